@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import type { PolicySettings } from './domain/policy';
+
+/** The bot's configuration (DESIGN §3), read once from the environment. */
+export interface Config {
+  port: number;
+  slack: {
+    signingSecret: string;
+    botToken: string;
+    /** Web API base URL, ending in `/`. */
+    apiUrl: string;
+    appToken?: string;
+    botId: string;
+    botUserId: string;
+  };
+  palette: {
+    apiUrl: string;
+    apiKey: string;
+    projectUid?: string;
+    /** Where people open a cluster in Palette's console. */
+    consoleUrl: string;
+  };
+  maas?: { apiUrl: string; apiKey: string };
+  approvalChannel: string;
+  /** Slack user ids (U…/W…) and user-group ids (S…). */
+  approvers: string[];
+  admins: string[];
+  policy: PolicySettings;
+  /** How often a provisioning or deleting cluster is polled (EventBridge Scheduler's precision is a minute). */
+  pollIntervalSeconds: number;
+  /** A provisioning that shows no change for this long is reported as stalled. */
+  stallAfterSeconds: number;
+  tableName: string;
+  /** AWS wiring, present on Lambda. */
+  aws?: {
+    region: string;
+    workerFunctionArn: string;
+    schedulerRoleArn: string;
+    scheduleGroup: string;
+  };
+}
+
+const idList = z
+  .string()
+  .default('')
+  .transform((text) =>
+    text
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.string().regex(/^[UWS][A-Z0-9]+$/, 'Slack ids look like U0123ABCD (users) or S0123ABCD (groups).'),
+    ),
+  );
+
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SLACK_SIGNING_SECRET: z.string().min(1),
+  SLACK_BOT_TOKEN: z.string().min(1),
+  SLACK_API_URL: z
+    .url()
+    .default('https://slack.com/api/')
+    .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+  SLACK_APP_TOKEN: z.string().optional(),
+  SLACK_BOT_ID: z.string().default('B00000000'),
+  SLACK_BOT_USER_ID: z.string().default('U00000000'),
+  PALETTE_API_URL: z.url().default('https://api.spectrocloud.com'),
+  PALETTE_API_KEY: z.string().min(1),
+  PALETTE_PROJECT_UID: z.string().optional(),
+  PALETTE_CONSOLE_URL: z.url().optional(),
+  MAAS_API_URL: z.url().optional(),
+  MAAS_API_KEY: z.string().optional(),
+  APPROVAL_CHANNEL: z.string().min(1, 'APPROVAL_CHANNEL is required: the channel id for approval cards.'),
+  APPROVERS: idList,
+  ADMINS: idList,
+  REQUIRED_APPROVALS: z.coerce.number().int().min(1).max(10).default(1),
+  APPROVAL_TTL: seconds(86_400),
+  FORCE_DELETE_AFTER: seconds(900),
+  POLL_INTERVAL: seconds(60),
+  STALL_AFTER: seconds(1_800),
+  TABLE_NAME: z.string().min(3).default('maas-chatops'),
+  AWS_REGION: z.string().optional(),
+  WORKER_FUNCTION_ARN: z.string().optional(),
+  SCHEDULER_ROLE_ARN: z.string().optional(),
+  SCHEDULE_GROUP: z.string().optional(),
+});
+
+/** A configuration problem, naming the variables without ever echoing their values. */
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Configuration is incomplete:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks the configuration from environment variables. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  const e = parsed.data;
+  const maas =
+    e.MAAS_API_URL && e.MAAS_API_KEY ? { apiUrl: e.MAAS_API_URL, apiKey: e.MAAS_API_KEY } : undefined;
+  const aws =
+    e.WORKER_FUNCTION_ARN && e.SCHEDULER_ROLE_ARN && e.SCHEDULE_GROUP
+      ? {
+          region: e.AWS_REGION ?? 'us-east-1',
+          workerFunctionArn: e.WORKER_FUNCTION_ARN,
+          schedulerRoleArn: e.SCHEDULER_ROLE_ARN,
+          scheduleGroup: e.SCHEDULE_GROUP,
+        }
+      : undefined;
+  return {
+    port: e.PORT,
+    slack: {
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      botToken: e.SLACK_BOT_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+      ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+      botId: e.SLACK_BOT_ID,
+      botUserId: e.SLACK_BOT_USER_ID,
+    },
+    palette: {
+      apiUrl: e.PALETTE_API_URL.replace(/\/$/, ''),
+      apiKey: e.PALETTE_API_KEY,
+      ...(e.PALETTE_PROJECT_UID ? { projectUid: e.PALETTE_PROJECT_UID } : {}),
+      consoleUrl: (e.PALETTE_CONSOLE_URL ?? 'https://console.spectrocloud.com').replace(/\/$/, ''),
+    },
+    ...(maas ? { maas } : {}),
+    approvalChannel: e.APPROVAL_CHANNEL,
+    approvers: e.APPROVERS,
+    admins: e.ADMINS,
+    policy: {
+      requiredApprovals: e.REQUIRED_APPROVALS,
+      approvalTtlSeconds: e.APPROVAL_TTL,
+      forceDeleteAfterSeconds: e.FORCE_DELETE_AFTER,
+    },
+    pollIntervalSeconds: e.POLL_INTERVAL,
+    stallAfterSeconds: e.STALL_AFTER,
+    tableName: e.TABLE_NAME,
+    ...(aws ? { aws } : {}),
+  };
+}
+
+/** Every secret value in the configuration, so logs and messages can be checked and scrubbed of them. */
+export function secretValues(config: Config): string[] {
+  return [
+    config.slack.signingSecret,
+    config.slack.botToken,
+    config.slack.appToken,
+    config.palette.apiKey,
+    config.maas?.apiKey,
+  ].filter((value): value is string => typeof value === 'string' && value.length >= 6);
+}

@@ -1,0 +1,23 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { WebClient } from '@slack/web-api';
+import type { Config } from './config';
+import type { Jobs } from './jobs/port';
+import type { Maas } from './maas/port';
+import type { Palette } from './palette/port';
+import type { Scheduler } from './scheduler/port';
+import type { ClusterStore } from './store/port';
+
+/** Everything listeners and job handlers use, wired once per runtime (Lambda, local process, tests). */
+export interface Deps {
+  config: Config;
+  store: ClusterStore;
+  palette: Palette;
+  /** Present when MAAS_API_URL and MAAS_API_KEY are set: the optional capacity check. */
+  maas?: Maas;
+  scheduler: Scheduler;
+  jobs: Jobs;
+  slack: WebClient;
+  logger: Logger;
+  /** The current time; tests and the local playground may run a faster clock. */
+  now: () => Date;
+}

@@ -1,0 +1,204 @@
+import { escapeText, truncate } from './text';
+
+/** A `/maas` command, parsed and typed. */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'create-cluster'; name?: string }
+  | { kind: 'list'; page: number }
+  | { kind: 'status'; name: string }
+  | { kind: 'delete'; name: string }
+  | { kind: 'abort'; name: string }
+  | { kind: 'force-delete'; name: string }
+  | { kind: 'scale'; name: string; pool: string; size: number }
+  | { kind: 'gateway' }
+  | { kind: 'pairing-code' };
+
+/** A command the grammar could not read, with a suggestion when the text was close to one. */
+export interface CommandError {
+  kind: 'error';
+  message: string;
+  suggestion?: string;
+}
+
+interface Subcommand {
+  name: string;
+  usage: string;
+  summary: string;
+  example: string;
+}
+
+/** Every subcommand with its usage, one line of help and an example — the source of `/maas help`. */
+export const SUBCOMMANDS: readonly Subcommand[] = [
+  { name: 'help', usage: 'help', summary: 'Show this help.', example: '/maas help' },
+  {
+    name: 'create-cluster',
+    usage: 'create-cluster [NAME]',
+    summary: 'Request a new MAAS cluster through a guided form; an approver approves it.',
+    example: '/maas create-cluster team-a-dev',
+  },
+  {
+    name: 'list',
+    usage: 'list [PAGE]',
+    summary: 'List clusters with their state and health.',
+    example: '/maas list',
+  },
+  {
+    name: 'status',
+    usage: 'status NAME',
+    summary: 'Pools, nodes, health, events and history of one cluster.',
+    example: '/maas status team-a-dev',
+  },
+  {
+    name: 'scale',
+    usage: 'scale NAME POOL SIZE',
+    summary: 'Resize a worker pool (or the control plane to 1, 3 or 5).',
+    example: '/maas scale team-a-dev worker-pool 5',
+  },
+  {
+    name: 'delete',
+    usage: 'delete NAME',
+    summary: 'Delete a running cluster (you confirm by typing its name).',
+    example: '/maas delete team-a-dev',
+  },
+  {
+    name: 'abort',
+    usage: 'abort NAME',
+    summary: 'Stop a cluster that is still provisioning and delete what was created.',
+    example: '/maas abort team-a-dev',
+  },
+  {
+    name: 'force-delete',
+    usage: 'force-delete NAME',
+    summary: 'Admins: force delete a cluster stuck deleting for 15 minutes.',
+    example: '/maas force-delete team-a-dev',
+  },
+  {
+    name: 'gateway',
+    usage: 'gateway',
+    summary: 'Private Cloud Gateways: health, nodes and HA advice.',
+    example: '/maas gateway',
+  },
+  {
+    name: 'gateway pairing-code',
+    usage: 'gateway pairing-code',
+    summary: 'Admins: a pairing code to install a new MAAS gateway.',
+    example: '/maas gateway pairing-code',
+  },
+];
+
+const NAMES = [
+  'help',
+  'create-cluster',
+  'list',
+  'status',
+  'scale',
+  'delete',
+  'abort',
+  'force-delete',
+  'gateway',
+];
+
+/** Edit distance between two short strings (for "did you mean"). */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The subcommand closest to `word`, when it is close enough to be a typo or a prefix. */
+export function closestSubcommand(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  const prefixed = NAMES.filter((name) => name.startsWith(lower) && lower.length >= 2);
+  if (prefixed.length === 1) return prefixed[0];
+  let best: { name: string; distance: number } | undefined;
+  for (const name of NAMES) {
+    const distance = editDistance(lower, name);
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  if (best && best.distance <= Math.max(2, Math.floor(best.name.length / 3))) return best.name;
+  return undefined;
+}
+
+const usageOf = (name: string) => SUBCOMMANDS.find((sub) => sub.name === name)!;
+
+function needArgs(name: string, got: number, want: number): CommandError | undefined {
+  if (got === want) return undefined;
+  const sub = usageOf(name);
+  return {
+    kind: 'error',
+    message:
+      got < want
+        ? `\`/maas ${name}\` needs more: \`/maas ${sub.usage}\`, e.g. \`${sub.example}\`.`
+        : `\`/maas ${name}\` takes fewer words: \`/maas ${sub.usage}\`, e.g. \`${sub.example}\`.`,
+  };
+}
+
+/** Parses the text after `/maas` into a command, or an error that says what to type instead. */
+export function parseCommand(text: string): Command | CommandError {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const [first, ...args] = words;
+  if (first === undefined) return { kind: 'help' };
+  const sub = first.toLowerCase();
+  switch (sub) {
+    case 'help':
+      return { kind: 'help' };
+    case 'create-cluster':
+      if (args.length > 1) return needArgs(sub, args.length, 1)!;
+      return args[0] === undefined ? { kind: 'create-cluster' } : { kind: 'create-cluster', name: args[0] };
+    case 'list': {
+      if (args.length > 1) return needArgs(sub, args.length, 1)!;
+      const page = args[0] === undefined ? 1 : Number(args[0]);
+      if (!Number.isInteger(page) || page < 1)
+        return { kind: 'error', message: `The page is a whole number from 1, e.g. \`/maas list 2\`.` };
+      return { kind: 'list', page };
+    }
+    case 'status':
+    case 'delete':
+    case 'abort':
+    case 'force-delete':
+      return needArgs(sub, args.length, 1) ?? { kind: sub, name: args[0]! };
+    case 'scale': {
+      const problem = needArgs(sub, args.length, 3);
+      if (problem) return problem;
+      const size = Number(args[2]);
+      if (!Number.isInteger(size) || size < 0)
+        return {
+          kind: 'error',
+          message: `The size is a whole number of nodes, e.g. \`${usageOf('scale').example}\`.`,
+        };
+      return { kind: 'scale', name: args[0]!, pool: args[1]!, size };
+    }
+    case 'gateway':
+      if (args.length === 0) return { kind: 'gateway' };
+      if (args.length === 1 && args[0]!.toLowerCase() === 'pairing-code') return { kind: 'pairing-code' };
+      return {
+        kind: 'error',
+        message:
+          'Use `/maas gateway` for gateway health, or `/maas gateway pairing-code` for a pairing code.',
+      };
+    default: {
+      const suggestion = closestSubcommand(sub);
+      const typed = escapeText(truncate(first, 40));
+      const rest = args.length > 0 ? escapeText(truncate(` ${args.join(' ')}`, 80)) : '';
+      return {
+        kind: 'error',
+        message: suggestion
+          ? `I don't know \`${typed}\`. Did you mean \`/maas ${suggestion}${rest}\`?`
+          : `I don't know \`${typed}\`.`,
+        ...(suggestion ? { suggestion } : {}),
+      };
+    }
+  }
+}
+
+/** The text of `/maas help`: every subcommand, one line each, with an example. */
+export function helpLines(): string[] {
+  return SUBCOMMANDS.map((sub) => `\`/maas ${sub.usage}\` — ${sub.summary} _e.g._ \`${sub.example}\``);
+}

@@ -1,0 +1,145 @@
+/** Every state a cluster request goes through (DESIGN §5). */
+export const STATES = [
+  'PENDING_APPROVAL',
+  'APPROVED',
+  'PROVISIONING',
+  'RUNNING',
+  'DELETING',
+  'DELETED',
+  'REJECTED',
+  'EXPIRED',
+  'FAILED',
+] as const;
+export type LifecycleState = (typeof STATES)[number];
+
+/** States that end a request: nothing moves out of them, and the cluster name is free again. */
+export const TERMINAL_STATES: readonly LifecycleState[] = ['DELETED', 'REJECTED', 'EXPIRED', 'FAILED'];
+
+/** Whether a state ends the request. */
+export function isTerminal(state: LifecycleState): boolean {
+  return TERMINAL_STATES.includes(state);
+}
+
+/** What happened, as recorded in a cluster's history and checked against the transition table. */
+export const EVENTS = [
+  'requested',
+  'approval-recorded',
+  'approved',
+  'rejected',
+  'expired',
+  'created',
+  'create-failed',
+  'running',
+  'provisioning-failed',
+  'delete-started',
+  'abort-started',
+  'force-delete-started',
+  'deleted',
+  'scaled',
+  'note',
+] as const;
+export type LifecycleEvent = (typeof EVENTS)[number];
+
+/** The one transition table: for each event, the states it may happen in and where it leads. */
+export const TRANSITIONS: Record<
+  LifecycleEvent,
+  { from: readonly LifecycleState[]; to: LifecycleState | 'same' }
+> = {
+  requested: { from: [], to: 'PENDING_APPROVAL' },
+  'approval-recorded': { from: ['PENDING_APPROVAL'], to: 'same' },
+  approved: { from: ['PENDING_APPROVAL'], to: 'APPROVED' },
+  rejected: { from: ['PENDING_APPROVAL'], to: 'REJECTED' },
+  expired: { from: ['PENDING_APPROVAL'], to: 'EXPIRED' },
+  created: { from: ['APPROVED'], to: 'PROVISIONING' },
+  'create-failed': { from: ['APPROVED'], to: 'FAILED' },
+  running: { from: ['PROVISIONING'], to: 'RUNNING' },
+  'provisioning-failed': { from: ['PROVISIONING'], to: 'FAILED' },
+  'delete-started': { from: ['RUNNING'], to: 'DELETING' },
+  'abort-started': { from: ['PROVISIONING'], to: 'DELETING' },
+  'force-delete-started': { from: ['DELETING'], to: 'same' },
+  deleted: { from: ['APPROVED', 'PROVISIONING', 'RUNNING', 'DELETING'], to: 'DELETED' },
+  scaled: { from: ['RUNNING'], to: 'same' },
+  note: { from: STATES, to: 'same' },
+};
+
+/** The state an event leads to from `from`, or undefined when the event may not happen there. */
+export function nextState(from: LifecycleState, event: LifecycleEvent): LifecycleState | undefined {
+  const rule = TRANSITIONS[event];
+  if (!rule.from.includes(from)) return undefined;
+  return rule.to === 'same' ? from : rule.to;
+}
+
+/** What Palette reports in `status.state`, plus `NotFound` for a 404. */
+export const PALETTE_STATES = [
+  'Pending',
+  'Provisioning',
+  'Running',
+  'Deleting',
+  'Deleted',
+  'Importing',
+  'Unknown',
+  'NotFound',
+] as const;
+export type PaletteState = (typeof PALETTE_STATES)[number];
+
+/** Our state for what Palette reports, or undefined when Palette's answer says nothing definite. */
+export function stateFromPalette(state: string): LifecycleState | undefined {
+  switch (state) {
+    case 'Pending':
+    case 'Provisioning':
+    case 'Importing':
+      return 'PROVISIONING';
+    case 'Running':
+      return 'RUNNING';
+    case 'Deleting':
+      return 'DELETING';
+    case 'Deleted':
+    case 'NotFound':
+      return 'DELETED';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The event that brings our record in line with what Palette observed, or undefined when none is due.
+ * Palette can move a cluster forward (Provisioning → Running) or someone can delete it in Palette's console;
+ * it never moves one backwards, so a Deleting cluster that Palette still reports Running waits.
+ */
+export function eventForObservation(
+  ours: LifecycleState,
+  observed: LifecycleState,
+): LifecycleEvent | undefined {
+  if (ours === observed) return undefined;
+  if (observed === 'DELETED') return nextState(ours, 'deleted') ? 'deleted' : undefined;
+  if (ours === 'PROVISIONING' && observed === 'RUNNING') return 'running';
+  if (ours === 'PROVISIONING' && observed === 'DELETING') return 'abort-started';
+  if (ours === 'RUNNING' && observed === 'DELETING') return 'delete-started';
+  return undefined;
+}
+
+/** How people read a state. */
+export const STATE_LABELS: Record<LifecycleState, string> = {
+  PENDING_APPROVAL: 'Waiting for approval',
+  APPROVED: 'Approved, creating',
+  PROVISIONING: 'Provisioning',
+  RUNNING: 'Running',
+  DELETING: 'Deleting',
+  DELETED: 'Deleted',
+  REJECTED: 'Rejected',
+  EXPIRED: 'Expired',
+  FAILED: 'Failed',
+};
+
+/** The emoji shown beside a state in messages. */
+export const STATE_EMOJI: Record<LifecycleState, string> = {
+  PENDING_APPROVAL: ':hourglass_flowing_sand:',
+  APPROVED: ':white_check_mark:',
+  PROVISIONING: ':construction:',
+  RUNNING: ':large_green_circle:',
+  DELETING: ':wastebasket:',
+  DELETED: ':black_circle:',
+  REJECTED: ':no_entry:',
+  EXPIRED: ':zzz:',
+  FAILED: ':red_circle:',
+};

@@ -1,0 +1,34 @@
+/**
+ * Work done after Slack has its answer: each job carries ids only, and its handler reads the record and acts only
+ * if the state still calls for it, so a duplicate or late job is harmless.
+ */
+export type Job =
+  /** After a request is submitted: Palette dry-run, cost estimate, MAAS capacity, then the approval card. */
+  | { kind: 'review'; clusterId: string }
+  /** After an approval, a rejection or an expiry: update the card and tell the requester's thread. */
+  | { kind: 'decision'; clusterId: string }
+  /** Send an approved request to Palette (or adopt the cluster a previous try created). */
+  | { kind: 'create'; clusterId: string }
+  /** Read progress from Palette and post what changed to the thread (provisioning or deleting). */
+  | { kind: 'poll'; clusterId: string }
+  /** Expire a request nobody answered. */
+  | { kind: 'expire'; clusterId: string }
+  /** Send Palette's normal delete for a cluster that entered DELETING (a delete or an abort). */
+  | { kind: 'delete'; clusterId: string }
+  /** The force-delete window has opened: post the notice if the cluster is still deleting. */
+  | { kind: 'force-delete-window'; clusterId: string }
+  /** Send Palette's force delete, requested by an admin. */
+  | { kind: 'force-delete'; clusterId: string }
+  /** Resize one pool through the cloud config. */
+  | { kind: 'scale'; clusterId: string; pool: string; size: number; by: string }
+  /** Re-publish a user's App Home tab. */
+  | { kind: 'home'; userId: string }
+  /** Sweep the active clusters: re-dispatch stuck work, notice changes made outside the bot. */
+  | { kind: 'reconcile' };
+
+export type JobKind = Job['kind'];
+
+/** The cluster a job is about, if any (for logs and schedule names). */
+export function jobClusterId(job: Job): string | undefined {
+  return 'clusterId' in job ? job.clusterId : undefined;
+}

@@ -1,0 +1,107 @@
+import type { AuditEvent, ClusterRecord, ReviewFindings, SlackPlaces } from '../domain/cluster';
+import type { LifecycleEvent } from '../domain/lifecycle';
+import type { ClusterSpec } from '../domain/spec';
+
+/** A transition lost a race: the record changed since it was read. Re-read and decide again. */
+export class ConflictError extends Error {
+  constructor(
+    readonly clusterId: string,
+    readonly expectedVersion: number,
+  ) {
+    super(`Cluster ${clusterId} changed since version ${expectedVersion}.`);
+    this.name = 'ConflictError';
+  }
+}
+
+/** Another live request already holds the cluster name. */
+export class NameTakenError extends Error {
+  constructor(
+    readonly clusterName: string,
+    readonly heldBy: string,
+  ) {
+    super(`The name "${clusterName}" is taken by a live request.`);
+    this.name = 'NameTakenError';
+  }
+}
+
+/** The event may not happen in the record's current state (the lifecycle table says no). */
+export class InvalidTransitionError extends Error {
+  constructor(
+    readonly clusterId: string,
+    readonly from: string,
+    readonly event: LifecycleEvent,
+  ) {
+    super(`Event ${event} is not allowed from ${from} (cluster ${clusterId}).`);
+    this.name = 'InvalidTransitionError';
+  }
+}
+
+/** What a new request is stored with. */
+export interface NewCluster {
+  id: string;
+  name: string;
+  spec: ClusterSpec;
+  requester: string;
+  requestedAt: string;
+  expiresAt: string;
+  slack: SlackPlaces;
+  review?: ReviewFindings;
+}
+
+/** Fields a transition may set; identity, state, version and history are the store's to manage. */
+export type ClusterFields = Omit<
+  ClusterRecord,
+  'id' | 'name' | 'spec' | 'state' | 'requester' | 'requestedAt' | 'version' | 'history'
+>;
+
+/** One transition: the event (checked against the lifecycle table), who, and the fields it changes. */
+export interface ClusterChange {
+  event: LifecycleEvent;
+  by: string;
+  at: string;
+  detail?: string;
+  set?: Partial<ClusterFields>;
+  remove?: (keyof ClusterFields)[];
+}
+
+/** A page of records and the cursor for the next one. */
+export interface RecordPage {
+  items: ClusterRecord[];
+  cursor?: string;
+}
+
+/** A wizard draft: kept server-side because private_metadata holds 3,000 characters only. */
+export interface Draft {
+  id: string;
+  userId: string;
+  data: Record<string, unknown>;
+  updatedAt: string;
+}
+
+/** The bot's durable state: cluster records, name reservations, drafts, one-time claims. */
+export interface ClusterStore {
+  /** Stores a new PENDING_APPROVAL request and reserves its name; throws NameTakenError. */
+  create(request: NewCluster): Promise<ClusterRecord>;
+  get(id: string): Promise<ClusterRecord | undefined>;
+  /** The live record holding this name, else the newest ended one with it. */
+  findByName(name: string): Promise<ClusterRecord | undefined>;
+  /** A person's requests, newest first. */
+  listByRequester(userId: string, limit: number): Promise<ClusterRecord[]>;
+  /** Records not yet ended (the sparse active index), oldest first; never a Scan. */
+  listActive(options?: { limit?: number; cursor?: string }): Promise<RecordPage>;
+  /**
+   * Applies one transition as ONE conditional UpdateItem on `record.version`, appending to the history.
+   * Throws ConflictError when the record changed, InvalidTransitionError when the event is not allowed.
+   * An ending state also releases the name and leaves the active index.
+   */
+  apply(record: ClusterRecord, change: ClusterChange): Promise<ClusterRecord>;
+
+  putDraft(draft: Draft): Promise<void>;
+  getDraft(id: string): Promise<Draft | undefined>;
+  deleteDraft(id: string): Promise<void>;
+
+  /** True the first time `key` is claimed (within `ttlSeconds`), false after: for effects that must happen once. */
+  claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
+}
+
+export type { AuditEvent };
