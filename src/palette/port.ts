@@ -64,7 +64,8 @@ export interface ClusterInfo {
 
 /** Node readiness of one pool, from the dashboard overview. */
 export interface PoolProgress {
-  name: string;
+  /** Palette's overview lists pools without names: set only when known; else match by order (create order). */
+  name?: string;
   isControlPlane: boolean;
   desired: number;
   ready: number;

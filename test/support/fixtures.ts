@@ -1,0 +1,39 @@
+import type { ClusterSpec } from '../../src/domain/spec';
+
+/** A valid spec to vary in each test. */
+export function validSpec(overrides: Partial<ClusterSpec> = {}): ClusterSpec {
+  return {
+    name: 'team-a-dev',
+    description: 'Team A development cluster',
+    tags: [{ key: 'team', value: 'a' }, { key: 'dev' }],
+    profileUid: 'profile-1',
+    cloudAccountUid: 'account-1',
+    domain: 'maas.lab',
+    packOverrides: [],
+    controlPlane: {
+      name: 'control-plane-pool',
+      size: 3,
+      allowWorkerCapability: false,
+      labels: [],
+      taints: [],
+      instanceType: { minCPU: 4, minMemInMB: 8192 },
+      azs: ['az1'],
+      resourcePool: 'default',
+      diskSizeGiB: 60,
+    },
+    workerPools: [
+      {
+        name: 'worker-pool',
+        size: 2,
+        rollingUpdate: 'expand-first',
+        labels: [{ key: 'role', value: 'app' }],
+        taints: [],
+        instanceType: { minCPU: 8, minMemInMB: 16384 },
+        azs: ['az1', 'az2'],
+        resourcePool: 'default',
+        diskSizeGiB: 100,
+      },
+    ],
+    ...overrides,
+  };
+}
