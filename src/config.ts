@@ -97,9 +97,10 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads and checks the configuration from environment variables. */
+/** Reads and checks the configuration from environment variables; an empty variable counts as unset. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = EnvSchema.safeParse(env);
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = EnvSchema.safeParse(set);
   if (!parsed.success)
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   const e = parsed.data;

@@ -39,7 +39,8 @@ export function loadSpecValidators(): ((definition: string) => SpecCheck) | unde
   // Swagger 2.0 carries vendor keywords (x-omitempty …) and Go formats (int32, int64, binary): known, not checked.
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
   addFormats.default(ajv);
-  for (const format of ['int32', 'int64', 'float64', 'binary', 'float', 'double', 'byte'] as const) ajv.addFormat(format, true);
+  for (const format of ['int8', 'int32', 'int64', 'float64', 'binary', 'float', 'double', 'byte'] as const)
+    ajv.addFormat(format, true);
   ajv.addSchema({ ...(toDraft7(spec) as Record<string, unknown>), $id: SPEC_ID });
   const cache = new Map<string, ValidateFunction>();
   return (definition) => {

@@ -1,0 +1,30 @@
+import { Hono } from 'hono';
+import { v1Error } from './errors';
+import { authenticate, oneShots, projectScope, traffic } from './middleware';
+import { cloudAccountRoutes } from './routes/cloudaccounts';
+import { cloudConfigRoutes } from './routes/cloudconfigs';
+import { clusterProfileRoutes } from './routes/clusterprofiles';
+import { dashboardRoutes } from './routes/dashboard';
+import { eventRoutes } from './routes/events';
+import { overlordRoutes } from './routes/overlords';
+import { spectroclusterRoutes } from './routes/spectroclusters';
+import type { SimRuntime } from './runtime';
+
+/** The simulator's Hono app: Palette's REST API for every path of the spec subset. */
+export function createSimulatorApp(sim: SimRuntime): Hono {
+  const app = new Hono();
+  app.use('*', traffic(sim), authenticate(sim), projectScope(sim), oneShots(sim));
+  app.route('/v1/spectroclusters', spectroclusterRoutes(sim));
+  app.route('/v1/dashboard', dashboardRoutes(sim));
+  app.route('/v1/events', eventRoutes(sim));
+  app.route('/v1/cloudaccounts', cloudAccountRoutes(sim));
+  app.route('/v1/cloudconfigs', cloudConfigRoutes(sim));
+  app.route('/v1/overlords', overlordRoutes(sim));
+  app.route('/v1/clusterprofiles', clusterProfileRoutes(sim));
+  app.notFound((c) => c.json(v1Error('ResourceNotFound', `No such API: ${c.req.method} ${c.req.path}`), 404));
+  // Never a stack trace or internal detail to the client.
+  app.onError((_error, c) =>
+    c.json(v1Error('InternalError', 'The simulator failed to handle this request'), 500),
+  );
+  return app;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { CounterBook } from './counters';
+import { PALETTE_RATE_LIMITS, RateLimiter, rateLimitsFor } from './rate-limit';
+
+describe('RateLimiter', () => {
+  it('refuses the request beyond the limit in a second, per source and prefix', () => {
+    const limiter = new RateLimiter({ '/v1/dashboard': 2 });
+    const t = 5_000;
+    expect(limiter.exceeded('a', '/v1/dashboard/clusterprofiles', t)).toBeUndefined();
+    expect(limiter.exceeded('a', '/v1/dashboard/spectroclusters/search', t + 10)).toBeUndefined();
+    expect(limiter.exceeded('a', '/v1/dashboard', t + 20)).toEqual({ prefix: '/v1/dashboard', limit: 2 });
+    expect(limiter.exceeded('b', '/v1/dashboard', t + 30)).toBeUndefined();
+    expect(limiter.exceeded('a', '/v1/dashboardx', t + 40)).toBeUndefined();
+    expect(limiter.exceeded('a', '/v1/dashboard', t + 1000)).toBeUndefined();
+  });
+
+  it('uses Palette limits by default, none when off, exactly the given ones otherwise', () => {
+    expect(rateLimitsFor(undefined)).toEqual(PALETTE_RATE_LIMITS);
+    expect(rateLimitsFor(true)['/v1/spectroclusters']).toBe(50);
+    expect(rateLimitsFor(true)['/v1/overlords']).toBe(10);
+    expect(rateLimitsFor(false)).toEqual({});
+    expect(rateLimitsFor({ '/v1/events': 3 })).toEqual({ '/v1/events': 3 });
+  });
+});
+
+describe('CounterBook', () => {
+  it('keeps the peak per 1-second window per prefix', () => {
+    const book = new CounterBook();
+    for (const t of [0, 100, 900, 1_000, 1_500, 2_100]) book.arrival('/v1/events', t);
+    book.arrival(undefined, 0);
+    const counters = book.snapshot();
+    expect(counters.peakRps['/v1/events']).toBe(3);
+    expect(counters.byPrefix['/v1/events']).toBe(6);
+    expect(counters.total).toBe(7);
+    book.reset();
+    expect(book.snapshot().peakRps['/v1/events']).toBe(0);
+  });
+});

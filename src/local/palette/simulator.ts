@@ -1,0 +1,84 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createSimulatorApp } from './app';
+import type { SeedClustersOptions } from './cluster-store';
+import type { SimCounters } from './counters';
+import type { FaultSettings, InjectedAnswer, PathPattern } from './faults';
+import type { SimCluster } from './model';
+import type { SimulatorOptions } from './options';
+import { createRuntime } from './runtime';
+
+export type { SeedClustersOptions } from './cluster-store';
+export type { RejectedBody, SimCounters, SimPrefix } from './counters';
+export type { FaultSettings, InjectedAnswer, PathPattern } from './faults';
+export type { SimCluster, SimState } from './model';
+export { DEFAULT_API_KEY, type SimulatorOptions } from './options';
+export { PALETTE_RATE_LIMITS } from './rate-limit';
+export { STALL_LABEL, STICKY_DELETE_LABEL } from './seed';
+
+/** A running Palette simulator and the handles tests and benchmarks use on it. */
+export interface PaletteSimulator {
+  /** Base URL, e.g. http://127.0.0.1:4010 (no trailing slash). */
+  url: string;
+  apiKey: string;
+  projectUid?: string;
+  /** The Hono app (also usable without the socket through `app.request`). */
+  app: Hono;
+  /** A copy of the tallies so far. */
+  counters(): SimCounters;
+  resetCounters(): void;
+  /** Replaces the fault settings (and restarts the PRNG from their seed). */
+  setFaults(faults: FaultSettings): void;
+  /** The next request matching method (`*` = any) and path pattern is answered with this instead. */
+  injectOnce(method: string, pathPattern: PathPattern, answer: InjectedAnswer): void;
+  /** Every workload cluster ever created, as it is now (gone ones included, with `gone: true`). */
+  clusters(): SimCluster[];
+  /** Adds `count` clusters already Running (or Provisioning), without HTTP; for benchmarks. */
+  seedClusters(count: number, options?: SeedClustersOptions): SimCluster[];
+  close(): Promise<void>;
+}
+
+/** Starts a Palette simulator listening on loopback (port 0 = any free port). */
+export async function startPaletteSimulator(options: SimulatorOptions = {}): Promise<PaletteSimulator> {
+  const sim = createRuntime(options);
+  const app = createSimulatorApp(sim);
+  const host = options.host ?? '127.0.0.1';
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
+    (resolve, reject) => {
+      const started = serve(
+        { fetch: app.fetch, port: options.port ?? 0, hostname: host },
+        (info: AddressInfo) => resolve({ server: started, port: info.port }),
+      );
+      started.once('error', reject);
+    },
+  );
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const describeAll = () => {
+    const t = sim.now();
+    return sim.store
+      .all()
+      .filter((cluster) => !cluster.system)
+      .map((cluster) => sim.store.describe(cluster, t));
+  };
+  return {
+    url: `http://${urlHost}:${port}`,
+    apiKey: sim.apiKey,
+    ...(sim.projectUid ? { projectUid: sim.projectUid } : {}),
+    app,
+    counters: () => sim.counters.snapshot(),
+    resetCounters: () => sim.counters.reset(),
+    setFaults: (faults) => sim.faults.set(faults),
+    injectOnce: (method, pathPattern, answer) => sim.oneShots.add(method, pathPattern, answer),
+    clusters: describeAll,
+    seedClusters: (count, seedOptions = {}) => {
+      const t = sim.now();
+      return sim.store.seedClusters(count, seedOptions, t).map((cluster) => sim.store.describe(cluster, t));
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
