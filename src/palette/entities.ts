@@ -26,6 +26,10 @@ export interface MachinePoolConfigEntity {
   updateStrategy?: { type: 'RollingUpdateScaleOut' | 'RollingUpdateScaleIn' };
   minSize?: number;
   maxSize?: number;
+  additionalTags?: Record<string, string>;
+  nodeRepaveInterval?: number;
+  skipK8sUpgrade?: 'enabled' | 'disabled';
+  machinePoolProperties?: { archType?: 'amd64' | 'arm64' };
 }
 
 export interface MaasMachinePoolCloudConfigEntity {
@@ -33,6 +37,8 @@ export interface MaasMachinePoolCloudConfigEntity {
   resourcePool: string;
   azs?: string[];
   tags?: string[];
+  useLxdVm?: boolean;
+  network?: { networkName: string; staticIp?: boolean; parentPoolUid?: string };
 }
 
 export interface MaasMachinePoolConfigEntity {

@@ -137,7 +137,7 @@ export interface Gateway {
   /** `Running` means healthy. */
   state: string;
   cloudType?: string;
-  /** How many nodes the gateway cluster has (1 = not HA, 3 = HA). */
+  /** How many nodes the gateway cluster has (1 = not HA, 3 = HA; 0 = Palette did not say). */
   nodeCount: number;
   lastHeartbeat?: string;
 }
