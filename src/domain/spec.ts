@@ -109,6 +109,11 @@ const poolFields = {
   taints: z.array(TaintSchema).max(50, 'At most 50 taints per pool.'),
   instanceType: InstanceTypeSchema,
   azs: z.array(z.string().min(1)).max(20),
+  /** MAAS machine tags a node must carry (Palette's pool `tags`), e.g. `gpu`. */
+  machineTags: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'MAAS tags use letters, digits, "-" and "_".'))
+    .max(20)
+    .optional(),
   resourcePool: z.string().min(1, 'Choose a resource pool.'),
   diskSizeGiB: z
     .number({ message: 'Give the disk size in GiB as a whole number.' })

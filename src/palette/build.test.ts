@@ -112,6 +112,11 @@ describe('buildMachinePoolEntity', () => {
     });
   });
 
+  it('sends MAAS machine tags as the pool cloud config tags', () => {
+    const pool = { ...fullSpec().workerPools[1]!, machineTags: ['gpu', 'nvme'] };
+    expect(buildMachinePoolEntity(pool, 'worker').cloudConfig.tags).toEqual(['gpu', 'nvme']);
+  });
+
   it('builds the same pool for a resize as for create, with the new size', () => {
     const spec = fullSpec();
     const resized = buildMachinePoolEntity({ ...spec.workerPools[0]!, size: 7 }, 'worker');

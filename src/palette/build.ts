@@ -42,6 +42,7 @@ export function buildMachinePoolEntity(
       },
       resourcePool: pool.resourcePool,
       ...(pool.azs.length > 0 ? { azs: [...pool.azs] } : {}),
+      ...(pool.machineTags && pool.machineTags.length > 0 ? { tags: [...pool.machineTags] } : {}),
     },
     poolConfig: {
       name: pool.name,
