@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests start their own servers on loopback ports; two cores on CI.
     maxWorkers: 2,
+    // Structured INFO lines from sweeps and jobs drown the test report; warnings and errors still show.
+    env: { POWERTOOLS_LOG_LEVEL: 'WARN' },
   },
 });

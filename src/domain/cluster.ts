@@ -48,6 +48,8 @@ export interface Progress {
   /** Uids of Palette events already posted to the thread (bounded). */
   seenEventUids: string[];
   lastChangeAt?: string;
+  /** When Palette was last read for this cluster, so the reconciler can tell a live poll chain from a lost one. */
+  polledAt?: string;
 }
 
 /** A cluster request and, once approved, the cluster it became: the single record the bot keeps. */

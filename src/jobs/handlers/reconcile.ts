@@ -1,0 +1,165 @@
+import type { ClusterRecord } from '../../domain/cluster';
+import { eventForObservation, type LifecycleEvent, stateFromPalette } from '../../domain/lifecycle';
+import { addSeconds } from '../../domain/time';
+import { type ClusterFields, ConflictError } from '../../store/port';
+import type { JobHandler } from '../handler';
+import type { Job } from '../job';
+import { forEachBounded, pacer } from '../pace';
+
+/** How the sweep is paced; the defaults keep 1,000 active clusters well inside a minute and Palette's limits. */
+export interface ReconcileOptions {
+  /** Records read per page of the active index. */
+  pageSize?: number;
+  /** Records handled at once. */
+  concurrency?: number;
+  /** Palette reads per second: under the 50 rps of /v1/spectroclusters, leaving room for the bot's own calls. */
+  paletteReadsPerSecond?: number;
+  /** An APPROVED record untouched this long lost its create job. */
+  approvedStaleSeconds?: number;
+  /** Stop starting work after this long, so a slow Palette never runs the sweep past the worker's timeout. */
+  budgetMs?: number;
+}
+
+/** What a sweep did, for its log line. */
+interface SweepTally {
+  checked: number;
+  observed: number;
+  dispatched: number;
+  failed: number;
+  unfinished: boolean;
+}
+
+const FIELDS_FOR_OBSERVED: Partial<Record<LifecycleEvent, (at: string) => Partial<ClusterFields>>> = {
+  running: (at) => ({ runningSince: at }),
+  'delete-started': (at) => ({ deletingSince: at, deleteKind: 'delete' }),
+  'abort-started': (at) => ({ deletingSince: at, deleteKind: 'abort' }),
+};
+
+/**
+ * The reconciler: walks the active index page by page (never a Scan) and, for each record, re-dispatches work
+ * that is stuck (an expired request, a lost create, a poll chain that stopped) and brings the record in line
+ * with Palette when the cluster was changed or deleted outside the bot. Each re-dispatch is claimed once per
+ * record version and staleness window, so a job that keeps failing is retried at that pace, not every minute.
+ */
+export function createReconciler(options: ReconcileOptions = {}): JobHandler<'reconcile'> {
+  const pageSize = options.pageSize ?? 100;
+  const concurrency = options.concurrency ?? 8;
+  const approvedStaleSeconds = options.approvedStaleSeconds ?? 300;
+  const budgetMs = options.budgetMs ?? 45_000;
+
+  return async (_job, deps) => {
+    const started = Date.now();
+    const paceRead = pacer(options.paletteReadsPerSecond ?? 40);
+    const tally: SweepTally = { checked: 0, observed: 0, dispatched: 0, failed: 0, unfinished: false };
+    const overBudget = () => Date.now() - started > budgetMs;
+    const pollStaleSeconds = 2 * deps.config.pollIntervalSeconds;
+
+    /** Dispatches `job` for `record` unless this sweep (or a recent one) already re-dispatched it. */
+    const redispatch = async (record: ClusterRecord, job: Job, windowSeconds: number) => {
+      const claim = `reconcile:${job.kind}:${record.id}:${record.version}`;
+      if (!(await deps.store.claimOnce(claim, windowSeconds))) return;
+      await deps.jobs.dispatch(job);
+      tally.dispatched++;
+    };
+
+    /** Reads Palette's view of the cluster and applies the event that brings the record in line, if any. */
+    const observe = async (record: ClusterRecord): Promise<boolean> => {
+      if (!record.paletteUid) return false;
+      await paceRead();
+      const info = await deps.palette.getCluster(record.paletteUid);
+      const paletteState = info?.state ?? 'NotFound';
+      const observed = stateFromPalette(paletteState);
+      const event = observed && eventForObservation(record.state, observed);
+      if (!event) return false;
+      const at = deps.now().toISOString();
+      try {
+        const updated = await deps.store.apply(record, {
+          event,
+          by: 'palette',
+          at,
+          detail: info ? `Palette reports ${paletteState}.` : 'Palette no longer knows this cluster (404).',
+          set: FIELDS_FOR_OBSERVED[event]?.(at) ?? {},
+        });
+        tally.observed++;
+        // The poll handler tells the thread what changed (and keeps watching a deletion).
+        await deps.jobs.dispatch({ kind: 'poll', clusterId: record.id });
+        tally.dispatched++;
+        if (updated.state === 'DELETING' && updated.deletingSince)
+          await deps.scheduler.at(
+            new Date(addSeconds(updated.deletingSince, deps.config.policy.forceDeleteAfterSeconds)),
+            { kind: 'force-delete-window', clusterId: record.id },
+            'force-delete-window',
+          );
+      } catch (error) {
+        // Someone else moved the record meanwhile: the next sweep sees the new state.
+        if (!(error instanceof ConflictError)) throw error;
+      }
+      return true;
+    };
+
+    const reconcileOne = async (record: ClusterRecord) => {
+      const now = deps.now().getTime();
+      const idleSeconds = (now - Date.parse(lastActivity(record))) / 1000;
+      switch (record.state) {
+        case 'PENDING_APPROVAL':
+          if (now >= Date.parse(record.expiresAt))
+            await redispatch(record, { kind: 'expire', clusterId: record.id }, approvedStaleSeconds);
+          return;
+        case 'APPROVED':
+          if (idleSeconds > approvedStaleSeconds)
+            await redispatch(record, { kind: 'create', clusterId: record.id }, approvedStaleSeconds);
+          return;
+        case 'RUNNING':
+          await observe(record);
+          return;
+        case 'PROVISIONING':
+        case 'DELETING':
+          // A live poll chain watches these; only a stalled one needs the reconciler.
+          if (idleSeconds > pollStaleSeconds && !(await observe(record)))
+            await redispatch(record, { kind: 'poll', clusterId: record.id }, pollStaleSeconds);
+          return;
+        default:
+          return;
+      }
+    };
+
+    let cursor: string | undefined;
+    do {
+      if (overBudget()) {
+        tally.unfinished = true;
+        break;
+      }
+      const page = await deps.store.listActive({ limit: pageSize, ...(cursor ? { cursor } : {}) });
+      await forEachBounded(page.items, concurrency, async (record) => {
+        if (overBudget()) {
+          tally.unfinished = true;
+          return;
+        }
+        tally.checked++;
+        try {
+          await reconcileOne(record);
+        } catch (error) {
+          tally.failed++;
+          deps.logger.warn('Reconcile: could not check a cluster; the next sweep tries again.', {
+            clusterId: record.id,
+            error,
+          });
+        }
+      });
+      cursor = page.cursor;
+    } while (cursor);
+    deps.logger.info('Reconcile sweep done.', { ...tally, durationMs: Date.now() - started });
+  };
+}
+
+/**
+ * When the bot last saw the record move: its last transition or the last progress change a poll recorded.
+ * (A poll that changes nothing writes nothing, so a quiet cluster may get an extra poll: harmless.)
+ */
+function lastActivity(record: ClusterRecord): string {
+  const progress = record.progress?.lastChangeAt;
+  return progress && progress > record.updatedAt ? progress : record.updatedAt;
+}
+
+/** The reconcile job's handler with the default pacing. */
+export const reconcile = createReconciler();

@@ -1,0 +1,25 @@
+import type { Deps } from '../deps';
+import type { HandlerRegistry, JobHandler, JobOf } from './handler';
+import { HANDLERS } from './handlers';
+import { type Job, type JobKind, jobClusterId } from './job';
+
+function handlerFor<K extends JobKind>(job: JobOf<K>, handlers: HandlerRegistry): JobHandler<K> | undefined {
+  return handlers[job.kind];
+}
+
+/**
+ * Runs one job with its kind's handler, logging with the job kind and cluster id as keys. A kind with no handler
+ * is logged and dropped; a handler's error propagates so the runtime retries the job.
+ */
+export async function runJob(job: Job, deps: Deps, handlers: HandlerRegistry = HANDLERS): Promise<void> {
+  const clusterId = jobClusterId(job);
+  const logger = deps.logger.createChild({
+    persistentKeys: { jobKind: job.kind, ...(clusterId === undefined ? {} : { clusterId }) },
+  });
+  const handler = handlerFor(job, handlers);
+  if (!handler) {
+    logger.warn('No handler for this job kind yet: job dropped.');
+    return;
+  }
+  await handler(job, { ...deps, logger });
+}

@@ -1,0 +1,328 @@
+/**
+ * The ClusterStore on DynamoDB: one table (infra/table.yml), no transactions, no Scan.
+ *
+ * Table layout — partition key `pk` only (every item is one entity; nothing needs item collections):
+ * - cluster record, `pk` = `CLUSTER#<id>`: the ClusterRecord's fields at top level (name, spec, state, requester,
+ *   requestedAt, slack, approvals, history, version …), plus `workPk` = `ACTIVE` and `workSk` =
+ *   `<requestedAt>#<id>` while the state is not terminal (REMOVEd by the update that ends it).
+ * - name reservation, `pk` = `NAME#<name>`: `clusterId`, `reservedAt` (ISO).
+ * - wizard draft, `pk` = `DRAFT#<id>`: `id`, `userId`, `data`, `updatedAt`, `expiresAt` (epoch seconds, TTL).
+ * - once-claim, `pk` = `ONCE#<key>`: `expiresAt` (epoch seconds, TTL).
+ * - local schedule (src/scheduler/local.ts), `pk` = `SCHEDULE#<name>`: `scheduleName`, `job`, `dueAt` (ISO),
+ *   `workPk` = `SCHEDULE`, `workSk` = `<dueAt>#<name>`.
+ *
+ * Global secondary indexes (projection ALL):
+ * - `byName` (`name`, `requestedAt`): cluster records only (reservations keep the name in `pk`), newest last.
+ * - `byRequester` (`requester`, `requestedAt`): a person's requests.
+ * - `work` (`workPk`, `workSk`), sparse: `ACTIVE` = clusters still to watch, oldest first (the reconciler's walk);
+ *   `SCHEDULE` = local schedules by due time.
+ *
+ * TTL is on `expiresAt`, a Number on drafts and claims; cluster records keep their approval deadline there as an
+ * ISO string, which TTL ignores by design (records are never deleted). dynalite has no TTL, so reads ignore
+ * expired drafts and claims themselves.
+ */
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  type PutCommandInput,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { ClusterRecord } from '../domain/cluster';
+import { isTerminal } from '../domain/lifecycle';
+import { isConditionFailure } from './conditions';
+import { decodeCursor, encodeCursor } from './cursor';
+import { clusterItem, recordFromItem } from './items';
+import {
+  type ClusterChange,
+  type ClusterStore,
+  ConflictError,
+  type Draft,
+  NameTakenError,
+  type NewCluster,
+  type RecordPage,
+} from './port';
+import {
+  ACTIVE_PARTITION,
+  BY_NAME_INDEX,
+  BY_REQUESTER_INDEX,
+  keys,
+  PARTITION_KEY,
+  TTL_ATTRIBUTE,
+  WORK_INDEX,
+} from './table';
+import { planTransition } from './transition';
+
+/** Tuning of the store; the defaults suit production. */
+export interface DynamoStoreOptions {
+  /** A reservation whose cluster record is still missing after this long was left by a crashed create. */
+  reservationGraceSeconds?: number;
+  /** How long an untouched wizard draft is kept. */
+  draftTtlSeconds?: number;
+}
+
+interface Reservation {
+  clusterId: string;
+  reservedAt: string;
+}
+
+const TAKEOVER_ATTEMPTS = 3;
+/** The condition of a put that must not overwrite anything. */
+const ITEM_IS_NEW = {
+  ConditionExpression: 'attribute_not_exists(#pk)',
+  ExpressionAttributeNames: { '#pk': PARTITION_KEY },
+};
+
+/** ClusterStore over one DynamoDB table through the DocumentClient. */
+export class DynamoClusterStore implements ClusterStore {
+  private readonly reservationGraceMs: number;
+  private readonly draftTtlSeconds: number;
+
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly now: () => Date = () => new Date(),
+    options: DynamoStoreOptions = {},
+  ) {
+    this.reservationGraceMs = (options.reservationGraceSeconds ?? 60) * 1000;
+    this.draftTtlSeconds = options.draftTtlSeconds ?? 86_400;
+  }
+
+  /** Reserves the name (taking over a stale reservation), then writes the record; undoes the reservation on failure. */
+  async create(request: NewCluster): Promise<ClusterRecord> {
+    await this.reserveName(request.name, request.id);
+    const record: ClusterRecord = {
+      ...request,
+      state: 'PENDING_APPROVAL',
+      updatedAt: request.requestedAt,
+      approvals: [],
+      version: 1,
+      history: [
+        {
+          at: request.requestedAt,
+          by: request.requester,
+          event: 'requested',
+          from: 'PENDING_APPROVAL',
+          to: 'PENDING_APPROVAL',
+        },
+      ],
+    };
+    const written = await this.putIf(clusterItem(record), ITEM_IS_NEW).catch(async (error: unknown) => {
+      await this.releaseName(request.name, request.id);
+      throw error;
+    });
+    if (!written) {
+      await this.releaseName(request.name, request.id);
+      throw new ConflictError(request.id, 0);
+    }
+    return record;
+  }
+
+  /** The record, read consistently. */
+  async get(id: string): Promise<ClusterRecord | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { [PARTITION_KEY]: keys.cluster(id) },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? recordFromItem(Item) : undefined;
+  }
+
+  /** The live holder of the name (through its reservation), else the newest record with that name. */
+  async findByName(name: string): Promise<ClusterRecord | undefined> {
+    const reservation = await this.reservation(name);
+    const holder = reservation ? await this.get(reservation.clusterId) : undefined;
+    if (holder && !isTerminal(holder.state)) return holder;
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: BY_NAME_INDEX,
+        KeyConditionExpression: '#name = :name',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeValues: { ':name': name },
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    );
+    return Items?.[0] ? recordFromItem(Items[0]) : undefined;
+  }
+
+  /** A person's requests, newest first. */
+  async listByRequester(userId: string, limit: number): Promise<ClusterRecord[]> {
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: BY_REQUESTER_INDEX,
+        KeyConditionExpression: '#requester = :requester',
+        ExpressionAttributeNames: { '#requester': 'requester' },
+        ExpressionAttributeValues: { ':requester': userId },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map(recordFromItem);
+  }
+
+  /** One page of the active index, oldest request first. */
+  async listActive(options: { limit?: number; cursor?: string } = {}): Promise<RecordPage> {
+    const { Items, LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: WORK_INDEX,
+        KeyConditionExpression: 'workPk = :active',
+        ExpressionAttributeValues: { ':active': ACTIVE_PARTITION },
+        Limit: options.limit ?? 100,
+        ExclusiveStartKey: decodeCursor(options.cursor),
+      }),
+    );
+    const cursor = encodeCursor(LastEvaluatedKey);
+    return { items: (Items ?? []).map(recordFromItem), ...(cursor ? { cursor } : {}) };
+  }
+
+  /** One conditional UpdateItem (see planTransition); an ending state then frees the name. */
+  async apply(record: ClusterRecord, change: ClusterChange): Promise<ClusterRecord> {
+    const { to, ...update } = planTransition(record, change);
+    let updated: ClusterRecord;
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { [PARTITION_KEY]: keys.cluster(record.id) },
+          ...update,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      updated = recordFromItem(Attributes ?? {});
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError(record.id, record.version);
+      throw error;
+    }
+    // A release lost here (crash, network) leaves a reservation to an ended cluster: create() takes such over.
+    if (isTerminal(to) && !isTerminal(record.state)) await this.releaseName(record.name, record.id);
+    return updated;
+  }
+
+  /** Stores (or replaces) a draft, kept for the draft TTL from now. */
+  async putDraft(draft: Draft): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          [PARTITION_KEY]: keys.draft(draft.id),
+          ...draft,
+          [TTL_ATTRIBUTE]: this.epochSeconds() + this.draftTtlSeconds,
+        },
+      }),
+    );
+  }
+
+  /** The draft, unless missing or past its TTL. */
+  async getDraft(id: string): Promise<Draft | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { [PARTITION_KEY]: keys.draft(id) },
+        ConsistentRead: true,
+      }),
+    );
+    if (!Item || Number(Item[TTL_ATTRIBUTE]) <= this.epochSeconds()) return undefined;
+    return { id: Item.id, userId: Item.userId, data: Item.data, updatedAt: Item.updatedAt };
+  }
+
+  /** Removes a draft (missing is fine). */
+  async deleteDraft(id: string): Promise<void> {
+    await this.client.send(
+      new DeleteCommand({ TableName: this.tableName, Key: { [PARTITION_KEY]: keys.draft(id) } }),
+    );
+  }
+
+  /** A conditional put that succeeds when the key is new or its earlier claim has expired. */
+  async claimOnce(key: string, ttlSeconds: number): Promise<boolean> {
+    const now = this.epochSeconds();
+    return this.putIf(
+      { [PARTITION_KEY]: keys.once(key), [TTL_ATTRIBUTE]: now + ttlSeconds },
+      {
+        ConditionExpression: 'attribute_not_exists(#pk) OR #ttl <= :now',
+        ExpressionAttributeNames: { '#pk': PARTITION_KEY, '#ttl': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: { ':now': now },
+      },
+    );
+  }
+
+  /** Takes the name for `clusterId`: free, or held by a stale reservation; else NameTakenError. */
+  private async reserveName(name: string, clusterId: string): Promise<void> {
+    const item = { [PARTITION_KEY]: keys.name(name), clusterId, reservedAt: this.now().toISOString() };
+    for (let attempt = 0; attempt < TAKEOVER_ATTEMPTS; attempt++) {
+      if (await this.putIf(item, ITEM_IS_NEW)) return;
+      const held = await this.reservation(name);
+      if (!held) continue;
+      if (!(await this.isStale(held))) throw new NameTakenError(name, held.clusterId);
+      // Take over exactly the stale reservation judged here, not one written since.
+      const condition = {
+        ConditionExpression: 'clusterId = :held AND reservedAt = :heldAt',
+        ExpressionAttributeValues: { ':held': held.clusterId, ':heldAt': held.reservedAt },
+      };
+      if (await this.putIf(item, condition)) return;
+    }
+    throw new NameTakenError(name, (await this.reservation(name))?.clusterId ?? clusterId);
+  }
+
+  /** A conditional put: false when the condition did not hold. */
+  private async putIf(
+    item: Record<string, unknown>,
+    condition: Pick<
+      PutCommandInput,
+      'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'
+    >,
+  ): Promise<boolean> {
+    try {
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ...condition }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** A reservation is stale when its cluster ended, or was never written and the grace period has passed. */
+  private async isStale(held: Reservation): Promise<boolean> {
+    const holder = await this.get(held.clusterId);
+    if (holder) return isTerminal(holder.state);
+    return this.now().getTime() - Date.parse(held.reservedAt) > this.reservationGraceMs;
+  }
+
+  private async reservation(name: string): Promise<Reservation | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { [PARTITION_KEY]: keys.name(name) },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? { clusterId: Item.clusterId, reservedAt: Item.reservedAt } : undefined;
+  }
+
+  /** Deletes the reservation only if `clusterId` still holds it. */
+  private async releaseName(name: string, clusterId: string): Promise<void> {
+    try {
+      await this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { [PARTITION_KEY]: keys.name(name) },
+          ConditionExpression: 'clusterId = :id',
+          ExpressionAttributeValues: { ':id': clusterId },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  private epochSeconds(): number {
+    return Math.floor(this.now().getTime() / 1000);
+  }
+}

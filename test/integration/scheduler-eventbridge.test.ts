@@ -1,0 +1,123 @@
+import {
+  ConflictException,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  ResourceNotFoundException,
+  SchedulerClient,
+  ThrottlingException,
+} from '@aws-sdk/client-scheduler';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Job } from '../../src/jobs/job';
+import type { Jobs } from '../../src/jobs/port';
+import { EventBridgeScheduler } from '../../src/scheduler/eventbridge';
+
+const WORKER = 'arn:aws:lambda:eu-west-1:123456789012:function:maas-chatops-prod-worker';
+const ROLE = 'arn:aws:iam::123456789012:role/maas-chatops-scheduler';
+const GROUP = 'maas-chatops-prod';
+const CLUSTER = '01J9ZQ4V7M3X8K2N5P6R7S8T9V';
+
+const scheduler = mockClient(SchedulerClient);
+const dispatched: Job[] = [];
+const jobs: Jobs = { dispatch: async (job) => void dispatched.push(job) };
+
+function adapter(now = '2030-01-01T12:00:00.000Z') {
+  return new EventBridgeScheduler({
+    client: new SchedulerClient({ region: 'eu-west-1' }),
+    groupName: GROUP,
+    workerArn: WORKER,
+    roleArn: ROLE,
+    jobs,
+    now: () => new Date(now),
+  });
+}
+
+beforeEach(() => {
+  scheduler.reset();
+  dispatched.length = 0;
+});
+
+describe('EventBridgeScheduler', () => {
+  it('creates a one-time UTC schedule, rounded up to the minute, that invokes the worker with the job', async () => {
+    scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:aws:scheduler:::schedule/x' });
+    const job: Job = { kind: 'poll', clusterId: CLUSTER };
+    const name = await adapter().at(new Date('2030-01-01T12:15:20.500Z'), job, 'next');
+
+    expect(name).toBe(`poll_${CLUSTER}_next_20300101t1216`);
+    const calls = scheduler.commandCalls(CreateScheduleCommand);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.args[0].input).toEqual({
+      Name: name,
+      GroupName: GROUP,
+      ScheduleExpression: 'at(2030-01-01T12:16:00)',
+      ScheduleExpressionTimezone: 'UTC',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      ActionAfterCompletion: 'DELETE',
+      Target: {
+        Arn: WORKER,
+        RoleArn: ROLE,
+        Input: JSON.stringify(job),
+        RetryPolicy: { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 3600 },
+      },
+    });
+    expect(JSON.parse(calls[0]!.args[0].input.Target!.Input!)).toEqual(job);
+    expect(name).toMatch(/^[0-9a-zA-Z_.-]{1,64}$/);
+    expect(dispatched).toEqual([]);
+  });
+
+  it('keeps a long name within 64 characters of the allowed set', async () => {
+    scheduler.on(CreateScheduleCommand).resolves({});
+    const name = await adapter().at(
+      new Date('2030-01-01T12:15:00Z'),
+      { kind: 'force-delete-window', clusterId: CLUSTER },
+      'force-delete-window opens',
+    );
+    expect(name).toMatch(/^[0-9a-zA-Z_.-]{64}$/);
+    expect(scheduler.commandCalls(CreateScheduleCommand)[0]!.args[0].input.Name).toBe(name);
+  });
+
+  it('treats ConflictException as already scheduled and answers the same name', async () => {
+    scheduler.on(CreateScheduleCommand).rejects(
+      new ConflictException({
+        Message: 'Schedule already exists.',
+        message: 'Schedule already exists.',
+        $metadata: {},
+      }),
+    );
+    const job: Job = { kind: 'expire', clusterId: CLUSTER };
+    const when = new Date('2030-01-02T12:00:00Z');
+    await expect(adapter().at(when, job, 'approval-ttl')).resolves.toBe(
+      `expire_${CLUSTER}_approval-ttl_20300102t1200`,
+    );
+    expect(scheduler.commandCalls(CreateScheduleCommand)).toHaveLength(1);
+  });
+
+  it('passes other failures on, so the caller (and Lambda) can retry', async () => {
+    scheduler
+      .on(CreateScheduleCommand)
+      .rejects(new ThrottlingException({ Message: 'slow down', message: 'slow down', $metadata: {} }));
+    await expect(
+      adapter().at(new Date('2030-01-02T12:00:00Z'), { kind: 'poll', clusterId: CLUSTER }, 'next'),
+    ).rejects.toBeInstanceOf(ThrottlingException);
+  });
+
+  it('dispatches at once instead of scheduling a moment already past', async () => {
+    const job: Job = { kind: 'poll', clusterId: CLUSTER };
+    await adapter('2030-01-01T12:00:30Z').at(new Date('2030-01-01T11:59:00Z'), job, 'next');
+    expect(dispatched).toEqual([job]);
+    expect(scheduler.commandCalls(CreateScheduleCommand)).toHaveLength(0);
+  });
+
+  it('cancels by deleting the schedule in its group; a missing one is fine', async () => {
+    scheduler
+      .on(DeleteScheduleCommand)
+      .resolvesOnce({})
+      .rejects(new ResourceNotFoundException({ Message: 'gone', message: 'gone', $metadata: {} }));
+    await adapter().cancel('poll_x_next_20300101t1200');
+    await adapter().cancel('poll_x_next_20300101t1200');
+    expect(scheduler.commandCalls(DeleteScheduleCommand).map((call) => call.args[0].input)).toEqual([
+      { Name: 'poll_x_next_20300101t1200', GroupName: GROUP },
+      { Name: 'poll_x_next_20300101t1200', GroupName: GROUP },
+    ]);
+  });
+});
