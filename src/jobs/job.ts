@@ -3,6 +3,8 @@
  * if the state still calls for it, so a duplicate or late job is harmless.
  */
 export type Job =
+  /** The wizard's review step: Palette dry-run, cost estimate and MAAS capacity for a draft, shown in its view. */
+  | { kind: 'review-draft'; draftId: string; viewId: string }
   /** After a request is submitted: Palette dry-run, cost estimate, MAAS capacity, then the approval card. */
   | { kind: 'review'; clusterId: string }
   /** After an approval, a rejection or an expiry: update the card and tell the requester's thread. */

@@ -5,6 +5,7 @@ const clusterJob = <K extends string>(kind: K) => z.object({ kind: z.literal(kin
 
 /** A job as it arrives at the worker (invoke payload or Scheduler input): checked before anything runs. */
 export const JobSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('review-draft'), draftId: id, viewId: id }),
   clusterJob('review'),
   clusterJob('decision'),
   clusterJob('create'),
