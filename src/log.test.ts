@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger, secretScrubber } from './log';
 
 const TOKEN = 'xoxb-1111-2222-secret-token';
@@ -29,7 +29,12 @@ function captureLines(log: () => void): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-afterEach(() => vi.restoreAllMocks());
+// The suite runs at WARN (vitest.config.ts); these tests read INFO lines.
+beforeEach(() => vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'INFO'));
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
 
 describe('createLogger', () => {
   it('prints structured lines with the service and the keys given', () => {

@@ -1,0 +1,61 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { slackSignature, type VerifiedBodyEnv } from './verify';
+
+/**
+ * Largest Slack request accepted. Slack's payloads stay well under it: the biggest is a view_submission carrying
+ * its whole modal — at most 100 blocks with texts of at most 3,000 characters (~300 KB of JSON), which form
+ * encoding can inflate to under 1 MB. Anything larger is not from Slack; refusing it at 1 MiB, before it is read
+ * in full, bounds memory and HMAC work per request well inside Lambda's 6 MB payload limit.
+ */
+export const SLACK_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Handles one verified Slack request (the Bolt receiver). */
+export interface SlackRequestHandler {
+  handle(request: Request): Promise<Response>;
+}
+
+/** What the HTTP app needs. */
+export interface HttpAppOptions {
+  signingSecret: string;
+  receiver: SlackRequestHandler;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** Milliseconds since the epoch, for the signature window. */
+  now?: () => number;
+  bodyLimitBytes?: number;
+}
+
+/**
+ * The one HTTP app, for `@hono/node-server` and `hono/aws-lambda` alike: `POST /slack/events` (size limit →
+ * signature on the raw body → Bolt) and `GET /healthz`.
+ */
+export function createHttpApp(options: HttpAppOptions): Hono<VerifiedBodyEnv> {
+  const { logger } = options;
+  const app = new Hono<VerifiedBodyEnv>();
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.post(
+    '/slack/events',
+    bodyLimit({
+      maxSize: options.bodyLimitBytes ?? SLACK_BODY_LIMIT_BYTES,
+      onError: (c) => {
+        logger.warn('Slack request refused: body too large');
+        return c.text('Request body too large.', 413);
+      },
+    }),
+    slackSignature({
+      signingSecret: options.signingSecret,
+      ...(options.now ? { now: options.now } : {}),
+      onRefused: (reason) => logger.warn('Slack request refused: bad signature', { reason }),
+    }),
+    (c) =>
+      options.receiver.handle(
+        new Request(c.req.url, { method: 'POST', headers: c.req.raw.headers, body: c.get('rawBody') }),
+      ),
+  );
+  app.onError((error, c) => {
+    logger.error('Unexpected error answering an HTTP request', { error: error.message });
+    return c.text('Something went wrong.', 500);
+  });
+  return app;
+}

@@ -1,0 +1,58 @@
+import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
+import { handle } from 'hono/aws-lambda';
+
+type LambdaHandler = ReturnType<typeof handle>;
+
+/**
+ * Builds the HTTP runtime once per container, on the first request: configuration and secrets, the AWS adapters,
+ * the Bolt app with its listeners and the Hono app. Imported lazily so that the module itself stays small (cold
+ * start) and a configuration error surfaces as a logged 503, retried on the next request.
+ */
+async function buildHandler(): Promise<LambdaHandler> {
+  const [
+    { createAwsDeps },
+    { SLACK_BUDGET_MS },
+    { createSlackApp },
+    { HonoBoltReceiver },
+    { createHttpApp },
+  ] = await Promise.all([
+    import('./deps'),
+    import('../slack/client'),
+    import('../slack/app'),
+    import('../http/receiver'),
+    import('../http/app'),
+  ]);
+  const deps = await createAwsDeps({
+    serviceName: 'maas-chatops-http',
+    slackBudgetMs: SLACK_BUDGET_MS.listener,
+  });
+  const receiver = new HonoBoltReceiver({ logger: deps.logger });
+  createSlackApp(deps, receiver);
+  return handle(
+    createHttpApp({ signingSecret: deps.config.slack.signingSecret, receiver, logger: deps.logger }),
+  );
+}
+
+let ready: Promise<LambdaHandler> | undefined;
+
+/** The `http` Lambda: API Gateway HTTP API (payload v2) → the Hono app (`POST /slack/events`, `GET /healthz`). */
+export async function handler(event: LambdaEvent, context?: LambdaContext) {
+  ready ??= buildHandler();
+  let run: LambdaHandler;
+  try {
+    run = await ready;
+  } catch (error) {
+    ready = undefined;
+    // No logger exists without a configuration; the message names variables, never their values (ConfigError).
+    console.error(
+      JSON.stringify({ level: 'ERROR', message: 'The http function cannot start', error: String(error) }),
+    );
+    return {
+      statusCode: 503,
+      headers: { 'content-type': 'text/plain' },
+      body: 'Service unavailable.',
+      isBase64Encoded: false,
+    };
+  }
+  return run(event, context);
+}

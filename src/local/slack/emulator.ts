@@ -1,0 +1,292 @@
+import { Hono } from 'hono';
+import { type RunningServer, serveHttp } from '../../http/serve';
+import { EmulatorCore, SlackApiError } from './core';
+import {
+  type BotReply,
+  type ClickTarget,
+  type CommandResult,
+  Interactions,
+  type SubmitResult,
+  type SuggestResult,
+} from './interactions';
+import { SEED_CHANNELS, SEED_GROUPS, SEED_USERS, type SeedRole } from './seed';
+import type { EnteredValue, EnteredValues } from './state-values';
+import type {
+  ApiCall,
+  EphemeralMessage,
+  SlackMessage,
+  ViewRecord,
+  Workspace,
+  WorkspaceChange,
+} from './types';
+import { type ApiArgs, METHODS } from './web-api';
+
+/** How to start the emulator. */
+export interface SlackEmulatorOptions {
+  signingSecret: string;
+  /** The bot token the Web API accepts (`Authorization: Bearer …`). */
+  botToken: string;
+  port?: number;
+  host?: string;
+  /** The bot's Request URL (`…/slack/events`); can be set later with `setBotEventsUrl`. */
+  botEventsUrl?: string;
+  /** Milliseconds since the epoch: signs requests and ages trigger ids and response URLs. */
+  now?: () => number;
+  /** Adds routes to the emulator's server before it starts (e.g. the playground page). */
+  extend?: (app: Hono) => void;
+}
+
+/** A failure to inject into the next call of a Web API method. */
+export type InjectedFailure = { status: 429; retryAfter: number } | { error: string };
+
+/** A fake Slack workspace on loopback: the Web API the bot calls, and the people who use the bot. */
+export interface SlackEmulator {
+  /** The emulator's base URL (`http://127.0.0.1:port`). */
+  url: string;
+  /** The Web API base for SLACK_API_URL (ends in `/api/`). */
+  apiUrl: string;
+  setBotEventsUrl(url: string): void;
+  /** Seeded people by role (user ids). */
+  users: Record<SeedRole, string>;
+  /** Seeded user groups: approvers (approver + approver2), admins (admin). */
+  groups: typeof SEED_GROUPS;
+  /** Seeded channels: #platform-requests, #cluster-approvals (bot in both), #random (bot not in). */
+  channels: typeof SEED_CHANNELS;
+  /** The bot's ids (SLACK_BOT_USER_ID, SLACK_BOT_ID). */
+  bot: { userId: string; botId: string };
+  /** The live state; read it, do not change it. */
+  workspace: Workspace;
+
+  /** A person types a slash command (in #platform-requests unless `channel`). */
+  command(
+    user: string,
+    command: string,
+    text: string,
+    options?: { channel?: string },
+  ): Promise<CommandResult>;
+  /** A person clicks or picks in a message (`{ channel, ts }`) or an open view (`{ viewId }`). */
+  click(
+    user: string,
+    target: ClickTarget,
+    actionId: string,
+    choice?: EnteredValue,
+    values?: EnteredValues,
+  ): Promise<BotReply>;
+  /** A person submits the modal in front; `lenient` sends it even if Slack's client would refuse (crafted payload). */
+  submit(
+    user: string,
+    viewId: string,
+    values?: EnteredValues,
+    options?: { lenient?: boolean },
+  ): Promise<SubmitResult>;
+  /** A person closes the modal in front with Cancel/× (view_closed is sent when the view has notify_on_close). */
+  dismiss(user: string, viewId: string): Promise<BotReply | undefined>;
+  /** A person types into an external select. */
+  suggest(user: string, viewId: string, actionId: string, query: string): Promise<SuggestResult>;
+  /** Sends an Events API event (optionally as a retry). */
+  event(
+    event: Record<string, unknown>,
+    options?: { retryNum?: number; retryReason?: string; eventId?: string },
+  ): Promise<BotReply>;
+  /** A person opens the App Home tab. */
+  openHome(user: string): Promise<BotReply>;
+
+  /** A channel's messages, oldest first; with `threadTs`, the thread (parent first, as conversations.replies). */
+  messages(channel: string, options?: { threadTs?: string }): SlackMessage[];
+  /** What only this person sees, oldest first. */
+  ephemerals(user: string, options?: { channel?: string }): EphemeralMessage[];
+  /** The person's open modals, bottom first (the last one is in front). */
+  views(user: string): ViewRecord[];
+  /** The person's App Home tab, once published. */
+  home(user: string): ViewRecord | undefined;
+  /** Web API calls the bot made, oldest first (optionally of one method). */
+  calls(method?: string): ApiCall[];
+  /** Makes the next call of `method` fail: a 429 with Retry-After, or Slack's `ok: false` error. */
+  failNext(method: string, failure: InjectedFailure): void;
+  /** Resolves with the predicate's first truthy answer, checked on every change; rejects after `timeoutMs`. */
+  waitFor<T>(
+    predicate: (workspace: Workspace) => T | undefined | null | false,
+    timeoutMs?: number,
+  ): Promise<T>;
+  /** Subscribes to changes (for live UIs); returns the unsubscribe function. */
+  on(listener: (change: WorkspaceChange) => void): () => void;
+  /** Stops the server. */
+  close(): Promise<void>;
+}
+
+/** Form fields Slack takes as JSON strings; recorded parsed so tests can read them. */
+const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'];
+
+async function readArgs(request: Request): Promise<ApiArgs> {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  if (request.method !== 'POST') return query;
+  const type = request.headers.get('content-type') ?? '';
+  if (type.includes('application/json')) return { ...query, ...((await request.json()) as ApiArgs) };
+  return { ...query, ...Object.fromEntries(new URLSearchParams(await request.text())) };
+}
+
+function recorded(args: ApiArgs): ApiArgs {
+  const { token: _token, ...rest } = args;
+  for (const field of JSON_FIELDS) {
+    const value = rest[field];
+    if (typeof value === 'string')
+      try {
+        rest[field] = JSON.parse(value);
+      } catch {
+        // Left as sent: the method itself reports invalid JSON.
+      }
+  }
+  return rest;
+}
+
+/** Starts the Slack workspace emulator on loopback. */
+export async function startSlackEmulator(options: SlackEmulatorOptions): Promise<SlackEmulator> {
+  const now = options.now ?? Date.now;
+  const core = new EmulatorCore(now);
+  const failures = new Map<string, InjectedFailure[]>();
+  let botEventsUrl = options.botEventsUrl;
+  let baseUrl = '';
+  const interactions = new Interactions(core, {
+    signingSecret: options.signingSecret,
+    get baseUrl() {
+      return baseUrl;
+    },
+    botEventsUrl: () => {
+      if (!botEventsUrl)
+        throw new Error('The emulator does not know the bot yet: call setBotEventsUrl(url).');
+      return botEventsUrl;
+    },
+  });
+
+  const app = new Hono();
+  app.on(['GET', 'POST'], '/api/:method', async (c) => {
+    const method = c.req.param('method');
+    const args = await readArgs(c.req.raw);
+    const bearer = c.req.header('authorization')?.replace(/^Bearer\s+/i, '');
+    const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
+    const record = (status: number, error?: string) => {
+      core.workspace.calls.push({
+        method,
+        args: recorded(args),
+        ok: error === undefined,
+        status,
+        at: now(),
+        ...(error ? { error } : {}),
+      });
+      core.emit({ kind: 'call', method });
+    };
+    const fail = (error: string, extra: Record<string, unknown> = {}) => {
+      record(200, error);
+      return c.json({ ok: false, error, ...extra });
+    };
+    if (!token) return fail('not_authed');
+    if (token !== options.botToken) return fail('invalid_auth');
+    const handler = METHODS[method];
+    if (!handler) return fail('unknown_method');
+    const injected = failures.get(method)?.shift();
+    if (injected && 'status' in injected) {
+      record(429, 'ratelimited');
+      c.header('retry-after', String(injected.retryAfter));
+      return c.json({ ok: false, error: 'ratelimited' }, 429);
+    }
+    if (injected) return fail(injected.error);
+    try {
+      const result = handler(args, core, baseUrl);
+      record(200);
+      return c.json({ ok: true, ...result });
+    } catch (error) {
+      if (error instanceof SlackApiError) return fail(error.error, error.extra);
+      throw error;
+    }
+  });
+  app.post('/response/:id', async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    const text = await c.req.text();
+    const form = new URLSearchParams(text);
+    const body = JSON.parse(type.includes('application/json') ? text : (form.get('payload') ?? '{}'));
+    const answer = interactions.respond(c.req.param('id'), body);
+    return c.json(answer.body, answer.status as 200);
+  });
+  options.extend?.(app);
+
+  const server: RunningServer = await serveHttp(app.fetch, {
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.host !== undefined ? { host: options.host } : {}),
+  });
+  baseUrl = server.url;
+  const ws = core.workspace;
+
+  return {
+    url: server.url,
+    apiUrl: `${server.url}/api/`,
+    setBotEventsUrl: (url) => {
+      botEventsUrl = url;
+    },
+    users: Object.fromEntries(Object.entries(SEED_USERS).map(([role, user]) => [role, user.id])) as Record<
+      SeedRole,
+      string
+    >,
+    groups: SEED_GROUPS,
+    channels: SEED_CHANNELS,
+    bot: { userId: ws.bot.userId, botId: ws.bot.botId },
+    workspace: ws,
+    command: (user, command, text, commandOptions = {}) =>
+      interactions.command(user, command, text, commandOptions.channel ?? SEED_CHANNELS.requests),
+    click: (user, target, actionId, choice, values) =>
+      interactions.click(user, target, actionId, choice, values),
+    submit: (user, viewId, values, submitOptions = {}) =>
+      interactions.submit(user, viewId, values, submitOptions.lenient ?? false),
+    dismiss: (user, viewId) => interactions.close(user, viewId),
+    suggest: (user, viewId, actionId, query) => interactions.suggest(user, viewId, actionId, query),
+    event: (event, eventOptions) => interactions.event(event, eventOptions),
+    openHome: (user) => interactions.openHome(user),
+    messages: (channel, messageOptions = {}) => {
+      const { threadTs } = messageOptions;
+      return ws.messages.filter((message) =>
+        message.channel !== channel
+          ? false
+          : threadTs
+            ? message.ts === threadTs || message.threadTs === threadTs
+            : !message.threadTs || message.threadTs === message.ts || message.replyBroadcast === true,
+      );
+    },
+    ephemerals: (user, ephemeralOptions = {}) =>
+      ws.ephemerals.filter(
+        (message) =>
+          message.user === user &&
+          (!ephemeralOptions.channel || message.channel === ephemeralOptions.channel),
+      ),
+    views: (user) => [...core.stack(user)],
+    home: (user) => ws.homes[user],
+    calls: (method) => ws.calls.filter((call) => method === undefined || call.method === method),
+    failNext: (method, failure) => {
+      const queue = failures.get(method) ?? [];
+      queue.push(failure);
+      failures.set(method, queue);
+    },
+    waitFor: <T>(predicate: (workspace: Workspace) => T | undefined | null | false, timeoutMs = 5_000) =>
+      new Promise<T>((resolve, reject) => {
+        const check = () => {
+          const answer = predicate(ws);
+          if (!answer) return false;
+          stop();
+          resolve(answer);
+          return true;
+        };
+        const unsubscribe = core.on(check);
+        const timer = setTimeout(() => {
+          stop();
+          reject(
+            new Error(`waitFor: the workspace did not reach the expected state within ${timeoutMs} ms.`),
+          );
+        }, timeoutMs);
+        const stop = () => {
+          unsubscribe();
+          clearTimeout(timer);
+        };
+        check();
+      }),
+    on: (listener) => core.on(listener),
+    close: () => server.close(),
+  };
+}

@@ -1,0 +1,47 @@
+import { type AnyMiddlewareArgs, App, type CodedError, type Receiver } from '@slack/bolt';
+import type { Deps } from '../deps';
+import { errorSummary } from '../http/receiver';
+import { registerActions } from './actions';
+import { SLACK_BUDGET_MS, slackClientOptions } from './client';
+import { registerCommands } from './commands';
+import { registerEvents } from './events';
+import { slackLogger } from './logger';
+import { registerOptions } from './options';
+import { registerViews } from './views';
+
+/**
+ * The Bolt app with every listener, on the given receiver. It makes no network call at start (the bot's ids come
+ * from configuration, no `auth.test`), and its listeners answer within Slack's window.
+ */
+export function createSlackApp(deps: Deps, receiver: Receiver): App {
+  const { config } = deps;
+  const app = new App({
+    receiver,
+    token: config.slack.botToken,
+    botId: config.slack.botId,
+    botUserId: config.slack.botUserId,
+    tokenVerificationEnabled: false,
+    processBeforeResponse: true,
+    clientOptions: slackClientOptions(config, deps.logger, SLACK_BUDGET_MS.listener),
+    logger: slackLogger(deps.logger),
+    extendedErrorHandler: true,
+  });
+  // Logged, then swallowed: the receiver answers a request nobody acknowledged with a kind 200 (fallbackAnswer).
+  app.error(async ({ error, body }: { error: CodedError; body: AnyMiddlewareArgs['body'] }) => {
+    deps.logger.error('A Slack listener failed', { error: errorSummary(error), request: kind(body) });
+  });
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  registerViews(app, deps);
+  registerOptions(app, deps);
+  registerEvents(app, deps);
+  return app;
+}
+
+/** What kind of request failed, without any of its content. */
+function kind(request: AnyMiddlewareArgs['body']): string {
+  const body = request as Record<string, unknown>;
+  if (typeof body.command === 'string') return `command ${body.command}`;
+  const event = body.event as { type?: unknown } | undefined;
+  return [body.type, event?.type].filter((part) => typeof part === 'string').join(' ') || 'unknown';
+}

@@ -1,0 +1,13 @@
+import type { KnownBlock } from '@slack/types';
+import { helpLines } from '../../domain/command';
+
+/** The notification text of `/maas help`. */
+export const HELP_TEXT = 'What `/maas` can do';
+
+/** `/maas help`: a title, then every subcommand on its own line with an example. */
+export function helpBlocks(): KnownBlock[] {
+  return [
+    { type: 'header', text: { type: 'plain_text', text: 'MAAS clusters through Palette' } },
+    { type: 'section', text: { type: 'mrkdwn', text: helpLines().join('\n') } },
+  ];
+}

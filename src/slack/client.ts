@@ -1,0 +1,56 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { type FetchFunction, WebClient, type WebClientOptions } from '@slack/web-api';
+import type { Config } from '../config';
+import { slackLogger } from './logger';
+
+/** Time budgets for Slack calls: inside Slack's 3-second window (HTTP listeners) or a worker job. */
+export const SLACK_BUDGET_MS = { listener: 2_000, worker: 20_000 } as const;
+
+/**
+ * A fetch that lets the WebClient wait out a 429 only when Slack's Retry-After fits in the budget; a longer wait
+ * becomes Slack's own `ratelimited` error at once, so a Lambda is never held past its time by a rate limit.
+ */
+export function fetchWithinBudget(budgetMs: number, fetchFn: FetchFunction = fetch): FetchFunction {
+  return async (url, init) => {
+    const response = await fetchFn(url, init);
+    if (response.status !== 429) return response;
+    const retryAfter = Number(response.headers.get('retry-after'));
+    if (Number.isFinite(retryAfter) && retryAfter * 1000 <= budgetMs) return response;
+    await response.arrayBuffer();
+    return Response.json(
+      { ok: false, error: 'ratelimited' },
+      { headers: { 'retry-after': String(retryAfter) } },
+    );
+  };
+}
+
+/**
+ * WebClient options shared by the worker's client and Bolt's: Slack's API base from `SLACK_API_URL`, a per-call
+ * timeout, and retries (network errors, 5xx, 429 after Retry-After) that give up once `budgetMs` has passed.
+ */
+export function slackClientOptions(config: Config, logger: Logger, budgetMs: number): WebClientOptions {
+  return {
+    slackApiUrl: config.slack.apiUrl,
+    logger: slackLogger(logger),
+    timeout: Math.min(budgetMs, 10_000),
+    rejectRateLimitedCalls: false,
+    fetch: fetchWithinBudget(budgetMs),
+    retryConfig: {
+      retries: 3,
+      factor: 2,
+      minTimeout: 200,
+      maxTimeout: 2_000,
+      randomize: true,
+      maxRetryTime: budgetMs,
+    },
+  };
+}
+
+/** The bot's Web API client for jobs and the worker (Bolt builds its own from the same options). */
+export function createSlackWebClient(
+  config: Config,
+  logger: Logger,
+  budgetMs: number = SLACK_BUDGET_MS.worker,
+): WebClient {
+  return new WebClient(config.slack.botToken, slackClientOptions(config, logger, budgetMs));
+}

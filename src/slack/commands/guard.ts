@@ -1,0 +1,87 @@
+import type { ClusterRecord } from '../../domain/cluster';
+import type { Command } from '../../domain/command';
+import { STATE_LABELS } from '../../domain/lifecycle';
+import { type Action, type Actor, decide } from '../../domain/policy';
+import { clusterNameProblem } from '../../domain/spec';
+import { escapeText, truncate } from '../../domain/text';
+import { type Answer, noticeAnswer, refusalAnswer } from '../blocks/answers';
+import { describeWho, resolveActor } from '../roles';
+import type { CommandContext, CommandHandler } from './types';
+
+/** Either the go-ahead with what was looked up, or the answer that explains the refusal. */
+export type Checked<T> = ({ ok: true } & T) | { ok: false; answer: Answer };
+
+/**
+ * For commands about one cluster: finds it by name, resolves who is asking, and asks policy (`decide`). Refusals
+ * come back as the answer to show — why, what to do instead, and who can.
+ */
+export async function checkClusterAction(
+  action: Action,
+  name: string,
+  { deps, slash }: CommandContext,
+): Promise<Checked<{ record: ClusterRecord; actor: Actor }>> {
+  const record = clusterNameProblem(name) ? undefined : await deps.store.findByName(name);
+  if (!record)
+    return {
+      ok: false,
+      answer: noticeAnswer(
+        `There is no cluster named \`${escapeText(truncate(name, 80))}\`; see \`/maas list\`.`,
+      ),
+    };
+  const actor = await resolveActor(deps, slash.user_id);
+  const decision = decide(action, actor, record, deps.now(), deps.config.policy);
+  if (!decision.ok)
+    return {
+      ok: false,
+      answer: refusalAnswer(
+        decision,
+        describeWho(deps.config, decision.allowedRoles ?? [], record.requester),
+      ),
+    };
+  return { ok: true, record, actor };
+}
+
+/** For commands not about one cluster (list, gateway, pairing code): who is asking, and may they. */
+export async function checkWorkspaceAction(
+  action: Action,
+  { deps, slash }: CommandContext,
+): Promise<Checked<{ actor: Actor }>> {
+  const actor = await resolveActor(deps, slash.user_id);
+  const decision = decide(action, actor, undefined, deps.now(), deps.config.policy);
+  if (!decision.ok)
+    return {
+      ok: false,
+      answer: refusalAnswer(decision, describeWho(deps.config, decision.allowedRoles ?? [])),
+    };
+  return { ok: true, actor };
+}
+
+const LATER = 'this bot cannot do it yet: it arrives in a later release.';
+
+type ClusterCommandKind = Extract<Command, { name: string }>['kind'] & Action;
+type WorkspaceCommandKind = 'list' | 'gateway' | 'pairing-code';
+
+/** A cluster command whose allowed path is still to be built: checks policy, then says it is coming. */
+export function upcomingClusterCommand<K extends ClusterCommandKind>(kind: K): CommandHandler<K> {
+  return async (command, context) => {
+    // Every kind in ClusterCommandKind carries the cluster's name; TypeScript cannot narrow a generic K to see it.
+    const { name } = command as Extract<Command, { kind: ClusterCommandKind }>;
+    const checked = await checkClusterAction(kind, name, context);
+    if (!checked.ok) return checked.answer;
+    const { record } = checked;
+    return noticeAnswer(
+      `:construction: \`/maas ${kind}\` is allowed for "${record.name}" (${STATE_LABELS[record.state].toLowerCase()}), but ${LATER}`,
+    );
+  };
+}
+
+/** A workspace command whose allowed path is still to be built: checks policy, then says it is coming. */
+export function upcomingWorkspaceCommand<K extends WorkspaceCommandKind>(kind: K): CommandHandler<K> {
+  return async (_command, context) => {
+    const checked = await checkWorkspaceAction(kind, context);
+    const typed = kind === 'pairing-code' ? 'gateway pairing-code' : kind;
+    return checked.ok
+      ? noticeAnswer(`:construction: \`/maas ${typed}\` is allowed, but ${LATER}`)
+      : checked.answer;
+  };
+}

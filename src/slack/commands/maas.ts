@@ -1,0 +1,51 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { Deps } from '../../deps';
+import { type Command, parseCommand } from '../../domain/command';
+import { type Answer, commandErrorAnswer } from '../blocks/answers';
+import { helpBlocks } from '../blocks/help';
+import { abort } from './abort';
+import { createCluster } from './create-cluster';
+import { deleteCluster } from './delete';
+import { forceDelete } from './force-delete';
+import { gateway } from './gateway';
+import { help } from './help';
+import { list } from './list';
+import { pairingCode } from './pairing-code';
+import { scale } from './scale';
+import { status } from './status';
+import type { CommandContext, CommandHandler } from './types';
+
+/** The slash command this router serves. */
+export const MAAS_COMMAND = '/maas';
+
+/** Every subcommand's handler, by command kind: add a subcommand by adding its file and one line here. */
+const HANDLERS: { [K in Command['kind']]: CommandHandler<K> } = {
+  help,
+  'create-cluster': createCluster,
+  list,
+  status,
+  delete: deleteCluster,
+  abort,
+  'force-delete': forceDelete,
+  scale,
+  gateway,
+  'pairing-code': pairingCode,
+};
+
+function run(command: Command, context: CommandContext): Promise<Answer | undefined> {
+  // One lookup by the command's own kind: the map's type guarantees the handler takes this command.
+  const handler = HANDLERS[command.kind] as CommandHandler<Command['kind']>;
+  return handler(command as never, context);
+}
+
+/** The `/maas` listener: parse, dispatch by kind, and answer only to the person (ephemeral). */
+export function maasCommand(deps: Deps) {
+  return async ({ command: slash, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    const command = parseCommand(slash.text);
+    const answer =
+      command.kind === 'error'
+        ? commandErrorAnswer(command.message, helpBlocks())
+        : await run(command, { deps, slash, client });
+    await ack(answer ? { response_type: 'ephemeral', ...answer } : undefined);
+  };
+}

@@ -1,0 +1,80 @@
+import type { WebClient } from '@slack/web-api';
+import type { Config } from '../config';
+import type { Deps } from '../deps';
+import type { Actor, Role } from '../domain/policy';
+
+/** How long a user group's members are trusted before Slack is asked again. */
+export const GROUP_CACHE_SECONDS = 180;
+
+interface CachedGroup {
+  members: Set<string>;
+  fetchedAt: number;
+}
+
+/** One cache per WebClient (so per workspace and per test), kept for the life of the process or Lambda container. */
+const groupCaches = new WeakMap<WebClient, Map<string, CachedGroup>>();
+
+const isGroup = (id: string) => id.startsWith('S');
+
+async function groupMembers(deps: Deps, groupId: string): Promise<Set<string>> {
+  let cache = groupCaches.get(deps.slack);
+  if (!cache) {
+    cache = new Map();
+    groupCaches.set(deps.slack, cache);
+  }
+  const now = deps.now().getTime();
+  const cached = cache.get(groupId);
+  if (cached && now - cached.fetchedAt < GROUP_CACHE_SECONDS * 1000) return cached.members;
+  try {
+    const result = await deps.slack.usergroups.users.list({ usergroup: groupId });
+    const members = new Set(result.users ?? []);
+    cache.set(groupId, { members, fetchedAt: now });
+    return members;
+  } catch (error) {
+    // Fail closed: a group Slack will not list grants nobody anything (and is asked again next time).
+    deps.logger.warn('Could not list a Slack user group; treating it as empty', {
+      groupId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return new Set();
+  }
+}
+
+async function holds(deps: Deps, ids: readonly string[], userId: string): Promise<boolean> {
+  if (ids.includes(userId)) return true;
+  for (const groupId of ids.filter(isGroup)) if ((await groupMembers(deps, groupId)).has(userId)) return true;
+  return false;
+}
+
+/**
+ * The person acting, with the standing roles configuration gives them: APPROVERS and ADMINS hold user ids and
+ * user-group ids; groups are expanded with `usergroups.users.list` (cached a few minutes). Call it when the person
+ * acts (command, click), never from a stale message, so a removal from a group takes effect within minutes.
+ */
+export async function resolveActor(deps: Deps, userId: string): Promise<Actor> {
+  const [isApprover, isAdmin] = await Promise.all([
+    holds(deps, deps.config.approvers, userId),
+    holds(deps, deps.config.admins, userId),
+  ]);
+  return { userId, isApprover, isAdmin };
+}
+
+const mention = (id: string) => (isGroup(id) ? `<!subteam^${id}>` : `<@${id}>`);
+
+function whoHolds(config: Config, role: Role, requester: string | undefined): string | undefined {
+  if (role === 'requester') return requester ? `the requester, ${mention(requester)}` : 'the requester';
+  const ids = role === 'admin' ? config.admins : config.approvers;
+  const name = role === 'admin' ? 'admins' : 'approvers';
+  return ids.length > 0 ? `${name} (${ids.map(mention).join(', ')})` : undefined;
+}
+
+/**
+ * Names who can do something, for a refusal: "approvers (<!subteam^S…>) or admins (<@U…>)". Roles nobody holds
+ * are left out; undefined when nobody at all is configured.
+ */
+export function describeWho(config: Config, roles: readonly Role[], requester?: string): string | undefined {
+  const parts = roles
+    .map((role) => whoHolds(config, role, requester))
+    .filter((part): part is string => part !== undefined);
+  return parts.length > 0 ? parts.join(' or ') : undefined;
+}
