@@ -42,6 +42,8 @@ export interface ReviewFindings {
 
 /** Live progress last read from Palette, so a poll only posts what changed. */
 export interface Progress {
+  /** Bumped by every save: two polls that read the same progress cannot both save (and both post). */
+  revision: number;
   paletteState?: string;
   health?: string;
   pools: { name: string; ready: number; desired: number }[];

@@ -30,7 +30,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { ClusterRecord } from '../domain/cluster';
+import type { ClusterRecord, Progress } from '../domain/cluster';
 import { isTerminal } from '../domain/lifecycle';
 import { isConditionFailure } from './conditions';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -204,6 +204,43 @@ export class DynamoClusterStore implements ClusterStore {
     // A release lost here (crash, network) leaves a reservation to an ended cluster: create() takes such over.
     if (isTerminal(to) && !isTerminal(record.state)) await this.releaseName(record.name, record.id);
     return updated;
+  }
+
+  /** Progress only: conditional on the revision read (absent = never saved), never touching state or history. */
+  async saveProgress(
+    record: ClusterRecord,
+    progress: Omit<Progress, 'revision'>,
+  ): Promise<ClusterRecord | undefined> {
+    const revision = record.progress?.revision;
+    const saved: Progress = { ...progress, revision: (revision ?? 0) + 1 };
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { [PARTITION_KEY]: keys.cluster(record.id) },
+          UpdateExpression: 'SET #progress = :saved',
+          ...(revision === undefined
+            ? {
+                ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#progress.#revision)',
+                ExpressionAttributeNames: {
+                  '#pk': PARTITION_KEY,
+                  '#progress': 'progress',
+                  '#revision': 'revision',
+                },
+                ExpressionAttributeValues: { ':saved': saved },
+              }
+            : {
+                ConditionExpression: '#progress.#revision = :revision',
+                ExpressionAttributeNames: { '#progress': 'progress', '#revision': 'revision' },
+                ExpressionAttributeValues: { ':saved': saved, ':revision': revision },
+              }),
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+    return { ...record, progress: saved };
   }
 
   /** Stores (or replaces) a draft, kept for the draft TTL from now. */

@@ -1,4 +1,4 @@
-import type { AuditEvent, ClusterRecord, ReviewFindings, SlackPlaces } from '../domain/cluster';
+import type { AuditEvent, ClusterRecord, Progress, ReviewFindings, SlackPlaces } from '../domain/cluster';
 import type { LifecycleEvent } from '../domain/lifecycle';
 import type { ClusterSpec } from '../domain/spec';
 
@@ -48,10 +48,13 @@ export interface NewCluster {
   review?: ReviewFindings;
 }
 
-/** Fields a transition may set; identity, state, version and history are the store's to manage. */
+/**
+ * Fields a transition may set; identity, state, version and history are the store's to manage. The spec may
+ * change (a resize); progress is written with `saveProgress`, outside the lifecycle.
+ */
 export type ClusterFields = Omit<
   ClusterRecord,
-  'id' | 'name' | 'spec' | 'state' | 'requester' | 'requestedAt' | 'version' | 'history'
+  'id' | 'name' | 'state' | 'requester' | 'requestedAt' | 'version' | 'history' | 'progress'
 >;
 
 /** One transition: the event (checked against the lifecycle table), who, and the fields it changes. */
@@ -95,6 +98,16 @@ export interface ClusterStore {
    * An ending state also releases the name and leaves the active index.
    */
   apply(record: ClusterRecord, change: ClusterChange): Promise<ClusterRecord>;
+
+  /**
+   * Writes live progress (what a poll read from Palette) without a lifecycle event or a history line, conditional
+   * on the progress `record` was read with (its revision), so two overlapping polls cannot both post the same
+   * news. Returns the record with the new progress (revision + 1), or undefined when another poll saved first.
+   */
+  saveProgress(
+    record: ClusterRecord,
+    progress: Omit<Progress, 'revision'>,
+  ): Promise<ClusterRecord | undefined>;
 
   putDraft(draft: Draft): Promise<void>;
   getDraft(id: string): Promise<Draft | undefined>;

@@ -66,8 +66,8 @@ describe('planTransition', () => {
       event: 'deleted',
       by: 'palette',
       at: '2030-01-01T14:00:00.000Z',
-      set: { progress: { pools: [], seenEventUids: [] } },
-      remove: ['progress', 'forceDeleteNoticeTs' as never, 'rejection'],
+      set: { failure: 'kept: set wins over remove' },
+      remove: ['failure', 'forceDeleteNoticeTs' as never, 'rejection'],
     });
     expect(plan.to).toBe('DELETED');
     expect(setValues(plan)).toMatchObject({ endedAt: '2030-01-01T14:00:00.000Z', state: 'DELETED' });

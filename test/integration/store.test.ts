@@ -146,6 +146,37 @@ describe('DynamoClusterStore: records and transitions', () => {
   });
 });
 
+describe('DynamoClusterStore: progress', () => {
+  it('saves progress without a history line or a version bump, and only once per revision read', async () => {
+    const { store } = await storeWithClock();
+    const created = await store.create(newCluster());
+    const provisioning = await store.apply(await store.apply(created, change('approved')), change('created'));
+    const progress = { pools: [{ name: 'worker-pool', ready: 1, desired: 2 }], seenEventUids: ['e1'] };
+    const first = await store.saveProgress(provisioning, progress);
+    expect(first?.progress).toEqual({ ...progress, revision: 1 });
+    // A second poll that read the same record loses: it must not post the same news again.
+    expect(
+      await store.saveProgress(provisioning, { ...progress, seenEventUids: ['e1', 'e2'] }),
+    ).toBeUndefined();
+    const second = await store.saveProgress(first!, { ...progress, seenEventUids: ['e1', 'e2'] });
+    expect(second?.progress?.revision).toBe(2);
+    const stored = await store.get(provisioning.id);
+    expect(stored?.progress).toEqual({ ...progress, seenEventUids: ['e1', 'e2'], revision: 2 });
+    expect(stored?.version).toBe(provisioning.version);
+    expect(stored?.history).toHaveLength(provisioning.history.length);
+    // A transition after it keeps the progress and still sees the same version.
+    const running = await store.apply(stored!, change('running'));
+    expect(running.progress?.revision).toBe(2);
+  });
+
+  it('does not create a record that is not there', async () => {
+    const { store } = await storeWithClock();
+    const ghost = { ...(await store.create(newCluster())), id: 'missing' };
+    expect(await store.saveProgress(ghost, { pools: [], seenEventUids: [] })).toBeUndefined();
+    expect(await store.get('missing')).toBeUndefined();
+  });
+});
+
 describe('DynamoClusterStore: name reservations', () => {
   it('lets one of ten concurrent creates of one name win; the others get NameTakenError', async () => {
     const { store } = await storeWithClock();
