@@ -20,13 +20,10 @@ export async function postInThread(
   options: { broadcast?: boolean } = {},
 ): Promise<string | undefined> {
   const { channel, threadTs } = record.slack;
-  const posted = await deps.slack.chat.postMessage({
-    channel,
-    text: message.text,
-    ...(message.blocks ? { blocks: message.blocks } : {}),
-    ...(threadTs ? { thread_ts: threadTs, ...(options.broadcast ? { reply_broadcast: true } : {}) } : {}),
-    unfurl_links: false,
-  });
+  const content = { channel, text: message.text, blocks: message.blocks ?? [], unfurl_links: false };
+  const posted = await deps.slack.chat.postMessage(
+    threadTs ? { ...content, thread_ts: threadTs, reply_broadcast: options.broadcast ?? false } : content,
+  );
   return posted.ts;
 }
 
