@@ -20,7 +20,10 @@ export async function postInThread(
   options: { broadcast?: boolean } = {},
 ): Promise<string | undefined> {
   const { channel, threadTs } = record.slack;
-  const content = { channel, text: message.text, blocks: message.blocks ?? [], unfurl_links: false };
+  // Slack refuses an empty `blocks` list: a text-only message leaves it out.
+  const content = message.blocks
+    ? { channel, text: message.text, blocks: message.blocks, unfurl_links: false }
+    : { channel, text: message.text, unfurl_links: false };
   const posted = await deps.slack.chat.postMessage(
     threadTs ? { ...content, thread_ts: threadTs, reply_broadcast: options.broadcast ?? false } : content,
   );
@@ -37,6 +40,7 @@ export async function updateMessage(
     channel: place.channel,
     ts: place.ts,
     text: message.text,
-    blocks: message.blocks ?? [],
+    // An update without blocks replaces them with the text alone.
+    blocks: message.blocks ?? [{ type: 'section', text: { type: 'mrkdwn', text: message.text } }],
   });
 }
