@@ -1,8 +1,8 @@
 import type { Dispatcher } from 'undici';
 import { describe, expect, it } from 'vitest';
 import {
+  PACED_LIMITS,
   PACING_HEADROOM,
-  PALETTE_RATE_LIMITS,
   Pacer,
   type PacerClock,
   pacingInterceptor,
@@ -131,12 +131,10 @@ describe('Pacer', () => {
 describe('pacingRates', () => {
   it("runs under Palette's documented limits, with overrides per prefix", () => {
     const rates = pacingRates({ '/v1/dashboard': 20, '/v1/events': 5 });
-    expect(rates['/v1/spectroclusters']).toBeCloseTo(
-      PALETTE_RATE_LIMITS['/v1/spectroclusters']! * PACING_HEADROOM,
-    );
+    expect(rates['/v1/spectroclusters']).toBeCloseTo(PACED_LIMITS['/v1/spectroclusters']! * PACING_HEADROOM);
     expect(rates['/v1/dashboard']).toBeCloseTo(20 * PACING_HEADROOM);
     expect(rates['/v1/events']).toBeCloseTo(5 * PACING_HEADROOM);
-    expect(rates['*']).toBeLessThan(PALETTE_RATE_LIMITS['*']!);
+    expect(rates['*']).toBeLessThan(PACED_LIMITS['*']!);
   });
 });
 

@@ -1,15 +1,8 @@
 import type { Dispatcher } from 'undici';
+import { PALETTE_RATE_LIMITS } from './limits';
 
-/** Palette's documented limits, requests per second per source IP and path prefix (DESIGN §4). */
-export const PALETTE_RATE_LIMITS: Readonly<Record<string, number>> = {
-  '/v1/spectroclusters': 50,
-  '/v1/cloudconfigs': 50,
-  '/v1/dashboard': 10,
-  '/v1/cloudaccounts': 10,
-  '/v1/overlords': 10,
-  // Every other prefix: Palette's default per-IP limit.
-  '*': 10,
-};
+/** The rates the client keeps under: Palette's documented limits, and a cautious default for other prefixes. */
+export const PACED_LIMITS: Readonly<Record<string, number>> = { ...PALETTE_RATE_LIMITS, '*': 10 };
 
 /** The key in a limits table that applies to prefixes it does not list. */
 export const DEFAULT_PREFIX = '*';
@@ -19,7 +12,7 @@ export const PACING_HEADROOM = 0.9;
 
 /** The rates to pace at: Palette's limits, overridden per prefix by `limits`, less the headroom. */
 export function pacingRates(limits: Readonly<Record<string, number>> = {}): Record<string, number> {
-  const merged = { ...PALETTE_RATE_LIMITS, ...limits };
+  const merged = { ...PACED_LIMITS, ...limits };
   return Object.fromEntries(Object.entries(merged).map(([prefix, rate]) => [prefix, rate * PACING_HEADROOM]));
 }
 
@@ -58,7 +51,7 @@ export class Pacer {
       if (!(rate > 0)) throw new RangeError(`Rate for ${prefix} must be positive, got ${rate}.`);
       if (prefix !== DEFAULT_PREFIX) this.intervals.set(prefix, 1000 / rate);
     }
-    this.defaultInterval = 1000 / (rates[DEFAULT_PREFIX] ?? PALETTE_RATE_LIMITS[DEFAULT_PREFIX]!);
+    this.defaultInterval = 1000 / (rates[DEFAULT_PREFIX] ?? PACED_LIMITS[DEFAULT_PREFIX]!);
   }
 
   /** The bucket a path is paced in: the longest listed prefix, else its own `/v1/<resource>` prefix. */

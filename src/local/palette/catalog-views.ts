@@ -48,7 +48,8 @@ export function tagsView(account: SeedAccount) {
   }));
 }
 
-function packRef(catalog: Catalog, pack: SeedPack) {
+/** A pack as Palette lists it in a profile (`v1PackRef`), with the cluster's own values when it overrode them. */
+export function packRef(catalog: Catalog, pack: SeedPack, values: string = pack.values) {
   return {
     name: pack.name,
     tag: pack.tag,
@@ -57,7 +58,7 @@ function packRef(catalog: Catalog, pack: SeedPack) {
     layer: pack.layer,
     registryUid: catalog.registryUid,
     packUid: pack.packUid,
-    values: pack.values,
+    values,
   };
 }
 

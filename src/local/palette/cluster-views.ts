@@ -1,3 +1,4 @@
+import { packRef } from './catalog-views';
 import { iso } from './clock';
 import { isGone, lastModifiedAt, readyAt, stateAt } from './lifecycle';
 import type { ClusterRecord } from './model';
@@ -29,16 +30,7 @@ function profileTemplates(sim: SimRuntime, cluster: ClusterRecord) {
     if (!profile) return [];
     const packs = profile.packs.map((pack) => {
       const override = ref.packValues?.find((candidate) => candidate.name === pack.name);
-      return {
-        name: pack.name,
-        tag: pack.tag,
-        version: pack.tag,
-        type: 'spectro' as const,
-        layer: pack.layer,
-        registryUid: sim.catalog.registryUid,
-        packUid: pack.packUid,
-        values: override?.values ?? pack.values,
-      };
+      return packRef(sim.catalog, pack, override?.values);
     });
     return [
       {

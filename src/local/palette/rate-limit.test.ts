@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PALETTE_RATE_LIMITS } from '../../palette/limits';
 import { CounterBook } from './counters';
-import { PALETTE_RATE_LIMITS, RateLimiter, rateLimitsFor } from './rate-limit';
+import { RateLimiter, rateLimitsFor } from './rate-limit';
 
 describe('RateLimiter', () => {
   it('refuses the request beyond the limit in a second, per source and prefix', () => {

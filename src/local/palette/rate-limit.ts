@@ -1,13 +1,5 @@
+import { PALETTE_RATE_LIMITS } from '../../palette/limits';
 import { SecondWindows } from './counters';
-
-/** Palette's documented limits, requests per second per source IP and path prefix. */
-export const PALETTE_RATE_LIMITS: Readonly<Record<string, number>> = {
-  '/v1/spectroclusters': 50,
-  '/v1/cloudconfigs': 50,
-  '/v1/dashboard': 10,
-  '/v1/cloudaccounts': 10,
-  '/v1/overlords': 10,
-};
 
 /** The limits for the `rateLimits` option: true = Palette's, false = none, a record = exactly those. */
 export function rateLimitsFor(option: boolean | Record<string, number> | undefined): Record<string, number> {

@@ -9,12 +9,12 @@ import type { SimCluster } from './model';
 import type { SimulatorOptions } from './options';
 import { createRuntime } from './runtime';
 
+export { PALETTE_RATE_LIMITS } from '../../palette/limits';
 export type { SeedClustersOptions } from './cluster-store';
 export type { RejectedBody, SimCounters, SimPrefix } from './counters';
 export type { FaultSettings, InjectedAnswer, PathPattern } from './faults';
 export type { SimCluster, SimState } from './model';
 export { DEFAULT_API_KEY, type SimulatorOptions } from './options';
-export { PALETTE_RATE_LIMITS } from './rate-limit';
 export { STALL_LABEL, STICKY_DELETE_LABEL } from './seed';
 
 /** A running Palette simulator and the handles tests and benchmarks use on it. */
