@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClusterPlaceholderView } from '../../slack/blocks/create-cluster';
+import { openingView } from '../../slack/blocks/create-cluster';
 import { helpBlocks } from '../../slack/blocks/help';
 import { checkMessageBlocks, checkView } from './blockkit';
 
@@ -131,7 +131,11 @@ describe('checkView', () => {
   });
 
   it('accepts the bot’s own views and messages', () => {
-    expect(problems(checkView(createClusterPlaceholderView('team-a')))).toEqual([]);
+    expect(
+      problems(
+        checkView(openingView({ draftId: 'example', step: 'cluster', channel: 'C0EXAMPLE' }, 'team-a')),
+      ),
+    ).toEqual([]);
     expect(problems(checkMessageBlocks(helpBlocks()))).toEqual([]);
   });
 });

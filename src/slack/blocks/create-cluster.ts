@@ -1,25 +1,17 @@
 import type { ModalView } from '@slack/types';
-import { escapeText, truncate } from '../../domain/text';
+import { clusterNameProblem } from '../../domain/spec';
+import type { WizardMeta } from '../wizard/metadata';
+import { clusterStepView } from './wizard/steps';
 
-/** The callback id of every create-cluster modal. */
-export const CREATE_CLUSTER_CALLBACK_ID = 'create-cluster';
-
-/** Placeholder modal until the wizard lands: proves the trigger-id path with the real title. */
-export function createClusterPlaceholderView(name?: string): ModalView {
-  const named = name ? ` for *${escapeText(truncate(name, 80))}*` : '';
-  return {
-    type: 'modal',
-    callback_id: CREATE_CLUSTER_CALLBACK_ID,
-    title: { type: 'plain_text', text: 'Create cluster' },
-    close: { type: 'plain_text', text: 'Close' },
-    blocks: [
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: `:construction: The guided create-cluster form${named} is coming soon: it will ask for the cluster, its control plane and worker pools, pack values, and send the request for approval.`,
-        },
-      },
-    ],
-  };
+/**
+ * Step 1 of the wizard as `/maas create-cluster [NAME]` opens it: the name pre-filled and, when it breaks the
+ * naming rule, why — shown at once, before the person types anything.
+ */
+export function openingView(meta: WizardMeta, name?: string): ModalView {
+  const problem = name === undefined ? undefined : clusterNameProblem(name);
+  return clusterStepView({
+    meta,
+    form: name === undefined ? {} : { name },
+    ...(problem ? { notice: `"${name}" cannot be a cluster name: ${problem}` } : {}),
+  });
 }

@@ -1,0 +1,114 @@
+import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs, ViewOutput } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import { ErrorCode, type WebAPIPlatformError, type WebClient } from '@slack/web-api';
+import type { Deps } from '../../deps';
+import { wizardGoneView } from '../blocks/wizard/done';
+import { loadWizard, saveWizard, type WizardData } from '../wizard/draft';
+import { choiceIn } from '../wizard/form';
+import { fieldActionId, previousStep, WIZARD_ACTIONS } from '../wizard/ids';
+import { decodeMeta, type WizardMeta } from '../wizard/metadata';
+import { renderStep, type StepTarget } from '../wizard/render';
+import { type CapturedStep, captureStep } from '../wizard/step-form';
+import { addWorkerPool, canAddPool, removeWorkerPool } from '../wizard/workers';
+
+/** What a wizard button or picker asks for: the draft to save and the step to show, or nothing. */
+type Move = (
+  before: WizardData,
+  captured: CapturedStep,
+  meta: WizardMeta,
+  value: string | undefined,
+) => { data: WizardData; target: StepTarget } | undefined;
+
+/** Back: keep what was typed here, show the step before; leaving the review drops its findings. */
+const back: Move = (_before, { data }, meta) => {
+  const step = previousStep(meta.step);
+  if (!step) return undefined;
+  const { review: _review, ...rest } = data;
+  return { data: meta.step === 'review' ? rest : data, target: { step } };
+};
+
+/** Add worker pool: keep the pool being edited, add a new one (at most 10) and edit it. */
+const addPool: Move = (_before, { data, pool }, meta) => {
+  if (meta.step !== 'workers') return undefined;
+  if (!canAddPool(data)) return { data, target: { step: 'workers', ...(pool ? { pool } : {}) } };
+  const added = addWorkerPool(data);
+  return { data: added.data, target: { step: 'workers', pool: added.key } };
+};
+
+/** Remove: drop the pool named by the button (the one being edited) and edit a neighbour. */
+const removePool: Move = (_before, { data, pool }, meta, value) => {
+  if (meta.step !== 'workers') return undefined;
+  const removed = removeWorkerPool(data, value ?? pool ?? '');
+  return { data: removed.data, target: { step: 'workers', pool: removed.key } };
+};
+
+/** Edit (on a listed pool): keep the pool being edited, switch to the other. */
+const editPool: Move = (_before, { data }, meta, value) =>
+  meta.step === 'workers' && value ? { data, target: { step: 'workers', pool: value } } : undefined;
+
+/** Cloud account picked: re-render step 1 so Domain belongs to the new account (and forget the old domain). */
+const accountPicked: Move = (before, { data }, meta) => {
+  if (meta.step !== 'cluster') return undefined;
+  const changed = choiceIn(before.cluster, 'account')?.value !== choiceIn(data.cluster, 'account')?.value;
+  const { domain: _domain, ...cluster } = data.cluster;
+  return { data: changed ? { ...data, cluster } : data, target: { step: 'cluster' } };
+};
+
+const platformError = (error: unknown) =>
+  (error as { code?: unknown }).code === ErrorCode.PlatformError
+    ? (error as WebAPIPlatformError).data.error
+    : undefined;
+
+/**
+ * Updates the view the person clicked in, guarded by its hash: if the view changed meanwhile (another click, the
+ * review's findings) or was closed, the newer view stays and nothing is forced.
+ */
+async function updateClicked(
+  deps: Deps,
+  client: WebClient,
+  view: ViewOutput,
+  next: ModalView,
+): Promise<void> {
+  try {
+    await client.views.update({ view_id: view.id, hash: view.hash, view: next });
+  } catch (error) {
+    const code = platformError(error);
+    if (code !== 'hash_conflict' && code !== 'not_found') throw error;
+    deps.logger.info('A wizard view changed before it could be updated', { code });
+  }
+}
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** A wizard button or picker: capture what the view holds into the draft, apply the move, show the result. */
+function wizardAction(deps: Deps, move: Move) {
+  return async ({ ack, body, action, client }: ActionArgs) => {
+    await ack();
+    const view = body.view;
+    const meta = view ? decodeMeta(view.private_metadata) : undefined;
+    if (!view || !meta) return;
+    const before = await loadWizard(deps.store, meta.draftId, body.user.id);
+    if (!before) return updateClicked(deps, client, view, wizardGoneView());
+    const value = 'value' in action && typeof action.value === 'string' ? action.value : undefined;
+    const moved = move(before, captureStep(before, meta, view), meta, value);
+    if (!moved) return;
+    const rendered = await renderStep(deps, meta.draftId, moved.data, moved.target);
+    // The draft first: options lists (domains of the new account) read it as soon as the view changes.
+    await saveWizard(deps, meta.draftId, body.user.id, rendered.data);
+    await updateClicked(deps, client, view, rendered.view);
+  };
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Registers the wizard's buttons (Back, Add worker pool, Remove, Edit) and the cloud-account picker. */
+export function registerWizardActions(app: App, deps: Deps): void {
+  app.action<BlockAction>(WIZARD_ACTIONS.back, wizardAction(deps, back));
+  app.action<BlockAction>(WIZARD_ACTIONS.addPool, wizardAction(deps, addPool));
+  app.action<BlockAction>(WIZARD_ACTIONS.removePool, wizardAction(deps, removePool));
+  app.action<BlockAction>(
+    new RegExp(`^${escapeRegExp(WIZARD_ACTIONS.editPoolPrefix)}`),
+    wizardAction(deps, editPool),
+  );
+  app.action<BlockAction>(fieldActionId('account'), wizardAction(deps, accountPicked));
+}

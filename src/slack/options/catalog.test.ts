@@ -1,0 +1,90 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { describe, expect, it } from 'vitest';
+import type { Palette } from '../../palette/port';
+import { withinBudget } from './budget';
+import { createCatalog } from './catalog';
+import { MAX_OPTIONS, matchingChoices } from './wizard';
+
+const logger = new Logger({ logLevel: 'SILENT' });
+
+/** A Palette whose zone lookups are counted and answered as told. */
+function countingPalette(answer: (account: string) => Promise<string[]>) {
+  const calls: string[] = [];
+  const palette = {
+    accountZones: (account: string) => {
+      calls.push(account);
+      return answer(account);
+    },
+    listMaasProfiles: async () => [
+      { uid: 'p1', name: 'k8s', version: '1.2' },
+      { uid: 'x'.repeat(151), name: 'too long' },
+    ],
+  } as unknown as Palette;
+  return { palette, calls };
+}
+
+describe('createCatalog', () => {
+  it('asks Palette once per key within the TTL, and again after it', async () => {
+    let now = 0;
+    const { palette, calls } = countingPalette(async (account) => [`${account}-az1`]);
+    const catalog = createCatalog({ palette, logger, now: () => new Date(now) }, { ttlMs: 60_000 });
+    expect(await catalog.choices('zones', 'a')).toEqual([{ value: 'a-az1', text: 'a-az1' }]);
+    await catalog.choices('zones', 'a');
+    await catalog.choices('zones', 'b');
+    expect(calls).toEqual(['a', 'b']);
+    now = 60_000;
+    await catalog.choices('zones', 'a');
+    expect(calls).toEqual(['a', 'b', 'a']);
+  });
+
+  it('forgets a failure, so the next lookup asks again', async () => {
+    let fail = true;
+    const { palette, calls } = countingPalette(async () => {
+      if (fail) throw new Error('Palette is down');
+      return ['az1'];
+    });
+    const catalog = createCatalog({ palette, logger, now: () => new Date(0) });
+    expect(await catalog.choices('zones', 'a')).toBeUndefined();
+    fail = false;
+    expect(await catalog.choices('zones', 'a')).toEqual([{ value: 'az1', text: 'az1' }]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('stops waiting at the budget, and keeps the late answer for the next lookup', async () => {
+    let release: (zones: string[]) => void = () => undefined;
+    const { palette, calls } = countingPalette(() => new Promise((resolve) => (release = resolve)));
+    const catalog = createCatalog({ palette, logger, now: () => new Date(0) }, { budgetMs: 20 });
+    expect(await catalog.choices('zones', 'a')).toBeUndefined();
+    release(['az1']);
+    expect(await catalog.choices('zones', 'a')).toEqual([{ value: 'az1', text: 'az1' }]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('names profiles with their version and drops values Slack cannot carry', async () => {
+    const catalog = createCatalog({
+      palette: countingPalette(async () => []).palette,
+      logger,
+      now: () => new Date(0),
+    });
+    expect(await catalog.choices('profiles')).toEqual([{ value: 'p1', text: 'k8s 1.2' }]);
+  });
+});
+
+describe('withinBudget', () => {
+  it('gives the value, or undefined for a failure', async () => {
+    expect(await withinBudget(Promise.resolve(3), 1_000)).toBe(3);
+    expect(await withinBudget(Promise.reject(new Error('no')), 1_000)).toBeUndefined();
+  });
+});
+
+describe('matchingChoices', () => {
+  it('filters by text or value, case-insensitively, and keeps at most 100', () => {
+    const choices = Array.from({ length: 250 }, (_, n) => ({
+      value: `v${n}`,
+      text: n % 2 ? `Odd ${n}` : `even ${n}`,
+    }));
+    expect(matchingChoices(choices, '')).toHaveLength(MAX_OPTIONS);
+    expect(matchingChoices(choices, 'ODD 1')).toHaveLength(56);
+    expect(matchingChoices(choices, 'v249')).toEqual([{ value: 'v249', text: 'Odd 249' }]);
+  });
+});

@@ -1,0 +1,61 @@
+import type { Deps } from '../../deps';
+import { isTerminal, STATE_LABELS } from '../../domain/lifecycle';
+import type { ClusterBasics, ControlPlanePool, WorkerPool } from '../../domain/spec';
+import { withinBudget } from '../options/budget';
+import { type Catalog, PALETTE_BUDGET_MS } from '../options/catalog';
+import type { Choice } from './fields';
+import type { Problems } from './form';
+
+const offered = (choices: Choice[] | undefined, value: string) =>
+  choices === undefined || choices.some((choice) => choice.value === value);
+
+/**
+ * Step 1's checks that need the outside, side by side within Palette's budget: the name is not held by a live
+ * request (the store) nor taken in Palette (`nameProblem`), and the profile, account and domain are among
+ * Palette's. When Palette does not answer in time the choice stands: Palette's dry-run at review still checks it.
+ */
+export async function checkClusterBasics(
+  deps: Pick<Deps, 'store' | 'palette'>,
+  catalog: Catalog,
+  basics: ClusterBasics,
+): Promise<Problems> {
+  const [holder, paletteProblem, profiles, accounts, domains] = await Promise.all([
+    deps.store.findByName(basics.name),
+    withinBudget(deps.palette.nameProblem(basics.name), PALETTE_BUDGET_MS),
+    catalog.choices('profiles'),
+    catalog.choices('accounts'),
+    catalog.choices('domains', basics.cloudAccountUid),
+  ]);
+  const problems: Problems = {};
+  if (holder && !isTerminal(holder.state))
+    problems.name = `"${basics.name}" is already requested (${STATE_LABELS[holder.state].toLowerCase()}); choose another name.`;
+  else if (paletteProblem) problems.name = paletteProblem;
+  if (!offered(profiles, basics.profileUid)) problems.profile = 'Choose a cluster profile from the list.';
+  if (!offered(accounts, basics.cloudAccountUid)) problems.account = 'Choose a cloud account from the list.';
+  else if (!offered(domains, basics.domain))
+    problems.domain = `Choose a domain of ${basics.cloudAccountName ?? 'this cloud account'} from the list.`;
+  return problems;
+}
+
+/** A pool's zones, resource pool and MAAS tags must be the cloud account's (checked as for step 1). */
+export async function checkPoolPlacement(
+  catalog: Catalog,
+  accountUid: string,
+  pool: ControlPlanePool | WorkerPool,
+): Promise<Problems> {
+  const [zones, resourcePools, machineTags] = await Promise.all([
+    catalog.choices('zones', accountUid),
+    catalog.choices('resourcePools', accountUid),
+    catalog.choices('machineTags', accountUid),
+  ]);
+  const problems: Problems = {};
+  const unknownZone = pool.azs.find((zone) => !offered(zones, zone));
+  if (unknownZone !== undefined)
+    problems.azs = `Zone "${unknownZone}" is not in this cloud account; choose from the list.`;
+  if (!offered(resourcePools, pool.resourcePool))
+    problems.resourcePool = 'Choose a resource pool from the list.';
+  const unknownTag = pool.machineTags?.find((tag) => !offered(machineTags, tag));
+  if (unknownTag !== undefined)
+    problems.machineTags = `MAAS tag "${unknownTag}" is not known to this cloud account; choose from the list.`;
+  return problems;
+}

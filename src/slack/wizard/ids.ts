@@ -1,0 +1,49 @@
+/** The callback id of every step of the create-cluster wizard (one view, updated step by step). */
+export const WIZARD_CALLBACK_ID = 'create-cluster';
+/** The callback id of the confirmation shown once the request is stored. */
+export const WIZARD_DONE_CALLBACK_ID = 'create-cluster-done';
+
+/** The wizard's steps, in order: the seed console's flow. */
+export const STEPS = ['cluster', 'control-plane', 'workers', 'packs', 'review'] as const;
+export type StepId = (typeof STEPS)[number];
+
+/** What each step is called in its "Step n of 5" line. */
+export const STEP_TITLES: Record<StepId, string> = {
+  cluster: 'Cluster',
+  'control-plane': 'Control plane',
+  workers: 'Worker pools',
+  packs: 'Pack values & management',
+  review: 'Review',
+};
+
+/** The step before `step` (the first step has none). */
+export function previousStep(step: StepId): StepId | undefined {
+  return STEPS[STEPS.indexOf(step) - 1];
+}
+
+/** The step after `step` (the review has none). */
+export function nextStep(step: StepId): StepId | undefined {
+  return STEPS[STEPS.indexOf(step) + 1];
+}
+
+/** Every action id of the wizard starts with this, so its listeners never see other surfaces' actions. */
+const PREFIX = 'wz.';
+
+/** Action ids of the wizard's buttons. */
+export const WIZARD_ACTIONS = {
+  back: `${PREFIX}back`,
+  addPool: `${PREFIX}addPool`,
+  removePool: `${PREFIX}removePool`,
+  /** Followed by the pool's key: one Edit button per listed pool. */
+  editPoolPrefix: `${PREFIX}editPool.`,
+} as const;
+
+/** The action id of an input field (also the key its options listener is registered under). */
+export function fieldActionId(fieldId: string): string {
+  return `${PREFIX}f.${fieldId}`;
+}
+
+/** The external id of a review view: names the review revision, so a stale findings update finds nothing. */
+export function reviewExternalId(draftId: string, revision: string): string {
+  return `${PREFIX}review.${draftId}.${revision}`;
+}
