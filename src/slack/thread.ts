@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { ErrorCode, type WebAPIPlatformError } from '@slack/web-api';
 import type { Deps } from '../deps';
 import type { ClusterRecord } from '../domain/cluster';
 
@@ -43,4 +44,65 @@ export async function updateMessage(
     // An update without blocks replaces them with the text alone.
     blocks: message.blocks ?? [{ type: 'section', text: { type: 'mrkdwn', text: message.text } }],
   });
+}
+
+/** How long a once-only notice stays claimed: longer than any cluster's story. */
+const NOTICE_CLAIM_SECONDS = 90 * 86_400;
+
+/**
+ * Posts in the cluster's thread once per `key` (claimed with `claimOnce` before posting, so a retried or duplicated
+ * job never says it twice). Resolves to whether this call posted.
+ */
+export async function postInThreadOnce(
+  deps: Pick<Deps, 'slack' | 'store'>,
+  record: Pick<ClusterRecord, 'id' | 'slack'>,
+  key: string,
+  message: BotMessage,
+  options: { broadcast?: boolean } = {},
+): Promise<boolean> {
+  if (!(await deps.store.claimOnce(`notice:${record.id}:${key}`, NOTICE_CLAIM_SECONDS))) return false;
+  await postInThread(deps, record, message, options);
+  return true;
+}
+
+/** A message's permalink, or undefined when Slack will not give one (links are a convenience, never a failure). */
+export async function permalinkOf(
+  deps: Pick<Deps, 'slack' | 'logger'>,
+  place: { channel: string; ts: string },
+): Promise<string | undefined> {
+  try {
+    const answer = await deps.slack.chat.getPermalink({ channel: place.channel, message_ts: place.ts });
+    return answer.permalink;
+  } catch (error) {
+    deps.logger.warn('Could not get a permalink', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return undefined;
+  }
+}
+
+/** Slack's error code (`not_in_channel`…) of a failed Web API call, or undefined for other failures. */
+export function slackErrorCode(error: unknown): string | undefined {
+  return (error as { code?: unknown }).code === ErrorCode.PlatformError
+    ? (error as WebAPIPlatformError).data.error
+    : undefined;
+}
+
+/** Errors that mean the bot cannot post in a channel at all (not a member, gone, archived, restricted). */
+const UNREACHABLE_CHANNEL = new Set([
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'restricted_action',
+  'restricted_action_read_only_channel',
+  'restricted_action_thread_only_channel',
+  'restricted_action_non_threadable_channel',
+  'team_access_not_granted',
+  'ekm_access_denied',
+]);
+
+/** Slack's code when `error` says the bot cannot post in that channel, else undefined. */
+export function unreachableChannelCode(error: unknown): string | undefined {
+  const code = slackErrorCode(error);
+  return code && UNREACHABLE_CHANNEL.has(code) ? code : undefined;
 }

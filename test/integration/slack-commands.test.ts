@@ -3,6 +3,7 @@ import type { ClusterRecord } from '../../src/domain/cluster';
 import { SUBCOMMANDS } from '../../src/domain/command';
 import type { LifecycleState } from '../../src/domain/lifecycle';
 import { addSeconds } from '../../src/domain/time';
+import { DELETE_CONFIRM_CALLBACK_ID } from '../../src/slack/blocks/delete';
 import { DynamoClusterStore } from '../../src/store/dynamo';
 import type { ClusterChange } from '../../src/store/port';
 import { newCluster, useDynalite } from '../support/dynalite';
@@ -170,23 +171,19 @@ describe('cluster commands answer from the lifecycle table', () => {
     expect(body!.text).toContain('Force delete available in 10 min, at 12:10 UTC.');
   });
 
-  it('an allowed command says it is recognised and that its action comes later', async () => {
+  it('an allowed delete answers nothing in the channel and opens the confirmation modal', async () => {
     const { name } = await clusterIn('RUNNING');
+    const opened = harness.emulator.calls('views.open').length;
     const body = await maas(harness.emulator.users.admin, `delete ${name}`);
-    expect(body!.text).toContain(`\`/maas delete\` is allowed for "${name}" (running)`);
-    expect(body!.text).toContain('later release');
+    expect(body).toBeUndefined();
+    const [call] = harness.emulator.calls('views.open').slice(opened);
+    expect(call?.args).toMatchObject({ view: { callback_id: DELETE_CONFIRM_CALLBACK_ID } });
   });
 
-  it('gateway pairing-code: admins only; list and gateway: anyone', async () => {
+  it('gateway pairing-code: admins only, and a refusal names who can', async () => {
     const refused = await maas(harness.emulator.users.requester, 'gateway pairing-code');
     expect(refused!.text).toContain('Only admins can get a gateway pairing code.');
-    expect((await maas(harness.emulator.users.admin, 'gateway pairing-code'))!.text).toContain(
-      '`/maas gateway pairing-code` is allowed',
-    );
-    expect((await maas(harness.emulator.users.outsider, 'list'))!.text).toContain('`/maas list` is allowed');
-    expect((await maas(harness.emulator.users.outsider, 'gateway'))!.text).toContain(
-      '`/maas gateway` is allowed',
-    );
+    expect(refused!.text).toContain(`<!subteam^${harness.emulator.groups.admins}>`);
   });
 });
 

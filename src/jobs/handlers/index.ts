@@ -1,5 +1,16 @@
 import type { HandlerRegistry } from '../handler';
+import { create } from './create';
+import { decision } from './decision';
+import { deleteJob } from './delete';
+import { expire } from './expire';
+import { forceDeleteJob } from './force-delete';
+import { forceDeleteWindow } from './force-delete-window';
+import { homeJob } from './home';
+import { poll } from './poll';
 import { reconcile } from './reconcile';
+import { review } from './review';
+import { reviewDraft } from './review-draft';
+import { scaleJob } from './scale';
 
 /**
  * The handler of each job kind. To add one, write `src/jobs/handlers/<kind>.ts` exporting a `JobHandler<'<kind>'>`
@@ -7,4 +18,15 @@ import { reconcile } from './reconcile';
  */
 export const HANDLERS: HandlerRegistry = {
   reconcile,
+  'review-draft': reviewDraft,
+  review,
+  decision,
+  create,
+  poll,
+  expire,
+  delete: deleteJob,
+  'force-delete-window': forceDeleteWindow,
+  'force-delete': forceDeleteJob,
+  scale: scaleJob,
+  home: homeJob,
 };

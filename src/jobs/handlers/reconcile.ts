@@ -1,5 +1,10 @@
 import type { ClusterRecord } from '../../domain/cluster';
-import { eventForObservation, type LifecycleEvent, stateFromPalette } from '../../domain/lifecycle';
+import {
+  eventForObservation,
+  type LifecycleEvent,
+  type LifecycleState,
+  stateFromPalette,
+} from '../../domain/lifecycle';
 import { addSeconds } from '../../domain/time';
 import { type ClusterFields, ConflictError } from '../../store/port';
 import type { JobHandler } from '../handler';
@@ -18,6 +23,11 @@ export interface ReconcileOptions {
   approvedStaleSeconds?: number;
   /** Stop starting work after this long, so a slow Palette never runs the sweep past the worker's timeout. */
   budgetMs?: number;
+  /**
+   * A deleting record whose cluster Palette still reports up this long after the delete started lost its delete
+   * (Palette flips to Deleting within seconds): the delete is sent again, at most once per this window.
+   */
+  deleteResendSeconds?: number;
 }
 
 /** What a sweep did, for its log line. */
@@ -46,6 +56,7 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
   const concurrency = options.concurrency ?? 8;
   const approvedStaleSeconds = options.approvedStaleSeconds ?? 300;
   const budgetMs = options.budgetMs ?? 45_000;
+  const deleteResendSeconds = options.deleteResendSeconds ?? 300;
 
   return async (_job, deps) => {
     const started = Date.now();
@@ -62,15 +73,20 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
       tally.dispatched++;
     };
 
-    /** Reads Palette's view of the cluster and applies the event that brings the record in line, if any. */
-    const observe = async (record: ClusterRecord): Promise<boolean> => {
-      if (!record.paletteUid) return false;
+    /**
+     * Reads Palette's view of the cluster and applies the event that brings the record in line, if any; says
+     * whether it applied one, and what Palette reported.
+     */
+    const observe = async (
+      record: ClusterRecord,
+    ): Promise<{ applied: boolean; observed?: LifecycleState }> => {
+      if (!record.paletteUid) return { applied: false };
       await paceRead();
       const info = await deps.palette.getCluster(record.paletteUid);
       const paletteState = info?.state ?? 'NotFound';
       const observed = stateFromPalette(paletteState);
       const event = observed && eventForObservation(record.state, observed);
-      if (!event) return false;
+      if (!event) return observed ? { applied: false, observed } : { applied: false };
       const at = deps.now().toISOString();
       try {
         const updated = await deps.store.apply(record, {
@@ -94,8 +110,15 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
         // Someone else moved the record meanwhile: the next sweep sees the new state.
         if (!(error instanceof ConflictError)) throw error;
       }
-      return true;
+      return { applied: true };
     };
+
+    /** A deletion whose delete Palette never took: the cluster is still up long after the delete started. */
+    const deleteLost = (record: ClusterRecord, observed: LifecycleState | undefined, now: number) =>
+      record.state === 'DELETING' &&
+      (observed === 'RUNNING' || observed === 'PROVISIONING') &&
+      record.deletingSince !== undefined &&
+      now - Date.parse(record.deletingSince) > deleteResendSeconds * 1000;
 
     const reconcileOne = async (record: ClusterRecord) => {
       const now = deps.now().getTime();
@@ -113,11 +136,16 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
           await observe(record);
           return;
         case 'PROVISIONING':
-        case 'DELETING':
+        case 'DELETING': {
           // A live poll chain watches these; only a stalled one needs the reconciler.
-          if (idleSeconds > pollStaleSeconds && !(await observe(record)))
-            await redispatch(record, { kind: 'poll', clusterId: record.id }, pollStaleSeconds);
+          if (idleSeconds <= pollStaleSeconds) return;
+          const { applied, observed } = await observe(record);
+          if (applied) return;
+          if (deleteLost(record, observed, now))
+            await redispatch(record, { kind: 'delete', clusterId: record.id }, deleteResendSeconds);
+          await redispatch(record, { kind: 'poll', clusterId: record.id }, pollStaleSeconds);
           return;
+        }
         default:
           return;
       }

@@ -1,8 +1,21 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
+import { APPROVE_ACTION, REJECT_ACTION } from '../blocks/approval-card';
+import { FORCE_DELETE_ACTION } from '../blocks/force-delete';
+import { HOME_REFRESH_ACTION } from '../blocks/home';
+import { approveClicked } from './approve';
+import { forceDeleteClicked } from './force-delete';
+import { homeRefreshClicked } from './home';
 import { acknowledgeLink, LINK_ACTION } from './link';
+import { rejectClicked } from './reject';
+import { registerWizardActions } from './wizard';
 
 /** Registers block action listeners (buttons, selects, overflow menus). Add one: its file here, one line below. */
-export function registerActions(app: App, _deps: Deps): void {
+export function registerActions(app: App, deps: Deps): void {
   app.action(LINK_ACTION, acknowledgeLink);
+  app.action(APPROVE_ACTION, approveClicked(deps));
+  app.action(REJECT_ACTION, rejectClicked(deps));
+  app.action(FORCE_DELETE_ACTION, forceDeleteClicked(deps));
+  app.action(HOME_REFRESH_ACTION, homeRefreshClicked(deps));
+  registerWizardActions(app, deps);
 }

@@ -1,5 +1,5 @@
-import { upcomingClusterCommand } from './guard';
+import { deletionCommand } from './delete';
 import type { CommandHandler } from './types';
 
-/** `/maas abort NAME`: policy is checked; the allowed path arrives with its issue. */
-export const abort: CommandHandler<'abort'> = upcomingClusterCommand('abort');
+/** `/maas abort NAME`: only while provisioning, by its requester or an admin; confirmed by typing the name. */
+export const abort: CommandHandler<'abort'> = deletionCommand('abort');

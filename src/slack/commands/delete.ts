@@ -1,5 +1,38 @@
-import { upcomingClusterCommand } from './guard';
+import type { Command } from '../../domain/command';
+import { type Answer, noticeAnswer } from '../blocks/answers';
+import { type DeletionKind, deleteConfirmView } from '../blocks/delete';
+import { slackErrorCode } from '../thread';
+import { checkClusterAction } from './guard';
 import type { CommandHandler } from './types';
 
-/** `/maas delete NAME`: policy is checked; the allowed path arrives with its issue. */
-export const deleteCluster: CommandHandler<'delete'> = upcomingClusterCommand('delete');
+/**
+ * `/maas delete NAME` and `/maas abort NAME`: policy decides (a running cluster is deleted, a provisioning one
+ * aborted, by its requester or an admin); when allowed, a modal asks the person to type the name. Nothing changes
+ * until they submit it (see views/delete-confirm.ts).
+ */
+export function deletionCommand<K extends DeletionKind>(kind: K): CommandHandler<K> {
+  return async (command, context): Promise<Answer | undefined> => {
+    // Both kinds carry the cluster's name; TypeScript cannot narrow a generic K to see it.
+    const { name } = command as Extract<Command, { kind: DeletionKind }>;
+    const checked = await checkClusterAction(kind, name, context);
+    if (!checked.ok) return checked.answer;
+    try {
+      await context.client.views.open({
+        trigger_id: context.slash.trigger_id,
+        view: deleteConfirmView(checked.record, kind),
+      });
+      return undefined;
+    } catch (error) {
+      const code = slackErrorCode(error);
+      context.deps.logger.warn('Could not open the deletion confirmation', { kind, code: code ?? 'network' });
+      return noticeAnswer(
+        code === 'expired_trigger_id'
+          ? `:hourglass: Slack closed the window for opening the confirmation before I could. Please run \`/maas ${kind} ${checked.record.name}\` again.`
+          : `:warning: I could not open the confirmation just now. Please run \`/maas ${kind} ${checked.record.name}\` again in a minute.`,
+      );
+    }
+  };
+}
+
+/** `/maas delete NAME`: only a running cluster, by its requester or an admin; confirmed by typing the name. */
+export const deleteCluster: CommandHandler<'delete'> = deletionCommand('delete');

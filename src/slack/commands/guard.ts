@@ -1,12 +1,10 @@
 import type { ClusterRecord } from '../../domain/cluster';
-import type { Command } from '../../domain/command';
-import { STATE_LABELS } from '../../domain/lifecycle';
 import { type Action, type Actor, decide } from '../../domain/policy';
 import { clusterNameProblem } from '../../domain/spec';
 import { escapeText, truncate } from '../../domain/text';
 import { type Answer, noticeAnswer, refusalAnswer } from '../blocks/answers';
 import { describeWho, resolveActor } from '../roles';
-import type { CommandContext, CommandHandler } from './types';
+import type { CommandContext } from './types';
 
 /** Either the go-ahead with what was looked up, or the answer that explains the refusal. */
 export type Checked<T> = ({ ok: true } & T) | { ok: false; answer: Answer };
@@ -54,34 +52,4 @@ export async function checkWorkspaceAction(
       answer: refusalAnswer(decision, describeWho(deps.config, decision.allowedRoles ?? [])),
     };
   return { ok: true, actor };
-}
-
-const LATER = 'this bot cannot do it yet: it arrives in a later release.';
-
-type ClusterCommandKind = Extract<Command, { name: string }>['kind'] & Action;
-type WorkspaceCommandKind = 'list' | 'gateway' | 'pairing-code';
-
-/** A cluster command whose allowed path is still to be built: checks policy, then says it is coming. */
-export function upcomingClusterCommand<K extends ClusterCommandKind>(kind: K): CommandHandler<K> {
-  return async (command, context) => {
-    // Every kind in ClusterCommandKind carries the cluster's name; TypeScript cannot narrow a generic K to see it.
-    const { name } = command as Extract<Command, { kind: ClusterCommandKind }>;
-    const checked = await checkClusterAction(kind, name, context);
-    if (!checked.ok) return checked.answer;
-    const { record } = checked;
-    return noticeAnswer(
-      `:construction: \`/maas ${kind}\` is allowed for "${record.name}" (${STATE_LABELS[record.state].toLowerCase()}), but ${LATER}`,
-    );
-  };
-}
-
-/** A workspace command whose allowed path is still to be built: checks policy, then says it is coming. */
-export function upcomingWorkspaceCommand<K extends WorkspaceCommandKind>(kind: K): CommandHandler<K> {
-  return async (_command, context) => {
-    const checked = await checkWorkspaceAction(kind, context);
-    const typed = kind === 'pairing-code' ? 'gateway pairing-code' : kind;
-    return checked.ok
-      ? noticeAnswer(`:construction: \`/maas ${typed}\` is allowed, but ${LATER}`)
-      : checked.answer;
-  };
 }

@@ -1,5 +1,18 @@
-import { upcomingWorkspaceCommand } from './guard';
+import { noticeAnswer } from '../blocks/answers';
+import { pairingCodeAnswer } from '../blocks/gateway';
+import { readWithinBudget } from './gateway';
+import { checkWorkspaceAction } from './guard';
 import type { CommandHandler } from './types';
 
-/** `/maas gateway pairing-code`: policy is checked; the allowed path arrives with its issue. */
-export const pairingCode: CommandHandler<'pairing-code'> = upcomingWorkspaceCommand('pairing-code');
+/** `/maas gateway pairing-code`: admins get a pairing code for a new MAAS gateway and the install steps. */
+export const pairingCode: CommandHandler<'pairing-code'> = async (_command, context) => {
+  const checked = await checkWorkspaceAction('pairing-code', context);
+  if (!checked.ok) return checked.answer;
+  const code = await readWithinBudget(() => context.deps.palette.pairingCode());
+  if (!code.ok)
+    return noticeAnswer(
+      `:warning: I could not get a pairing code: ${code.problem}. Please try again in a minute.`,
+    );
+  context.deps.logger.info('Gateway pairing code handed out', { userId: context.slash.user_id });
+  return pairingCodeAnswer(code.value);
+};

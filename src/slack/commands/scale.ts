@@ -1,5 +1,31 @@
-import { upcomingClusterCommand } from './guard';
+import { escapeText, truncate } from '../../domain/text';
+import { checkResize } from '../../jobs/handlers/scale';
+import { noticeAnswer } from '../blocks/answers';
+import { scaleAcceptedAnswer, scaleUnchangedAnswer } from '../blocks/scale';
+import { checkClusterAction } from './guard';
 import type { CommandHandler } from './types';
 
-/** `/maas scale NAME`: policy is checked; the allowed path arrives with its issue. */
-export const scale: CommandHandler<'scale'> = upcomingClusterCommand('scale');
+/**
+ * `/maas scale NAME POOL SIZE`: policy decides (a running cluster, by its requester or an admin); the pool and
+ * the size are checked against the spec before anything is sent; then the `scale` job PUTs the whole pool.
+ */
+export const scale: CommandHandler<'scale'> = async (command, context) => {
+  const checked = await checkClusterAction('scale', command.name, context);
+  if (!checked.ok) return checked.answer;
+  const { record, actor } = checked;
+  const resize = checkResize(record.spec, command.pool, command.size);
+  if (!resize.ok)
+    return noticeAnswer(
+      `:no_entry: Cannot resize \`${escapeText(truncate(command.pool, 63))}\` to ${command.size}: ${escapeText(resize.message)}`,
+    );
+  const facts = { name: record.name, pool: command.pool, to: command.size };
+  if (resize.from === command.size) return scaleUnchangedAnswer(facts);
+  await context.deps.jobs.dispatch({
+    kind: 'scale',
+    clusterId: record.id,
+    pool: command.pool,
+    size: command.size,
+    by: actor.userId,
+  });
+  return scaleAcceptedAnswer({ ...facts, from: resize.from });
+};

@@ -1,5 +1,47 @@
-import { upcomingClusterCommand } from './guard';
+import { isTerminal } from '../../domain/lifecycle';
+import { clusterNameProblem } from '../../domain/spec';
+import { matchPools } from '../../jobs/progress';
+import { clusterStatusAnswer, type LiveStatus, paletteOnlyStatusAnswer } from '../blocks/cluster-status';
+import { readWithinBudget } from './gateway';
+import { checkClusterAction } from './guard';
 import type { CommandHandler } from './types';
 
-/** `/maas status NAME`: policy is checked; the allowed path arrives with its issue. */
-export const status: CommandHandler<'status'> = upcomingClusterCommand('status');
+/** Events shown by `/maas status`. */
+const EVENTS_SHOWN = 5;
+
+/**
+ * `/maas status NAME`: pools, nodes ready/desired, health, age, requester, approvers, last events and history.
+ * Palette is read inside the listener with a short budget; when it is slow the answer shows what the bot last
+ * saw and says so. A name only Palette knows gets Palette's summary.
+ */
+export const status: CommandHandler<'status'> = async (command, context) => {
+  const { deps } = context;
+  const checked = await checkClusterAction('status', command.name, context);
+  if (!checked.ok) {
+    if (clusterNameProblem(command.name)) return checked.answer;
+    const found = await readWithinBudget(() => deps.palette.findClusterByName(command.name));
+    return found.ok && found.value
+      ? paletteOnlyStatusAnswer(found.value, deps.config, deps.now())
+      : checked.answer;
+  }
+  const { record } = checked;
+  const base = { record, config: deps.config, now: deps.now() };
+  const uid = record.paletteUid;
+  if (!uid || isTerminal(record.state)) return clusterStatusAnswer(base);
+  const read = await readWithinBudget(async (): Promise<LiveStatus> => {
+    const [info, overview, events] = await Promise.all([
+      deps.palette.getCluster(uid),
+      deps.palette.clusterOverview(uid),
+      deps.palette.clusterEvents(uid, EVENTS_SHOWN),
+    ]);
+    return {
+      paletteState: info?.state ?? 'NotFound',
+      ...(overview?.health ? { health: overview.health } : {}),
+      ...(overview ? { pools: matchPools(record.spec, overview.pools) } : {}),
+      events: [...events].reverse(),
+    };
+  });
+  return clusterStatusAnswer(
+    read.ok ? { ...base, live: read.value } : { ...base, paletteProblem: read.problem },
+  );
+};

@@ -1,8 +1,17 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
+import { DELETE_CONFIRM_CALLBACK_ID } from '../blocks/delete';
+import { REJECT_REASON_CALLBACK } from '../blocks/reject-reason';
+import { registerWizardViews } from './create-cluster';
+import { deleteConfirmSubmitted } from './delete-confirm';
+import { rejectReasonSubmitted } from './reject-reason';
 
 /**
- * Registers modal listeners (`app.view(callbackId, …)` for view_submission and view_closed). None yet: the
- * create-cluster wizard (its hook is `openCreateClusterWizard` in ./create-cluster) registers its steps here.
+ * Registers modal listeners (`app.view(callbackId, …)` for view_submission and view_closed): the create-cluster
+ * wizard's steps, and the confirmations other surfaces open.
  */
-export function registerViews(_app: App, _deps: Deps): void {}
+export function registerViews(app: App, deps: Deps): void {
+  app.view(DELETE_CONFIRM_CALLBACK_ID, deleteConfirmSubmitted(deps));
+  app.view(REJECT_REASON_CALLBACK, rejectReasonSubmitted(deps));
+  registerWizardViews(app, deps);
+}

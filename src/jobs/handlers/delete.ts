@@ -1,0 +1,64 @@
+import { forceDeleteEligibleAt } from '../../domain/policy';
+import { isNotFound, PaletteError } from '../../palette/errors';
+import { deletionRefusedByPaletteMessage, deletionStartedMessage } from '../../slack/blocks/delete';
+import { postInThreadOnce } from '../../slack/thread';
+import type { JobHandler } from '../handler';
+
+/** Palette said no for good (a 4xx other than 404 = gone and 429 = busy): retrying would not help. */
+export function isRefusal(error: unknown): error is PaletteError {
+  return (
+    error instanceof PaletteError &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    error.status !== 404 &&
+    error.status !== 429
+  );
+}
+
+/**
+ * Sends Palette's normal delete for a cluster in DELETING (a delete, or an abort while provisioning — the same
+ * call; Palette has no abort endpoint), tells the thread who started it, arranges the force-delete window and
+ * starts the poll that follows the deletion to its end. A 404 means the cluster is already gone: the poll
+ * finishes the record. Safe to run twice: Palette's delete is idempotent and the thread hears it once.
+ */
+export const deleteJob: JobHandler<'delete'> = async ({ clusterId }, deps) => {
+  const record = await deps.store.get(clusterId);
+  if (record?.state !== 'DELETING' || !record.deletingSince) return;
+  if (!record.paletteUid) {
+    deps.logger.warn('A deleting cluster has no Palette uid; nothing to delete in Palette.');
+    return;
+  }
+  try {
+    await deps.palette.deleteCluster(record.paletteUid, { force: false });
+  } catch (error) {
+    if (isRefusal(error)) {
+      await postInThreadOnce(
+        deps,
+        record,
+        `delete-refused:${record.deletingSince}`,
+        deletionRefusedByPaletteMessage(record.name, error.message),
+      );
+      return;
+    }
+    if (!isNotFound(error)) throw error;
+  }
+  const forceDeleteAt = forceDeleteEligibleAt(record, deps.config.policy);
+  if (forceDeleteAt)
+    await deps.scheduler.at(
+      new Date(forceDeleteAt),
+      { kind: 'force-delete-window', clusterId },
+      'force-delete-window',
+    );
+  const message = deletionStartedMessage(
+    {
+      name: record.name,
+      kind: record.deleteKind ?? 'delete',
+      ...(record.deletedBy ? { by: record.deletedBy } : {}),
+      ...(forceDeleteAt ? { forceDeleteAt } : {}),
+    },
+    deps.now(),
+  );
+  await postInThreadOnce(deps, record, `delete-started:${record.deletingSince}`, message);
+  // Overlapping polls are harmless (only the one that saves progress posts), so a retried job may start one too.
+  await deps.jobs.dispatch({ kind: 'poll', clusterId });
+};

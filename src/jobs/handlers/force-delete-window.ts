@@ -1,0 +1,94 @@
+import type { Deps } from '../../deps';
+import type { ClusterRecord } from '../../domain/cluster';
+import { forceDeleteEligibleAt } from '../../domain/policy';
+import { PaletteError } from '../../palette/errors';
+import type { Palette } from '../../palette/port';
+import { forceDeleteNotice, type Leftovers } from '../../slack/blocks/force-delete';
+import { forceDeleteNotNeeded } from '../../slack/blocks/notices';
+import { describeWho } from '../../slack/roles';
+import { postInThread, updateMessage } from '../../slack/thread';
+import { applyFresh } from '../decide-apply';
+import type { JobHandler } from '../handler';
+
+/** How long the notice's once-only claim is kept: longer than any deletion lasts. */
+const NOTICE_CLAIM_SECONDS = 30 * 86_400;
+
+/**
+ * The MAAS machines Palette still lists in the cluster's pools: what a force delete leaves behind for people to
+ * release by hand. A Palette failure becomes the reason they could not be listed, never an error.
+ */
+export async function allocatedMachines(
+  palette: Palette,
+  record: Pick<ClusterRecord, 'paletteUid' | 'cloudConfigUid'>,
+): Promise<Leftovers> {
+  try {
+    const configUid =
+      record.cloudConfigUid ??
+      (record.paletteUid ? (await palette.getCluster(record.paletteUid))?.cloudConfigUid : undefined);
+    if (!configUid) return { unknown: 'Palette does not say which cloud config the cluster used' };
+    const config = await palette.getCloudConfig(configUid);
+    const perPool = await Promise.all(config.pools.map((pool) => palette.poolMachines(configUid, pool.name)));
+    return { machines: perPool.flat() };
+  } catch (error) {
+    if (error instanceof PaletteError) return { unknown: error.message };
+    throw error;
+  }
+}
+
+/**
+ * Keeps the notice's ts on the record (so the poll can withdraw it when the deletion ends). If the deletion ended
+ * while the notice was being posted, the poll will not see it: withdraw it here.
+ */
+async function rememberNotice(deps: Deps, record: ClusterRecord, ts: string): Promise<void> {
+  const saved = await applyFresh(deps, record, 'scheduler', (current) => ({
+    event: 'note',
+    detail: 'Force-delete notice posted.',
+    set: { slack: { ...current.slack, forceDeleteNoticeTs: ts } },
+  }));
+  if (saved && saved.state !== 'DELETING' && !saved.forceDeleteAt)
+    await updateMessage(deps, { channel: saved.slack.channel, ts }, forceDeleteNotNeeded(saved));
+}
+
+/**
+ * The force-delete window has opened (scheduled at deletingSince + FORCE_DELETE_AFTER). If the cluster is still
+ * deleting — in our record and in Palette — the thread gets ONE notice with the Force delete button, the
+ * clean-up warning and the machines still allocated. An early firing re-arms itself; a late or duplicate one,
+ * or one after the deletion finished, posts nothing.
+ */
+export const forceDeleteWindow: JobHandler<'force-delete-window'> = async (job, deps) => {
+  const { clusterId } = job;
+  const record = await deps.store.get(clusterId);
+  if (record?.state !== 'DELETING' || !record.deletingSince) return;
+  if (record.slack.forceDeleteNoticeTs || record.forceDeleteAt) return;
+  const opensAt = forceDeleteEligibleAt(record, deps.config.policy)!;
+  if (deps.now().getTime() < Date.parse(opensAt)) {
+    await deps.scheduler.at(new Date(opensAt), job, 'force-delete-window');
+    return;
+  }
+  // Palette may have finished since the last poll: a deletion that is over gets no notice; the poll ends it.
+  const info = record.paletteUid ? await deps.palette.getCluster(record.paletteUid) : undefined;
+  if (!info || info.state === 'Deleted') {
+    await deps.jobs.dispatch({ kind: 'poll', clusterId });
+    return;
+  }
+  // Claimed before posting: two firings never both post (a post that then fails leaves admins the command).
+  const claim = `force-delete-notice:${clusterId}:${record.deletingSince}`;
+  if (!(await deps.store.claimOnce(claim, NOTICE_CLAIM_SECONDS))) return;
+  const notice = forceDeleteNotice(
+    {
+      cluster: record,
+      deletingSince: record.deletingSince,
+      leftovers: await allocatedMachines(deps.palette, record),
+      ...withAdmins(deps),
+    },
+    deps.now(),
+  );
+  const ts = await postInThread(deps, record, notice);
+  if (ts) await rememberNotice(deps, record, ts);
+};
+
+/** Who can press Force delete, named for the notice (nothing when no admin is configured). */
+export function withAdmins(deps: Pick<Deps, 'config'>): { admins?: string } {
+  const admins = describeWho(deps.config, ['admin']);
+  return admins ? { admins } : {};
+}

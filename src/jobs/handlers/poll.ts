@@ -1,0 +1,182 @@
+import type { Deps } from '../../deps';
+import type { ClusterRecord } from '../../domain/cluster';
+import { eventForObservation, type LifecycleEvent, stateFromPalette } from '../../domain/lifecycle';
+import { addSeconds } from '../../domain/time';
+import { isNotFound } from '../../palette/errors';
+import type { ClusterEvent, ClusterOverview } from '../../palette/port';
+import {
+  deletedNotice,
+  eventLines,
+  forceDeleteNotNeeded,
+  runningNotice,
+  stalledNotice,
+} from '../../slack/blocks/notices';
+import { elapsedText } from '../../slack/blocks/status';
+import { refreshCard } from '../../slack/card';
+import { postInThread, postInThreadOnce, updateMessage } from '../../slack/thread';
+import { type ClusterFields, ConflictError } from '../../store/port';
+import type { JobHandler } from '../handler';
+import { matchPools, progressChanged, rememberEvents, unseenEvents } from '../progress';
+import { refreshStatusMessage } from '../status-message';
+
+/** Events read per poll: Palette's page size, more than a minute of provisioning produces. */
+const EVENTS_PER_POLL = 50;
+
+/** What one poll read from Palette. */
+interface Reading {
+  /** Palette's `status.state`, or `NotFound` for a 404. */
+  paletteState: string;
+  overview?: ClusterOverview;
+  events: ClusterEvent[];
+}
+
+/** Fields Palette's observation sets with its event (as the reconciler sets them). */
+const OBSERVED_FIELDS: Partial<
+  Record<LifecycleEvent, (at: string, from: ClusterRecord) => Partial<ClusterFields>>
+> = {
+  running: (at) => ({ runningSince: at }),
+  'abort-started': (at) => ({ deletingSince: at, deleteKind: 'abort' }),
+  'delete-started': (at) => ({ deletingSince: at, deleteKind: 'delete' }),
+  // Gone while still provisioning (deleted in Palette's console between two polls): that was an abort.
+  deleted: (_at, from) => (from.state === 'PROVISIONING' ? { deleteKind: 'abort' } : {}),
+};
+
+/** The cluster, its overview and its events; a 404 on any of them means the cluster is gone. */
+async function readPalette(deps: Deps, uid: string): Promise<Reading> {
+  const [info, overview, events] = await Promise.all([
+    deps.palette.getCluster(uid),
+    deps.palette.clusterOverview(uid),
+    deps.palette.clusterEvents(uid, EVENTS_PER_POLL).catch((error: unknown) => {
+      if (isNotFound(error)) return [];
+      throw error;
+    }),
+  ]);
+  return { paletteState: info?.state ?? 'NotFound', ...(overview ? { overview } : {}), events };
+}
+
+/**
+ * Saves what was read as the record's progress (conditional on the progress read: undefined when another poll
+ * saved first, and that poll posts the news). Resolves to the saved record and the events not yet posted.
+ */
+async function saveReading(
+  deps: Deps,
+  record: ClusterRecord,
+  reading: Reading,
+): Promise<{ record: ClusterRecord; fresh: ClusterEvent[]; changed: boolean } | undefined> {
+  const before = record.progress;
+  const pools = reading.overview ? matchPools(record.spec, reading.overview.pools) : (before?.pools ?? []);
+  const health = reading.overview?.health;
+  const observed = { paletteState: reading.paletteState, ...(health ? { health } : {}), pools };
+  const fresh = unseenEvents(reading.events, before?.seenEventUids ?? []);
+  const changed = progressChanged(before, observed) || fresh.length > 0;
+  const now = deps.now().toISOString();
+  const saved = await deps.store.saveProgress(record, {
+    ...observed,
+    seenEventUids: rememberEvents(before?.seenEventUids ?? [], fresh),
+    lastChangeAt: changed ? now : (before?.lastChangeAt ?? record.provisioningSince ?? now),
+    polledAt: now,
+  });
+  return saved && { record: saved, fresh, changed };
+}
+
+/**
+ * Brings the record in line with what Palette observed (running once Healthy, deleted on Deleted or 404, an abort
+ * or delete started in Palette's console). Resolves to the record as it now is.
+ */
+async function applyObservation(deps: Deps, record: ClusterRecord, reading: Reading): Promise<ClusterRecord> {
+  const observed = stateFromPalette(reading.paletteState);
+  const event = observed && eventForObservation(record.state, observed);
+  // Running is announced once Palette also says the cluster is healthy.
+  if (!event || (event === 'running' && reading.overview?.health !== 'Healthy')) return record;
+  const at = deps.now().toISOString();
+  try {
+    const moved = await deps.store.apply(record, {
+      event,
+      by: 'palette',
+      at,
+      detail:
+        reading.paletteState === 'NotFound'
+          ? 'Palette no longer knows this cluster (404).'
+          : `Palette reports ${reading.paletteState}.`,
+      set: OBSERVED_FIELDS[event]?.(at, record) ?? {},
+    });
+    if (moved.state === 'DELETING' && moved.deletingSince)
+      await deps.scheduler.at(
+        new Date(addSeconds(moved.deletingSince, deps.config.policy.forceDeleteAfterSeconds)),
+        { kind: 'force-delete-window', clusterId: record.id },
+        'force-delete-window',
+      );
+    return moved;
+  } catch (error) {
+    // Someone acted meanwhile (an abort, the reconciler): carry on with what they made.
+    if (!(error instanceof ConflictError)) throw error;
+    return (await deps.store.get(record.id)) ?? record;
+  }
+}
+
+/**
+ * Running or deleted — whoever moved it (this poll, or the reconciler with `by: 'palette'`): the status message
+ * and the card show it, and the thread tells the requester once; a force-delete notice says it is not needed.
+ */
+async function announceEnd(deps: Deps, record: ClusterRecord): Promise<void> {
+  await refreshStatusMessage(deps, record);
+  await refreshCard(deps, record);
+  if (record.state === 'RUNNING') {
+    await postInThreadOnce(deps, record, 'running', runningNotice(record, deps.config), { broadcast: true });
+    return;
+  }
+  await postInThreadOnce(deps, record, 'deleted', deletedNotice(record));
+  // A force delete sent through the bot speaks for itself; otherwise the offer is withdrawn.
+  const noticeTs = record.slack.forceDeleteNoticeTs;
+  if (noticeTs && !record.forceDeleteAt)
+    await updateMessage(deps, { channel: record.slack.channel, ts: noticeTs }, forceDeleteNotNeeded(record));
+}
+
+/** A provisioning with no change for `stallAfterSeconds` is reported once per quiet spell (thread and card). */
+async function reportStall(deps: Deps, record: ClusterRecord): Promise<void> {
+  const lastChange = record.progress?.lastChangeAt;
+  const now = deps.now();
+  if (!lastChange || now.getTime() - Date.parse(lastChange) < deps.config.stallAfterSeconds * 1000) return;
+  const message = stalledNotice(record, deps.config, now);
+  if (await postInThreadOnce(deps, record, `stalled:${lastChange}`, message)) await refreshCard(deps, record);
+}
+
+/** Whether the status message needs an update: something changed, or the elapsed time it shows did. */
+function statusOutdated(before: ClusterRecord, after: ClusterRecord, changed: boolean, now: Date): boolean {
+  if (changed || before.state !== after.state) return true;
+  const polledAt = before.progress?.polledAt;
+  return !polledAt || elapsedText(before, new Date(polledAt)) !== elapsedText(after, now);
+}
+
+/**
+ * Follows a provisioning or deleting cluster: reads the cluster, its overview and its events; posts new events as
+ * short lines (one message per poll); keeps the one status message up to date; applies what Palette observed;
+ * announces running (once Healthy) and deleted; reports a stall once; then schedules the next poll. Overlapping
+ * polls are harmless: only the one that saves the progress posts. Records the reconciler moved to RUNNING or
+ * DELETED (`by: 'palette'`) are announced the same way.
+ */
+export const poll: JobHandler<'poll'> = async ({ clusterId }, deps) => {
+  const record = await deps.store.get(clusterId);
+  if (!record) return;
+  if (record.state === 'RUNNING' || record.state === 'DELETED') return announceEnd(deps, record);
+  if ((record.state !== 'PROVISIONING' && record.state !== 'DELETING') || !record.paletteUid) return;
+
+  const reading = await readPalette(deps, record.paletteUid);
+  const saved = await saveReading(deps, record, reading);
+  if (!saved) return;
+  if (saved.fresh.length > 0) await postInThread(deps, saved.record, eventLines(saved.fresh));
+  const current = await applyObservation(deps, saved.record, reading);
+  if (current.state === 'RUNNING' || current.state === 'DELETED') return announceEnd(deps, current);
+  if (current.state !== 'PROVISIONING' && current.state !== 'DELETING') return;
+
+  const now = deps.now();
+  const shown = statusOutdated(record, current, saved.changed, now)
+    ? await refreshStatusMessage(deps, current)
+    : current;
+  if (shown.state === 'PROVISIONING') await reportStall(deps, shown);
+  await deps.scheduler.at(
+    new Date(now.getTime() + deps.config.pollIntervalSeconds * 1000),
+    { kind: 'poll', clusterId },
+    'poll',
+  );
+};

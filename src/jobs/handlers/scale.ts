@@ -1,0 +1,128 @@
+import type { Deps } from '../../deps';
+import type { ClusterRecord } from '../../domain/cluster';
+import { type Actor, decide } from '../../domain/policy';
+import { type ClusterSpec, ControlPlanePoolSchema, WorkerPoolSchema } from '../../domain/spec';
+import { buildMachinePoolEntity } from '../../palette/build';
+import type { MaasMachinePoolConfigEntity } from '../../palette/entities';
+import { resizeDetail, scaledMessage, scaleFailedMessage } from '../../slack/blocks/scale';
+import { resolveActor } from '../../slack/roles';
+import { postInThread } from '../../slack/thread';
+import { decideAndApply } from '../decide-apply';
+import type { JobHandler, JobOf } from '../handler';
+import { isRefusal } from './delete';
+
+/** A resize the spec allows: the pool's current size and whether it is the control plane. */
+export type ResizeCheck =
+  | { ok: true; from: number; isControlPlane: boolean }
+  | { ok: false; message: string };
+
+/**
+ * Checks a resize against the cluster's spec before anything is sent: the pool must exist, and the size must be
+ * one the domain allows (control plane 1, 3 or 5; a worker pool 1 to MAX_POOL_SIZE) — with the domain's message.
+ */
+export function checkResize(spec: ClusterSpec, poolName: string, size: number): ResizeCheck {
+  const isControlPlane = spec.controlPlane.name === poolName;
+  const pool = isControlPlane
+    ? spec.controlPlane
+    : spec.workerPools.find((candidate) => candidate.name === poolName);
+  if (!pool) {
+    const names = [spec.controlPlane, ...spec.workerPools].map((candidate) => `\`${candidate.name}\``);
+    return {
+      ok: false,
+      message: `"${spec.name}" has no pool named that; its pools are ${names.join(', ')}.`,
+    };
+  }
+  const schema = isControlPlane ? ControlPlanePoolSchema.shape.size : WorkerPoolSchema.shape.size;
+  const checked = schema.safeParse(size);
+  if (!checked.success) return { ok: false, message: checked.error.issues[0]!.message };
+  return { ok: true, from: pool.size, isControlPlane };
+}
+
+/** The spec with one pool resized (the spec is what the record keeps; it may change in a transition). */
+export function withPoolSize(spec: ClusterSpec, poolName: string, size: number): ClusterSpec {
+  if (spec.controlPlane.name === poolName) return { ...spec, controlPlane: { ...spec.controlPlane, size } };
+  return {
+    ...spec,
+    workerPools: spec.workerPools.map((pool) => (pool.name === poolName ? { ...pool, size } : pool)),
+  };
+}
+
+/**
+ * The whole pool as Palette's machine-pool update takes it, at the new size: the pool Palette returned (so
+ * nothing set in Palette's console is lost), or — when Palette does not list it — the pool built from our spec.
+ */
+async function resizedPoolEntity(
+  deps: Deps,
+  configUid: string,
+  spec: ClusterSpec,
+  poolName: string,
+  size: number,
+): Promise<MaasMachinePoolConfigEntity> {
+  const config = await deps.palette.getCloudConfig(configUid);
+  const known = config.pools.find((pool) => pool.name === poolName)?.entity;
+  if (known) return { ...known, poolConfig: { ...known.poolConfig, size } };
+  const resized = withPoolSize(spec, poolName, size);
+  const worker = resized.workerPools.find((pool) => pool.name === poolName);
+  return worker
+    ? buildMachinePoolEntity(worker, 'worker')
+    : buildMachinePoolEntity(resized.controlPlane, 'control-plane');
+}
+
+async function configUidOf(deps: Deps, record: ClusterRecord): Promise<string | undefined> {
+  if (record.cloudConfigUid) return record.cloudConfigUid;
+  return record.paletteUid ? (await deps.palette.getCluster(record.paletteUid))?.cloudConfigUid : undefined;
+}
+
+/** What became of the resize: sent to Palette, refused (by policy, the spec or Palette), or already done. */
+type Sent = { kind: 'sent'; from: number } | { kind: 'refused'; reason: string } | { kind: 'done' };
+
+/** Asks policy and the spec, then PUTs the whole pool at its new size. */
+async function sendResize(
+  deps: Deps,
+  record: ClusterRecord,
+  job: JobOf<'scale'>,
+  actor: Actor,
+): Promise<Sent> {
+  const decision = decide('scale', actor, record, deps.now(), deps.config.policy);
+  if (!decision.ok) return { kind: 'refused', reason: `${decision.reason} ${decision.hint}` };
+  const check = checkResize(record.spec, job.pool, job.size);
+  if (!check.ok) return { kind: 'refused', reason: check.message };
+  if (check.from === job.size) return { kind: 'done' };
+  const configUid = await configUidOf(deps, record);
+  if (!configUid)
+    return { kind: 'refused', reason: 'Palette does not say which cloud config the cluster uses.' };
+  try {
+    const pool = await resizedPoolEntity(deps, configUid, record.spec, job.pool, job.size);
+    await deps.palette.updateMachinePool(configUid, pool);
+    return { kind: 'sent', from: check.from };
+  } catch (error) {
+    if (isRefusal(error)) return { kind: 'refused', reason: error.message };
+    throw error;
+  }
+}
+
+/**
+ * Resizes one pool: policy decides again (the cluster must still be running), the whole pool is PUT to Palette
+ * with its new size, then the record's spec is updated in a `scaled` transition ("worker-pool 2 → 5") and the
+ * thread is told. A duplicate job finds the spec already at that size and does nothing.
+ */
+export const scaleJob: JobHandler<'scale'> = async (job, deps) => {
+  const record = await deps.store.get(job.clusterId);
+  if (!record) return;
+  const actor = await resolveActor(deps, job.by);
+  const facts = { name: record.name, pool: job.pool, to: job.size, by: job.by };
+  const sent = await sendResize(deps, record, job, actor);
+  if (sent.kind === 'refused')
+    await postInThread(deps, record, scaleFailedMessage({ ...facts, reason: sent.reason }));
+  if (sent.kind !== 'sent') return;
+  const outcome = await decideAndApply(deps, record.id, 'scale', actor, (current) => {
+    const now = checkResize(current.spec, job.pool, job.size);
+    if (!now.ok || now.from === job.size) return { nothingToDo: 'The pool already has this size.' };
+    return {
+      event: 'scaled',
+      detail: resizeDetail({ pool: job.pool, from: now.from, to: job.size }),
+      set: { spec: withPoolSize(current.spec, job.pool, job.size) },
+    };
+  });
+  if (outcome.ok) await postInThread(deps, outcome.record, scaledMessage({ ...facts, from: sent.from }));
+};

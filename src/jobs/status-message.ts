@@ -1,0 +1,25 @@
+import type { Deps } from '../deps';
+import type { ClusterRecord } from '../domain/cluster';
+import { statusMessage } from '../slack/blocks/status';
+import { postInThread, updateMessage } from '../slack/thread';
+import { saveSlackPlaces } from './note';
+
+/** Posts the thread's status message unless it exists, saving its ts at once; resolves to the record with it. */
+export async function ensureStatusMessage(deps: Deps, record: ClusterRecord): Promise<ClusterRecord> {
+  if (record.slack.statusTs) return record;
+  const ts = await postInThread(deps, record, statusMessage(record, deps.config, deps.now()));
+  if (!ts) throw new Error('Slack accepted the status message without a ts.');
+  return saveSlackPlaces(deps, record, { statusTs: ts }, 'Posted the status message.');
+}
+
+/** Re-renders the status message from the record (posting it first if it is missing). */
+export async function refreshStatusMessage(deps: Deps, record: ClusterRecord): Promise<ClusterRecord> {
+  const statusTs = record.slack.statusTs;
+  if (!statusTs) return ensureStatusMessage(deps, record);
+  await updateMessage(
+    deps,
+    { channel: record.slack.channel, ts: statusTs },
+    statusMessage(record, deps.config, deps.now()),
+  );
+  return record;
+}

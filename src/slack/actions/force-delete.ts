@@ -1,0 +1,40 @@
+import type { BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Deps } from '../../deps';
+import { decideAndApply } from '../../jobs/decide-apply';
+import { noticeAnswer, refusalAnswer } from '../blocks/answers';
+import { forceDeleteAlreadySent, forceDeleteRequestedAnswer } from '../blocks/force-delete';
+import { describeWho, resolveActor } from '../roles';
+
+/**
+ * A click on Force delete (the thread notice, or `/maas force-delete`'s answer), after Slack's confirm dialog.
+ * Policy decides at click time — admins only, once the window has opened (before it, the answer gives the
+ * estimated time) — and ONE conditional transition records who and when; the `force-delete` job calls Palette.
+ * Refusals are shown only to the person who clicked.
+ */
+export function forceDeleteClicked(deps: Deps) {
+  return async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction>) => {
+    await ack();
+    const clusterId = action.value ?? '';
+    const actor = await resolveActor(deps, body.user.id);
+    const outcome = await decideAndApply(deps, clusterId, 'force-delete', actor, (record, at) =>
+      record.forceDeleteAt
+        ? { nothingToDo: forceDeleteAlreadySent(record, deps.now()) }
+        : { event: 'force-delete-started', set: { forceDeleteBy: actor.userId, forceDeleteAt: at } },
+    );
+    if (outcome.ok) {
+      await deps.jobs.dispatch({ kind: 'force-delete', clusterId });
+      // The command's offer is the clicker's own message: replace it. The thread notice is updated by the job.
+      if (body.container.is_ephemeral)
+        await respond({ replace_original: true, ...forceDeleteRequestedAnswer(outcome.record.name) });
+      return;
+    }
+    const answer =
+      outcome.kind === 'refused'
+        ? refusalAnswer(
+            outcome.refusal,
+            describeWho(deps.config, outcome.refusal.allowedRoles ?? [], outcome.record.requester),
+          )
+        : noticeAnswer(outcome.kind === 'missing' ? 'This cluster is no longer known.' : outcome.reason);
+    await respond({ response_type: 'ephemeral', replace_original: false, ...answer });
+  };
+}

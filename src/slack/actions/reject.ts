@@ -1,0 +1,31 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Deps } from '../../deps';
+import { noticeAnswer } from '../blocks/answers';
+import { rejectReasonView } from '../blocks/reject-reason';
+import { resolveActor } from '../roles';
+import { slackErrorCode } from '../thread';
+import { approvalRefusal, MISSING_ANSWER, replyToClicker } from './approval';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+
+/**
+ * Reject on the card: policy at click time (approvers and admins, before expiry), then a modal asking for the
+ * reason; the rejection itself happens when the modal is submitted (src/slack/views/reject-reason.ts), where
+ * policy is asked again. Refusals go only to the clicker.
+ */
+export function rejectClicked(deps: Deps) {
+  return async ({ ack, body, action, respond, client }: ButtonArgs) => {
+    await ack();
+    const reply = replyToClicker(deps, body.user.id, body.response_url ? respond : undefined);
+    const record = await deps.store.get(action.value ?? '');
+    if (!record) return reply(MISSING_ANSWER);
+    const refusal = approvalRefusal(deps, 'reject', await resolveActor(deps, body.user.id), record);
+    if (refusal) return reply(refusal);
+    try {
+      await client.views.open({ trigger_id: body.trigger_id, view: rejectReasonView(record) });
+    } catch (error) {
+      deps.logger.warn('Could not open the reject modal', { code: slackErrorCode(error) ?? 'network' });
+      await reply(noticeAnswer(':warning: I could not open the form just now; click Reject again.'));
+    }
+  };
+}

@@ -1,0 +1,144 @@
+import type { KnownBlock } from '@slack/types';
+import type { Config } from '../../config';
+import type { ClusterRecord, ReviewFindings } from '../../domain/cluster';
+import { STATE_EMOJI, STATE_LABELS } from '../../domain/lifecycle';
+import {
+  type ClusterSpec,
+  type ControlPlanePool,
+  formatTags,
+  totalNodes,
+  type WorkerPool,
+} from '../../domain/spec';
+import { escapeText, truncate } from '../../domain/text';
+import { formatUtc } from '../../domain/time';
+
+/** Slack's limit on a section's text. */
+export const SECTION_TEXT_LIMIT = 3_000;
+
+/** A mention of a Slack user. */
+export const mention = (userId: string) => `<@${userId}>`;
+
+/** A list of people as mentions: "<@A>, <@B> and <@C>". */
+export function mentions(userIds: readonly string[]): string {
+  const all = userIds.map(mention);
+  return all.length <= 1 ? (all[0] ?? '') : `${all.slice(0, -1).join(', ')} and ${all.at(-1)}`;
+}
+
+/** A mrkdwn section, cut to Slack's limit. */
+export const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: truncate(text, SECTION_TEXT_LIMIT) },
+});
+
+/** A context line (small grey text). */
+export const context = (text: string): KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: truncate(text, SECTION_TEXT_LIMIT) }],
+});
+
+/** A link in mrkdwn; the label is escaped (it may hold text people typed). */
+export const link = (url: string, label: string) => `<${url}|${escapeText(label)}>`;
+
+/** The state as people read it, with its emoji: ":construction: Provisioning". */
+export const stateText = (record: Pick<ClusterRecord, 'state'>) =>
+  `${STATE_EMOJI[record.state]} ${STATE_LABELS[record.state]}`;
+
+/** Memory in MiB as people read it: 8192 → "8 GiB", 1536 → "1.5 GiB". */
+function memory(mib: number): string {
+  const gib = mib / 1024;
+  return `${Number.isInteger(gib) ? gib : gib.toFixed(1)} GiB`;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** One pool for people: name, size, machine, zones and what was set on it (typed parts escaped). */
+export function poolLine(pool: ControlPlanePool | WorkerPool): string {
+  const isControlPlane = 'allowWorkerCapability' in pool;
+  const { instanceType } = pool;
+  const list = (items: string[]) => items.map(escapeText).join(', ');
+  const parts = [
+    `*${escapeText(pool.name)}*${isControlPlane ? ' (control plane)' : ''}`,
+    plural(pool.size, 'node'),
+    `≥ ${instanceType.minCPU} CPU, ${memory(instanceType.minMemInMB)} RAM, ${pool.diskSizeGiB} GiB disk`,
+    pool.azs.length > 0 ? `zones ${list(pool.azs)}` : 'any zone',
+    `resource pool ${escapeText(pool.resourcePool)}`,
+  ];
+  if (isControlPlane && pool.allowWorkerCapability) parts.push('runs workloads too');
+  if ('rollingUpdate' in pool)
+    parts.push(pool.rollingUpdate === 'expand-first' ? 'expand first' : 'contract first');
+  if (pool.labels.length > 0) parts.push(`labels ${list(pool.labels.map((l) => `${l.key}=${l.value}`))}`);
+  if (pool.taints.length > 0)
+    parts.push(
+      `taints ${list(pool.taints.map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`))}`,
+    );
+  if (pool.machineTags && pool.machineTags.length > 0) parts.push(`MAAS tags ${list(pool.machineTags)}`);
+  return parts.join(' · ');
+}
+
+/** Every pool of the spec, control plane first, one line each. */
+export function poolLines(spec: Pick<ClusterSpec, 'controlPlane' | 'workerPools'>): string[] {
+  return [poolLine(spec.controlPlane), ...spec.workerPools.map(poolLine)];
+}
+
+/** "profile-name · 5 nodes in 2 pools": a one-line summary of a spec. */
+export function specSummary(spec: ClusterSpec): string {
+  const pools = 1 + spec.workerPools.length;
+  return `profile ${escapeText(spec.profileName ?? spec.profileUid)} · ${plural(totalNodes(spec), 'node')} in ${plural(pools, 'pool')}`;
+}
+
+/** The request's basics as section fields: requester, profile, placement, tags. */
+export function basicsFields(record: Pick<ClusterRecord, 'requester' | 'spec'>): string[] {
+  const { spec } = record;
+  return [
+    `*Requester*\n${mention(record.requester)}`,
+    `*Cluster profile*\n${escapeText(spec.profileName ?? spec.profileUid)}`,
+    `*Cloud account*\n${escapeText(spec.cloudAccountName ?? spec.cloudAccountUid)}`,
+    `*Domain*\n${escapeText(spec.domain)}`,
+    `*Tags*\n${spec.tags.length > 0 ? escapeText(truncate(formatTags(spec.tags), 1_500)) : '—'}`,
+  ];
+}
+
+/** A money amount in Palette's currency ("$1,234.50"), or the number and code when the code is unknown. */
+export function money(total: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(total);
+  } catch {
+    return `${total.toFixed(2)} ${escapeText(currency)}`;
+  }
+}
+
+/** What Palette and MAAS said in review: validation, cost estimate and capacity, as mrkdwn lines. */
+export function findingsLines(review: ReviewFindings | undefined): string[] {
+  if (!review) return ['_Palette has not reviewed this request yet._'];
+  const lines = review.validation.ok
+    ? [':white_check_mark: Palette validated the request.']
+    : [
+        ':warning: Palette found problems:',
+        ...review.validation.messages.map((message) => `• ${escapeText(truncate(message, 300))}`),
+      ];
+  if (review.estimate) {
+    const { total, currency, perPool } = review.estimate;
+    const pools = perPool.map((pool) => `${escapeText(pool.name)} ${money(pool.total, currency)}`).join(', ');
+    lines.push(`:moneybag: About ${money(total, currency)} a month${pools ? ` (${pools})` : ''}.`);
+  } else lines.push(':moneybag: Palette gave no cost estimate.');
+  if (review.capacity) {
+    lines.push(
+      review.capacity.ok ? ':white_check_mark: MAAS has the machines:' : ':warning: MAAS may lack machines:',
+      ...review.capacity.lines.map((line) => `• ${escapeText(truncate(line, 300))}`),
+    );
+  }
+  return lines;
+}
+
+/** "14:32 UTC" for an ISO time, relative to now. */
+export const when = (iso: string, now: Date) => formatUtc(new Date(iso), now);
+
+/**
+ * Where people open the cluster in Palette's console: `/projects/{project}/clusters/{uid}/overview` with a project
+ * (the path Palette's console uses), else the tenant admin's `/admin/clusters/{uid}/overview`.
+ */
+export function consoleLink(config: Pick<Config, 'palette'>, paletteUid: string): string {
+  const { consoleUrl, projectUid } = config.palette;
+  const scope = projectUid ? `/projects/${encodeURIComponent(projectUid)}` : '/admin';
+  return `${consoleUrl}${scope}/clusters/${encodeURIComponent(paletteUid)}/overview`;
+}

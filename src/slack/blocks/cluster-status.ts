@@ -1,0 +1,120 @@
+import type { KnownBlock } from '@slack/types';
+import type { Config } from '../../config';
+import type { AuditEvent, ClusterRecord, Progress } from '../../domain/cluster';
+import { escapeText, truncate } from '../../domain/text';
+import { formatDuration } from '../../domain/time';
+import type { ClusterEvent, ClusterSummary } from '../../palette/port';
+import type { Answer } from './answers';
+import { decisionLine, lifecycleLine } from './approval-card';
+import {
+  basicsFields,
+  consoleLink,
+  context,
+  link,
+  mentions,
+  poolLines,
+  section,
+  stateText,
+  when,
+} from './cluster-facts';
+import { eventLine } from './notices';
+import { poolProgressLine } from './progress';
+
+/** History lines shown (the newest). */
+const HISTORY_SHOWN = 10;
+
+/** What `/maas status` read from Palette for a cluster the bot knows. */
+export interface LiveStatus {
+  paletteState?: string;
+  health?: string;
+  pools?: Progress['pools'];
+  events: ClusterEvent[];
+}
+
+/** What the status answer is built from. */
+export interface StatusView {
+  record: ClusterRecord;
+  config: Config;
+  now: Date;
+  /** Palette's answer, when it gave one in time. */
+  live?: LiveStatus;
+  /** Why there is no live answer (slow, refused), when Palette was asked. */
+  paletteProblem?: string;
+}
+
+/** Who did it, for people: a mention for a person, the word for the system (bot, palette, scheduler). */
+const actor = (by: string) => (/^[UW][A-Z0-9]+$/.test(by) ? `<@${by}>` : by);
+
+/** One history line: "`14:32 UTC` approved by <@U…> — detail". */
+function historyLine(entry: AuditEvent, now: Date): string {
+  const detail = entry.detail ? ` — ${escapeText(truncate(entry.detail, 200))}` : '';
+  return `\`${when(entry.at, now)}\` ${entry.event} by ${actor(entry.by)}${detail}`;
+}
+
+/** How old the cluster is: since it started provisioning, else since it was requested. */
+function age(record: ClusterRecord, now: Date): string {
+  const since = record.provisioningSince ?? record.requestedAt;
+  const what = record.provisioningSince ? 'created' : 'requested';
+  return `${what} ${formatDuration(now.getTime() - Date.parse(since))} ago`;
+}
+
+/**
+ * `/maas status NAME` for a cluster the bot knows: state and health, pools with nodes ready/desired, age,
+ * requester, approvers, the decision, the last events and the history — live from Palette when it answered in
+ * time, else what the bot last saw (and it says so).
+ */
+export function clusterStatusAnswer(view: StatusView): Answer {
+  const { record, config, now, live } = view;
+  const health = live?.health ?? record.progress?.health;
+  const paletteState = live?.paletteState ?? record.progress?.paletteState;
+  const palette = [
+    paletteState && `Palette: ${escapeText(paletteState)}`,
+    health && `health ${escapeText(health)}`,
+  ];
+  const head = [stateText(record), ...palette, age(record, now)].filter(Boolean).join(' · ');
+  const pools = live?.pools ?? record.progress?.pools ?? [];
+  const fields = [
+    ...basicsFields(record).slice(0, 1),
+    `*Approvers*\n${record.approvals.length > 0 ? mentions(record.approvals.map((approval) => approval.userId)) : '—'}`,
+    ...basicsFields(record).slice(1, 4),
+  ];
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: truncate(record.name, 150) } },
+    section(head),
+    { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
+    section(
+      `*Pools*\n${pools.length > 0 ? pools.map(poolProgressLine).join('\n') : poolLines(record.spec).join('\n')}`,
+    ),
+  ];
+  const outcome = [decisionLine(record, now), lifecycleLine(record, { config, now })].filter(Boolean);
+  if (outcome.length > 0) blocks.push(section(outcome.join('\n')));
+  if (live && live.events.length > 0)
+    blocks.push(section(`*Last events*\n${live.events.map(eventLine).join('\n')}`));
+  const history = record.history.filter((entry) => entry.event !== 'note').slice(-HISTORY_SHOWN);
+  blocks.push(section(`*History*\n${history.map((entry) => historyLine(entry, now)).join('\n')}`));
+  const notes: string[] = [];
+  if (record.paletteUid) notes.push(link(consoleLink(config, record.paletteUid), 'Open in Palette'));
+  if (view.paletteProblem) {
+    const seen = record.progress?.polledAt ? `; last seen ${when(record.progress.polledAt, now)}` : '';
+    notes.push(`:warning: ${escapeText(view.paletteProblem)}, so this shows what the bot knows${seen}.`);
+  }
+  if (notes.length > 0) blocks.push(context(notes.join(' · ')));
+  return { text: `${record.name}: ${stateText(record)}`, blocks };
+}
+
+/** `/maas status NAME` for a cluster only Palette knows (not requested through Slack). */
+export function paletteOnlyStatusAnswer(cluster: ClusterSummary, config: Config, now: Date): Answer {
+  const parts = [
+    `Palette: ${escapeText(cluster.state)}`,
+    cluster.health && `health ${escapeText(cluster.health)}`,
+    cluster.createdAt && `created ${formatDuration(now.getTime() - Date.parse(cluster.createdAt))} ago`,
+  ].filter(Boolean);
+  return {
+    text: `${cluster.name}: ${cluster.state} in Palette`,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: truncate(cluster.name, 150) } },
+      section(`${parts.join(' · ')}\n_Not requested through Slack, so the bot has no history for it._`),
+      context(link(consoleLink(config, cluster.uid), 'Open in Palette')),
+    ],
+  };
+}

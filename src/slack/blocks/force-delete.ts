@@ -1,0 +1,146 @@
+import type { Button, KnownBlock } from '@slack/types';
+import type { ClusterRecord } from '../../domain/cluster';
+import { escapeText, truncate } from '../../domain/text';
+import { formatUtc } from '../../domain/time';
+import type { PoolMachine } from '../../palette/port';
+import type { BotMessage } from '../thread';
+import type { Answer } from './answers';
+
+/** The action id of the Force delete button (in the thread notice and in `/maas force-delete`'s answer). */
+export const FORCE_DELETE_ACTION = 'force-delete';
+
+/** MAAS machines still allocated to the cluster, or why they could not be listed. */
+export type Leftovers = { machines: PoolMachine[] } | { unknown: string };
+
+/** How many machines a message lists before it says "and N more" (keeps a section under 3,000 characters). */
+const MACHINES_SHOWN = 25;
+
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+
+/** The warning every force-delete surface shows: Palette stops waiting, and MAAS clean-up is by hand. */
+const CLEAN_UP_WARNING =
+  'Force delete removes the cluster from Palette without waiting for its machines to be released. ' +
+  '*Cloud resources left behind must be cleaned up by hand*: release these machines in MAAS afterwards.';
+
+/** The machines still allocated, one line each, as a mrkdwn list. */
+export function leftoverLines(leftovers: Leftovers): string {
+  if ('unknown' in leftovers)
+    return `:grey_question: I could not list the machines still allocated: ${escapeText(truncate(leftovers.unknown, 300))}. Check the cluster's machines in MAAS.`;
+  const { machines } = leftovers;
+  if (machines.length === 0) return 'Palette lists no MAAS machines still allocated to this cluster.';
+  const lines = machines.slice(0, MACHINES_SHOWN).map((machine) => {
+    const host = escapeText(truncate(machine.hostname ?? machine.name, 80));
+    const state = machine.state ? `, ${escapeText(truncate(machine.state, 40))}` : '';
+    return `• \`${host}\` (pool ${escapeText(truncate(machine.pool, 63))}${state})`;
+  });
+  const more = machines.length - MACHINES_SHOWN;
+  if (more > 0) lines.push(`…and ${more} more: see the cluster's machines in MAAS.`);
+  return `MAAS machines still allocated (${machines.length}):\n${lines.join('\n')}`;
+}
+
+/** The Force delete button, with Slack's confirm dialog carrying the clean-up warning. */
+export function forceDeleteButton(cluster: { id: string; name: string }): Button {
+  return {
+    type: 'button',
+    action_id: FORCE_DELETE_ACTION,
+    value: cluster.id,
+    style: 'danger',
+    text: { type: 'plain_text', text: 'Force delete' },
+    confirm: {
+      title: { type: 'plain_text', text: 'Force delete?' },
+      text: {
+        type: 'mrkdwn',
+        text: `Palette will drop *${escapeText(cluster.name)}* at once. Machines it has not released stay allocated in MAAS until someone releases them by hand.`,
+      },
+      confirm: { type: 'plain_text', text: 'Force delete' },
+      deny: { type: 'plain_text', text: 'Cancel' },
+      style: 'danger',
+    },
+  };
+}
+
+interface OfferFacts {
+  cluster: { id: string; name: string };
+  deletingSince: string;
+  leftovers: Leftovers;
+  /** Who can press the button, as `describeWho` names them. */
+  admins?: string;
+}
+
+function offerBlocks(intro: string, facts: OfferFacts): KnownBlock[] {
+  return [
+    section(intro),
+    section(`:warning: ${CLEAN_UP_WARNING}`),
+    section(leftoverLines(facts.leftovers)),
+    { type: 'actions', block_id: 'force-delete', elements: [forceDeleteButton(facts.cluster)] },
+    context(`Only admins can force delete${facts.admins ? `: ${facts.admins}` : ''}.`),
+  ];
+}
+
+/** The thread notice posted when the force-delete window opens and the cluster is still deleting. */
+export function forceDeleteNotice(facts: OfferFacts, now: Date): BotMessage {
+  const name = escapeText(facts.cluster.name);
+  const since = formatUtc(new Date(facts.deletingSince), now);
+  const text = `:hourglass: *${name}* has been deleting since ${since} and Palette has not finished. Admins can now force delete it.`;
+  return { text, blocks: offerBlocks(text, facts) };
+}
+
+/** `/maas force-delete NAME`'s answer to an admin once the window is open: the warning, machines and button. */
+export function forceDeleteOffer(facts: OfferFacts, now: Date): Answer {
+  const name = escapeText(facts.cluster.name);
+  const since = formatUtc(new Date(facts.deletingSince), now);
+  const text = `*${name}* has been deleting since ${since}. Press Force delete to have Palette drop it now.`;
+  return { text, blocks: offerBlocks(text, facts) };
+}
+
+/** The notice once an admin pressed Force delete: the button is gone, the warning and machines stay. */
+export function forceDeleteNoticeUsed(
+  facts: { name: string; by: string; at: string; leftovers: Leftovers },
+  now: Date,
+): BotMessage {
+  const text = `:boom: <@${facts.by}> force-deleted *${escapeText(facts.name)}* at ${formatUtc(new Date(facts.at), now)}.`;
+  return {
+    text,
+    blocks: [
+      section(text),
+      section(`:warning: ${CLEAN_UP_WARNING}`),
+      section(leftoverLines(facts.leftovers)),
+    ],
+  };
+}
+
+/** The answer that replaces `/maas force-delete`'s offer once the button was pressed. */
+export function forceDeleteRequestedAnswer(name: string): Answer {
+  const text = `:boom: Force delete of *${escapeText(name)}* sent. I post in its thread when Palette has dropped it.`;
+  return { text, blocks: [section(text)] };
+}
+
+/** The thread message once Palette has taken the force delete. */
+export function forceDeleteSentMessage(facts: {
+  name: string;
+  by: string;
+  leftovers: Leftovers;
+}): BotMessage {
+  const text = `:boom: <@${facts.by}> force-deleted *${escapeText(facts.name)}*: Palette drops it without waiting for its machines.`;
+  return {
+    text,
+    blocks: [section(text), section(`:broom: Clean up by hand. ${leftoverLines(facts.leftovers)}`)],
+  };
+}
+
+/** The thread message when Palette refused the force delete (its message, as written). */
+export function forceDeleteRefusedMessage(name: string, paletteMessage: string): BotMessage {
+  const text = `:x: Palette refused to force delete *${escapeText(name)}*: ${escapeText(truncate(paletteMessage, 500))}`;
+  return { text, blocks: [section(text)] };
+}
+
+/** Why a second Force delete does nothing: who sent the first one, and when. */
+export function forceDeleteAlreadySent(
+  record: Pick<ClusterRecord, 'name' | 'forceDeleteAt' | 'forceDeleteBy'>,
+  now: Date,
+): string {
+  const when = record.forceDeleteAt ? ` at ${formatUtc(new Date(record.forceDeleteAt), now)}` : '';
+  const who = record.forceDeleteBy ? ` by <@${record.forceDeleteBy}>` : '';
+  return `Force delete of "${record.name}" was already sent${who}${when}; I post in its thread when Palette has dropped it.`;
+}

@@ -1,0 +1,96 @@
+import type { Config } from '../../config';
+import type { ClusterRecord } from '../../domain/cluster';
+import { escapeText, truncate } from '../../domain/text';
+import { formatDuration, formatUtc } from '../../domain/time';
+import type { ClusterEvent } from '../../palette/port';
+import type { BotMessage } from '../thread';
+import { decisionLine, quorumLine } from './approval-card';
+import { consoleLink, link, mention, section } from './cluster-facts';
+
+/** Event lines in one thread message at most; the rest are counted. */
+const MAX_EVENT_LINES = 30;
+
+const plain = (text: string): BotMessage => ({ text, blocks: [section(text)] });
+
+/** One time of day, to the second: "14:32:05". */
+const clock = (iso: string) => new Date(iso).toISOString().slice(11, 19);
+
+/** One Palette event as a short line: "`14:32:05` NodeReady: Node x is ready" (Palette's text escaped). */
+export function eventLine(event: ClusterEvent): string {
+  const mark = event.severity === 'Warning' ? ':warning: ' : '';
+  return `${mark}\`${clock(event.at)}\` ${escapeText(event.reason)}: ${escapeText(truncate(event.message, 200))}`;
+}
+
+/** New Palette events as short lines in one message. */
+export function eventLines(events: readonly ClusterEvent[]): BotMessage {
+  const shown = events.slice(0, MAX_EVENT_LINES).map(eventLine);
+  const more = events.length - shown.length;
+  if (more > 0) shown.push(`…and ${more} more in Palette.`);
+  const text = shown.join('\n');
+  return { text: truncate(text, 3_000), blocks: [section(text)] };
+}
+
+/** A partial approval, in the thread: "1 of 2 approvals: <@x>. Waiting for 1 more." */
+export function approvalRecordedNotice(record: ClusterRecord, required: number): BotMessage {
+  const remaining = required - record.approvals.length;
+  return plain(
+    `${quorumLine(record, required) ?? ':ballot_box_with_check: Approved once.'} Waiting for ${remaining} more.`,
+  );
+}
+
+/** The decision, told to the requester with a mention: approved, rejected (with the reason) or expired. */
+export function decisionNotice(record: ClusterRecord, now: Date): BotMessage {
+  const line = decisionLine(record, now) ?? 'The request was decided.';
+  const next =
+    record.state === 'REJECTED' || record.state === 'EXPIRED' ? '' : '\nCreating it in Palette now.';
+  return plain(`${mention(record.requester)} ${line}${next}`);
+}
+
+/** Palette refused the create: its message for people, never a stack trace. */
+export function createFailedNotice(record: ClusterRecord): BotMessage {
+  return plain(
+    `:red_circle: ${mention(record.requester)} Palette refused to create *${escapeText(record.name)}*:\n> ${escapeText(truncate(record.failure ?? 'no reason given', 1_500))}\nFix the request and submit it again with \`/maas create-cluster ${record.name}\`.`,
+  );
+}
+
+/** The cluster is running: the requester is told, with the time it took and a link to Palette. */
+export function runningNotice(record: ClusterRecord, config: Config): BotMessage {
+  const took =
+    record.runningSince && record.provisioningSince
+      ? ` in ${formatDuration(Date.parse(record.runningSince) - Date.parse(record.provisioningSince))}`
+      : '';
+  const health = record.progress?.health ? ` (${escapeText(record.progress.health)})` : '';
+  const palette = record.paletteUid
+    ? ` ${link(consoleLink(config, record.paletteUid), 'Open it in Palette')}.`
+    : '';
+  return plain(
+    `:tada: ${mention(record.requester)} *${escapeText(record.name)}* is running${health}: provisioned${took}.${palette}`,
+  );
+}
+
+/** The cluster is gone: deleted or aborted, and its name is free again. */
+export function deletedNotice(record: ClusterRecord): BotMessage {
+  const what = record.deleteKind === 'abort' ? 'was aborted and what was created is deleted' : 'is deleted';
+  return plain(
+    `:black_circle: ${mention(record.requester)} *${escapeText(record.name)}* ${what}. The name is free again.`,
+  );
+}
+
+/** Provisioning shows no change for a while: reported once, with what people can do. */
+export function stalledNotice(record: ClusterRecord, config: Config, now: Date): BotMessage {
+  const since = record.progress?.lastChangeAt ?? record.provisioningSince ?? now.toISOString();
+  const state = record.progress?.paletteState ? escapeText(record.progress.paletteState) : 'unknown';
+  const palette = record.paletteUid
+    ? ` Look at it in ${link(consoleLink(config, record.paletteUid), 'Palette')}, or`
+    : ' You can';
+  return plain(
+    `:warning: ${mention(record.requester)} *${escapeText(record.name)}* shows no progress for ${formatDuration(now.getTime() - Date.parse(since))} (since ${formatUtc(new Date(since), now)}; Palette says ${state}).${palette} stop it with \`/maas abort ${record.name}\`.`,
+  );
+}
+
+/** The force-delete notice, once the deletion finished on its own. */
+export function forceDeleteNotNeeded(record: ClusterRecord): BotMessage {
+  return plain(
+    `:white_check_mark: Force delete is no longer needed: *${escapeText(record.name)}* is deleted.`,
+  );
+}

@@ -1,0 +1,16 @@
+import type { Progress } from '../../domain/cluster';
+import { escapeText } from '../../domain/text';
+
+/** Cells in a progress bar. */
+const BAR_CELLS = 10;
+
+/** A bar of ▓ (ready) and ░ (not yet): "▓▓▓▓▓▓░░░░" for 3 of 5. */
+export function progressBar(ready: number, desired: number, cells = BAR_CELLS): string {
+  const filled = desired <= 0 ? cells : Math.round((Math.min(ready, desired) / desired) * cells);
+  return '▓'.repeat(filled) + '░'.repeat(cells - filled);
+}
+
+/** One pool's line: "`worker-pool` ▓▓▓▓▓▓░░░░ 3/5 nodes ready". */
+export function poolProgressLine(pool: Progress['pools'][number]): string {
+  return `\`${escapeText(pool.name)}\` ${progressBar(pool.ready, pool.desired)} ${pool.ready}/${pool.desired} nodes ready`;
+}

@@ -1,0 +1,49 @@
+import type { KnownBlock } from '@slack/types';
+import { escapeText, truncate } from '../../domain/text';
+import type { BotMessage } from '../thread';
+import type { Answer } from './answers';
+
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+
+/** A resize as people read it: which pool of which cluster, from what size to what size. */
+export interface ResizeFacts {
+  name: string;
+  pool: string;
+  from: number;
+  to: number;
+}
+
+/** The history detail of a resize: "worker-pool 2 → 5". */
+export function resizeDetail(facts: Pick<ResizeFacts, 'pool' | 'from' | 'to'>): string {
+  return `${facts.pool} ${facts.from} → ${facts.to}`;
+}
+
+const poolOf = (facts: ResizeFacts) =>
+  `*${escapeText(truncate(facts.pool, 63))}* of *${escapeText(truncate(facts.name, 63))}*`;
+
+/** `/maas scale`'s answer once the resize is on its way. */
+export function scaleAcceptedAnswer(facts: ResizeFacts): Answer {
+  const text = `:straight_ruler: Resizing ${poolOf(facts)} from ${facts.from} to ${facts.to} nodes. I post in its thread when Palette has taken it.`;
+  return { text, blocks: [section(text)] };
+}
+
+/** `/maas scale`'s answer when the pool already has that size (nothing is sent). */
+export function scaleUnchangedAnswer(facts: Omit<ResizeFacts, 'from'>): Answer {
+  const text = `${poolOf({ ...facts, from: facts.to })} already has ${facts.to} node${facts.to === 1 ? '' : 's'}; nothing to change.`;
+  return { text, blocks: [section(text)] };
+}
+
+/** The thread message once Palette has taken the resize. */
+export function scaledMessage(facts: ResizeFacts & { by: string }): BotMessage {
+  const direction = facts.to > facts.from ? 'adds machines from MAAS' : 'drains and releases machines';
+  const text = `:straight_ruler: <@${facts.by}> resized ${poolOf(facts)}: ${facts.from} → ${facts.to} nodes. Palette ${direction} now.`;
+  return { text, blocks: [section(text)] };
+}
+
+/** The thread message when the resize could not be done (Palette's refusal or policy's, as written). */
+export function scaleFailedMessage(
+  facts: Omit<ResizeFacts, 'from'> & { by: string; reason: string },
+): BotMessage {
+  const text = `:x: <@${facts.by}>'s resize of ${poolOf({ ...facts, from: facts.to })} to ${facts.to} nodes was not done: ${escapeText(truncate(facts.reason, 500))}`;
+  return { text, blocks: [section(text)] };
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { runJob } from '../../src/jobs/worker';
+import { recordWhen, seedCluster, threadTexts } from '../support/day2';
+import { useStack } from '../support/stack';
+
+const stack = useStack();
+const slack = () => stack().slack!;
+const users = () => slack().users;
+const poolUpdates = () => stack().palette!.counters().byOperation.machinePoolUpdate ?? 0;
+
+/** `/maas TEXT` typed by `user`: the ephemeral answer's text. */
+async function maas(user: string, text: string): Promise<string> {
+  const result = await slack().command(user, '/maas', text);
+  expect(result.status).toBe(200);
+  expect((result.body as { response_type: string }).response_type).toBe('ephemeral');
+  return (result.body as { text: string }).text;
+}
+
+describe('/maas scale: validated before anything is sent', () => {
+  it('refuses a control plane of 2 with the domain’s message', async () => {
+    const record = await seedCluster(stack(), { name: 'scale-cp2' });
+    const before = poolUpdates();
+    const answer = await maas(users().requester, `scale ${record.name} control-plane-pool 2`);
+    expect(answer).toContain('Cannot resize `control-plane-pool` to 2');
+    expect(answer).toContain('The control plane has 1, 3 or 5 nodes (an odd number keeps etcd in quorum).');
+    await stack().idle();
+    expect(poolUpdates()).toBe(before);
+  });
+
+  it('refuses an unknown pool (naming the pools), worker sizes out of range, and an unchanged size', async () => {
+    const record = await seedCluster(stack(), { name: 'scale-bad' });
+    const before = poolUpdates();
+    expect(await maas(users().requester, `scale ${record.name} gpu-pool 3`)).toContain(
+      'its pools are `control-plane-pool`, `worker-pool`',
+    );
+    expect(await maas(users().requester, `scale ${record.name} worker-pool 0`)).toContain(
+      'A worker pool has at least 1 node.',
+    );
+    expect(await maas(users().requester, `scale ${record.name} worker-pool 201`)).toContain(
+      'A worker pool has at most 200 nodes.',
+    );
+    expect(await maas(users().requester, `scale ${record.name} worker-pool 2`)).toContain(
+      'already has 2 nodes; nothing to change',
+    );
+    await stack().idle();
+    expect(poolUpdates()).toBe(before);
+  });
+
+  it('refuses someone who is neither requester nor admin, and a cluster that is not running', async () => {
+    const running = await seedCluster(stack(), { name: 'scale-who' });
+    expect(await maas(users().outsider, `scale ${running.name} worker-pool 3`)).toContain(
+      'Only the requester or admins can scale "scale-who".',
+    );
+    const provisioning = await seedCluster(stack(), { name: 'scale-early', state: 'PROVISIONING' });
+    expect(await maas(users().requester, `scale ${provisioning.name} worker-pool 3`)).toContain(
+      'Wait until it is running.',
+    );
+  });
+});
+
+describe('/maas scale: the whole pool is PUT', () => {
+  it('resizes a worker pool: Palette gets the whole pool, the record and the thread follow', async () => {
+    const record = await seedCluster(stack(), { name: 'scale-up' });
+    const before = poolUpdates();
+    expect(await maas(users().requester, `scale ${record.name} worker-pool 5`)).toContain(
+      'Resizing *worker-pool* of *scale-up* from 2 to 5 nodes',
+    );
+    const scaled = await recordWhen(stack(), record.id, (current) => current.spec.workerPools[0]!.size === 5);
+    await stack().idle();
+    expect(poolUpdates()).toBe(before + 1);
+    expect(stack().palette!.counters().rejectedBodies).toEqual([]);
+
+    // What Palette now holds is the PUT body: every field of the pool, not only its size.
+    const config = await stack().deps.palette.getCloudConfig(record.cloudConfigUid!);
+    const pool = config.pools.find((candidate) => candidate.name === 'worker-pool')!;
+    expect(pool.entity).toMatchObject({
+      cloudConfig: {
+        instanceType: { minCPU: 8, minMemInMB: 16384, minDiskSizeInGB: 100 },
+        resourcePool: 'default',
+        azs: ['az1', 'az2'],
+      },
+      poolConfig: {
+        name: 'worker-pool',
+        size: 5,
+        labels: ['worker'],
+        isControlPlane: false,
+        additionalLabels: { role: 'app' },
+        updateStrategy: { type: 'RollingUpdateScaleOut' },
+      },
+    });
+    expect(
+      stack()
+        .palette!.clusters()
+        .find((cluster) => cluster.uid === record.paletteUid)!.pools,
+    ).toContainEqual(expect.objectContaining({ name: 'worker-pool', size: 5 }));
+
+    expect(scaled.history.at(-1)).toMatchObject({
+      event: 'scaled',
+      by: users().requester,
+      detail: 'worker-pool 2 → 5',
+      from: 'RUNNING',
+      to: 'RUNNING',
+    });
+    expect(threadTexts(stack(), record).at(-1)).toContain(
+      `<@${users().requester}> resized *worker-pool* of *scale-up*: 2 → 5 nodes`,
+    );
+
+    // A duplicate job finds the pool already at 5: nothing more is sent or said.
+    await runJob(
+      { kind: 'scale', clusterId: record.id, pool: 'worker-pool', size: 5, by: users().requester },
+      stack().deps,
+    );
+    expect(poolUpdates()).toBe(before + 1);
+    expect(threadTexts(stack(), record).filter((text) => text.includes('resized'))).toHaveLength(1);
+  });
+
+  it('resizes the control plane to 5 for an admin', async () => {
+    const record = await seedCluster(stack(), { name: 'scale-cp' });
+    await maas(users().admin, `scale ${record.name} control-plane-pool 5`);
+    const scaled = await recordWhen(stack(), record.id, (current) => current.spec.controlPlane.size === 5);
+    expect(scaled.history.at(-1)).toMatchObject({ event: 'scaled', detail: 'control-plane-pool 3 → 5' });
+    expect(
+      stack()
+        .palette!.clusters()
+        .find((cluster) => cluster.uid === record.paletteUid)!.pools,
+    ).toContainEqual(expect.objectContaining({ name: 'control-plane-pool', isControlPlane: true, size: 5 }));
+  });
+
+  it('tells the thread when Palette refuses, and keeps the spec', async () => {
+    const record = await seedCluster(stack(), { name: 'scale-refused' });
+    stack().palette!.injectOnce('PUT', '/v1/cloudconfigs/maas/:uid/machinePools/:name', {
+      status: 409,
+      body: { code: 'ClusterNotRunning', message: 'Machine pools are locked during an upgrade' },
+    });
+    await maas(users().requester, `scale ${record.name} worker-pool 4`);
+    await slack().waitFor(() =>
+      threadTexts(stack(), record).find((text) =>
+        text.includes('Machine pools are locked during an upgrade'),
+      ),
+    );
+    await stack().idle();
+    const current = (await stack().deps.store.get(record.id))!;
+    expect(current.spec.workerPools[0]!.size).toBe(2);
+    expect(current.history.some((entry) => entry.event === 'scaled')).toBe(false);
+  });
+});
