@@ -25,6 +25,8 @@ export function createSlackApp(deps: Deps, receiver: Receiver): App {
     clientOptions: slackClientOptions(config, deps.logger, SLACK_BUDGET_MS.listener),
     logger: slackLogger(deps.logger),
     extendedErrorHandler: true,
+    // No listener reads `context.conversation`: without the store, Bolt skips one middleware on every request.
+    convoStore: false,
   });
   // Logged, then swallowed: the receiver answers a request nobody acknowledged with a kind 200 (fallbackAnswer).
   app.error(async ({ error, body }: { error: CodedError; body: AnyMiddlewareArgs['body'] }) => {

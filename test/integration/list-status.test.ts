@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APPROVE_ACTION } from '../../src/slack/blocks/approval-card';
-import { PALETTE_READ_BUDGET_MS } from '../../src/slack/commands/gateway';
+import { PALETTE_READ_BUDGET_MS } from '../../src/slack/budget';
 import { LIST_PAGE_SIZE } from '../../src/slack/commands/list';
 import { useStack } from '../support/stack';
 import { shown, standIns, submitRequest, threadShown } from './approvals.support';

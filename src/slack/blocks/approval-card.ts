@@ -48,11 +48,11 @@ export const quote = (text: string) =>
     .map((line) => `> ${line}`)
     .join('\n');
 
-/** The Approve (with a confirm dialog) and Reject buttons. */
-function decisionButtons(record: ClusterRecord): ActionsBlock {
+/** The Approve (with a confirm dialog) and Reject buttons, on the card and on App Home (one listener each). */
+export function decisionButtons(record: ClusterRecord, blockId = `approval:${record.id}`): ActionsBlock {
   return {
     type: 'actions',
-    block_id: `approval:${record.id}`,
+    block_id: blockId,
     elements: [
       {
         type: 'button',

@@ -1,8 +1,8 @@
-import type { ActionsBlock, HomeView, KnownBlock } from '@slack/types';
+import type { HomeView, KnownBlock } from '@slack/types';
 import type { AuditEvent, ClusterRecord } from '../../domain/cluster';
 import { escapeText, truncate } from '../../domain/text';
 import { formatDuration, formatUtc } from '../../domain/time';
-import { APPROVE_ACTION, REJECT_ACTION } from './approval-card';
+import { decisionButtons } from './approval-card';
 import { context, link, section, stateText } from './cluster-facts';
 
 /** The App Home's Refresh button. */
@@ -39,36 +39,6 @@ function clusterLine(item: LinkedCluster, now: Date): string {
   return `${named(item, record.name)} — ${stateText(record)} · requested ${age} ago`;
 }
 
-/** Approve (with the card's confirm dialog's meaning) and Reject: the approval card's own actions. */
-function decisionButtons(record: ClusterRecord): ActionsBlock {
-  return {
-    type: 'actions',
-    block_id: `home:approval:${record.id}`,
-    elements: [
-      {
-        type: 'button',
-        action_id: APPROVE_ACTION,
-        text: { type: 'plain_text', text: 'Approve' },
-        style: 'primary',
-        value: record.id,
-        confirm: {
-          title: { type: 'plain_text', text: 'Approve this cluster?' },
-          text: { type: 'plain_text', text: truncate(`Approve the request for "${record.name}".`, 300) },
-          confirm: { type: 'plain_text', text: 'Approve' },
-          deny: { type: 'plain_text', text: 'Cancel' },
-        },
-      },
-      {
-        type: 'button',
-        action_id: REJECT_ACTION,
-        text: { type: 'plain_text', text: 'Reject' },
-        style: 'danger',
-        value: record.id,
-      },
-    ],
-  };
-}
-
 function approvalBlocks(item: LinkedCluster, now: Date): KnownBlock[] {
   const { record } = item;
   const left = formatDuration(Date.parse(record.expiresAt) - now.getTime());
@@ -76,7 +46,7 @@ function approvalBlocks(item: LinkedCluster, now: Date): KnownBlock[] {
     section(
       `${named(item, record.name)} requested by <@${record.requester}> · ${record.spec.workerPools.length + 1} pools · expires in ${left}`,
     ),
-    decisionButtons(record),
+    decisionButtons(record, `home:approval:${record.id}`),
   ];
 }
 

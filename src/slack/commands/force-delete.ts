@@ -1,7 +1,7 @@
 import { allocatedMachines, withAdmins } from '../../jobs/handlers/force-delete-window';
 import { noticeAnswer } from '../blocks/answers';
 import { forceDeleteAlreadySent, forceDeleteOffer } from '../blocks/force-delete';
-import { readWithinBudget } from './gateway';
+import { readWithinBudget } from '../budget';
 import { checkClusterAction } from './guard';
 import type { CommandHandler } from './types';
 

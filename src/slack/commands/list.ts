@@ -3,7 +3,7 @@ import type { ClusterRecord } from '../../domain/cluster';
 import { isTerminal } from '../../domain/lifecycle';
 import type { ClusterSummary } from '../../palette/port';
 import { clusterListAnswer, type ListRow } from '../blocks/cluster-list';
-import { readWithinBudget } from './gateway';
+import { readWithinBudget } from '../budget';
 import { checkWorkspaceAction } from './guard';
 import type { CommandHandler } from './types';
 

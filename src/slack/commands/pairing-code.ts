@@ -1,6 +1,6 @@
 import { noticeAnswer } from '../blocks/answers';
 import { pairingCodeAnswer } from '../blocks/gateway';
-import { readWithinBudget } from './gateway';
+import { readWithinBudget } from '../budget';
 import { checkWorkspaceAction } from './guard';
 import type { CommandHandler } from './types';
 

@@ -2,7 +2,7 @@ import { isTerminal } from '../../domain/lifecycle';
 import { clusterNameProblem } from '../../domain/spec';
 import { matchPools } from '../../jobs/progress';
 import { clusterStatusAnswer, type LiveStatus, paletteOnlyStatusAnswer } from '../blocks/cluster-status';
-import { readWithinBudget } from './gateway';
+import { readWithinBudget } from '../budget';
 import { checkClusterAction } from './guard';
 import type { CommandHandler } from './types';
 

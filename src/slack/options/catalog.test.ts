@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it } from 'vitest';
 import type { Palette } from '../../palette/port';
-import { withinBudget } from './budget';
+import { withinBudget } from '../budget';
 import { createCatalog } from './catalog';
 import { MAX_OPTIONS, matchingChoices } from './wizard';
 

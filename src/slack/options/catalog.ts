@@ -1,13 +1,11 @@
 import type { Deps } from '../../deps';
 import { truncate } from '../../domain/text';
 import type { Palette, ProfilePack } from '../../palette/port';
+import { PALETTE_READ_BUDGET_MS, withinBudget } from '../budget';
 import type { Choice, OptionSource } from '../wizard/fields';
-import { withinBudget } from './budget';
 
 /** How long Palette's lists are reused: choices change rarely, and a stale one is caught by Palette's dry-run. */
 export const CATALOG_TTL_MS = 60_000;
-/** How long a listener waits for Palette before answering without it (Slack allows 3 s in all). */
-export const PALETTE_BUDGET_MS = 1_500;
 /** Entries kept at most (per Palette client), so crafted account ids cannot grow the cache without end. */
 const MAX_ENTRIES = 500;
 /** Slack's longest option value and text. */
@@ -66,7 +64,7 @@ export function createCatalog(
   options: { ttlMs?: number; budgetMs?: number } = {},
 ): Catalog {
   const ttlMs = options.ttlMs ?? CATALOG_TTL_MS;
-  const budgetMs = options.budgetMs ?? PALETTE_BUDGET_MS;
+  const budgetMs = options.budgetMs ?? PALETTE_READ_BUDGET_MS;
   const entries = new Map<string, { at: number; value: Promise<unknown> }>();
 
   /** The cached (or in-flight) answer for `key`, else a new call; failures are forgotten so the next try asks. */

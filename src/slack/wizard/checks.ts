@@ -1,8 +1,8 @@
 import type { Deps } from '../../deps';
 import { isTerminal, STATE_LABELS } from '../../domain/lifecycle';
 import type { ClusterBasics, ControlPlanePool, WorkerPool } from '../../domain/spec';
-import { withinBudget } from '../options/budget';
-import { type Catalog, PALETTE_BUDGET_MS } from '../options/catalog';
+import { PALETTE_READ_BUDGET_MS, withinBudget } from '../budget';
+import type { Catalog } from '../options/catalog';
 import type { Choice } from './fields';
 import type { Problems } from './form';
 
@@ -21,7 +21,7 @@ export async function checkClusterBasics(
 ): Promise<Problems> {
   const [holder, paletteProblem, profiles, accounts, domains] = await Promise.all([
     deps.store.findByName(basics.name),
-    withinBudget(deps.palette.nameProblem(basics.name), PALETTE_BUDGET_MS),
+    withinBudget(deps.palette.nameProblem(basics.name), PALETTE_READ_BUDGET_MS),
     catalog.choices('profiles'),
     catalog.choices('accounts'),
     catalog.choices('domains', basics.cloudAccountUid),
