@@ -1,9 +1,7 @@
 import type { Deps } from '../deps';
 import type { ClusterRecord, SlackPlaces } from '../domain/cluster';
-import { type ClusterFields, ConflictError } from '../store/port';
-
-/** Conflicts a bookkeeping note retries before giving up (each means someone else wrote the record). */
-const NOTE_ATTEMPTS = 5;
+import type { ClusterFields } from '../store/port';
+import { applyFresh } from './decide-apply';
 
 /**
  * Records bookkeeping (where a message was posted, the review's findings) as a `note` transition on the freshest
@@ -16,23 +14,13 @@ export async function note(
   fields: (current: ClusterRecord) => Partial<ClusterFields>,
   detail: string,
 ): Promise<ClusterRecord> {
-  let current = record;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await deps.store.apply(current, {
-        event: 'note',
-        by: 'bot',
-        at: deps.now().toISOString(),
-        detail,
-        set: fields(current),
-      });
-    } catch (error) {
-      const fresh =
-        error instanceof ConflictError && attempt < NOTE_ATTEMPTS && (await deps.store.get(record.id));
-      if (!fresh) throw error;
-      current = fresh;
-    }
-  }
+  const saved = await applyFresh(deps, record, 'bot', (current) => ({
+    event: 'note',
+    detail,
+    set: fields(current),
+  }));
+  if (!saved) throw new Error(`Cluster ${record.id} disappeared while noting: ${detail}`);
+  return saved;
 }
 
 /** Saves where messages were posted (merged into the record's `slack` places). */

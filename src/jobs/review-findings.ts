@@ -29,12 +29,10 @@ export async function reviewFindings(
     return { validation: { ok: false, messages: [messageFor(error, 'The request could not be prepared')] } };
   }
   const [validation, estimate, capacity] = await Promise.all([
-    deps.palette
-      .validateCluster(body)
-      .catch((error: unknown) => ({
-        ok: false,
-        messages: [messageFor(error, 'Palette could not validate it')],
-      })),
+    deps.palette.validateCluster(body).catch((error: unknown) => ({
+      ok: false,
+      messages: [messageFor(error, 'Palette could not validate it')],
+    })),
     deps.palette.estimateCost(body).then(
       (cost): ReviewFindings['estimate'] => ({
         total: cost.total,

@@ -53,9 +53,12 @@ async function world() {
 async function recordIn(
   deps: Deps,
   state: 'PENDING_APPROVAL' | 'APPROVED' | 'PROVISIONING' | 'RUNNING',
-  options: { name: string; at: number; paletteUid?: string; expiresAt?: number },
+  options: { name: string; at: number; paletteUid?: string; expiresAt?: number; cardPosted?: boolean },
 ): Promise<ClusterRecord> {
+  const posted = options.cardPosted ?? true;
   const request = newCluster({ name: options.name, requestedAt: iso(options.at) });
+  if (posted)
+    request.slack = { ...request.slack, approvalChannel: 'C0APPROVALS', approvalTs: '1700000000.000200' };
   let record = await deps.store.create({
     ...request,
     expiresAt: iso(options.expiresAt ?? options.at + minutes(24 * 60)),
@@ -75,6 +78,19 @@ async function recordIn(
 const sweep = (deps: Deps) => runJob({ kind: 'reconcile' }, deps);
 
 describe('reconciler (dynalite + Palette simulator)', () => {
+  it('re-dispatches the review of a request whose card was never posted, once the review had time', async () => {
+    const { deps, jobs } = await world();
+    const lost = await recordIn(deps, 'PENDING_APPROVAL', {
+      name: 'lost-review',
+      at: nowMs - minutes(3),
+      cardPosted: false,
+    });
+    await recordIn(deps, 'PENDING_APPROVAL', { name: 'fresh-review', at: nowMs - 30_000, cardPosted: false });
+    await recordIn(deps, 'PENDING_APPROVAL', { name: 'reviewed', at: nowMs - minutes(3) });
+    await sweep(deps);
+    expect(jobs.dispatched).toEqual([{ kind: 'review', clusterId: lost.id }]);
+  });
+
   it('re-dispatches an expired request and a lost create once per window, and leaves fresh ones alone', async () => {
     const { deps, jobs } = await world();
     const expired = await recordIn(deps, 'PENDING_APPROVAL', {

@@ -1,8 +1,8 @@
-import { forceDeleteEligibleAt } from '../../domain/policy';
 import { isNotFound, PaletteError } from '../../palette/errors';
 import { deletionRefusedByPaletteMessage, deletionStartedMessage } from '../../slack/blocks/delete';
 import { postInThreadOnce } from '../../slack/thread';
 import type { JobHandler } from '../handler';
+import { scheduleForceDeleteWindow } from '../observe';
 
 /** Palette said no for good (a 4xx other than 404 = gone and 429 = busy): retrying would not help. */
 export function isRefusal(error: unknown): error is PaletteError {
@@ -42,13 +42,7 @@ export const deleteJob: JobHandler<'delete'> = async ({ clusterId }, deps) => {
     }
     if (!isNotFound(error)) throw error;
   }
-  const forceDeleteAt = forceDeleteEligibleAt(record, deps.config.policy);
-  if (forceDeleteAt)
-    await deps.scheduler.at(
-      new Date(forceDeleteAt),
-      { kind: 'force-delete-window', clusterId },
-      'force-delete-window',
-    );
+  const forceDeleteAt = await scheduleForceDeleteWindow(deps, record);
   const message = deletionStartedMessage(
     {
       name: record.name,

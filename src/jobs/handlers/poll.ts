@@ -1,7 +1,5 @@
 import type { Deps } from '../../deps';
 import type { ClusterRecord } from '../../domain/cluster';
-import { eventForObservation, type LifecycleEvent, stateFromPalette } from '../../domain/lifecycle';
-import { addSeconds } from '../../domain/time';
 import { isNotFound } from '../../palette/errors';
 import type { ClusterEvent, ClusterOverview } from '../../palette/port';
 import {
@@ -14,8 +12,9 @@ import {
 import { elapsedText } from '../../slack/blocks/status';
 import { refreshCard } from '../../slack/card';
 import { postInThread, postInThreadOnce, updateMessage } from '../../slack/thread';
-import { type ClusterFields, ConflictError } from '../../store/port';
+import { ConflictError } from '../../store/port';
 import type { JobHandler } from '../handler';
+import { applyPaletteState } from '../observe';
 import { matchPools, progressChanged, rememberEvents, unseenEvents } from '../progress';
 import { refreshStatusMessage } from '../status-message';
 
@@ -29,17 +28,6 @@ interface Reading {
   overview?: ClusterOverview;
   events: ClusterEvent[];
 }
-
-/** Fields Palette's observation sets with its event (as the reconciler sets them). */
-const OBSERVED_FIELDS: Partial<
-  Record<LifecycleEvent, (at: string, from: ClusterRecord) => Partial<ClusterFields>>
-> = {
-  running: (at) => ({ runningSince: at }),
-  'abort-started': (at) => ({ deletingSince: at, deleteKind: 'abort' }),
-  'delete-started': (at) => ({ deletingSince: at, deleteKind: 'delete' }),
-  // Gone while still provisioning (deleted in Palette's console between two polls): that was an abort.
-  deleted: (_at, from) => (from.state === 'PROVISIONING' ? { deleteKind: 'abort' } : {}),
-};
 
 /** The cluster, its overview and its events; a 404 on any of them means the cluster is gone. */
 async function readPalette(deps: Deps, uid: string): Promise<Reading> {
@@ -84,29 +72,10 @@ async function saveReading(
  * or delete started in Palette's console). Resolves to the record as it now is.
  */
 async function applyObservation(deps: Deps, record: ClusterRecord, reading: Reading): Promise<ClusterRecord> {
-  const observed = stateFromPalette(reading.paletteState);
-  const event = observed && eventForObservation(record.state, observed);
   // Running is announced once Palette also says the cluster is healthy.
-  if (!event || (event === 'running' && reading.overview?.health !== 'Healthy')) return record;
-  const at = deps.now().toISOString();
+  if (reading.paletteState === 'Running' && reading.overview?.health !== 'Healthy') return record;
   try {
-    const moved = await deps.store.apply(record, {
-      event,
-      by: 'palette',
-      at,
-      detail:
-        reading.paletteState === 'NotFound'
-          ? 'Palette no longer knows this cluster (404).'
-          : `Palette reports ${reading.paletteState}.`,
-      set: OBSERVED_FIELDS[event]?.(at, record) ?? {},
-    });
-    if (moved.state === 'DELETING' && moved.deletingSince)
-      await deps.scheduler.at(
-        new Date(addSeconds(moved.deletingSince, deps.config.policy.forceDeleteAfterSeconds)),
-        { kind: 'force-delete-window', clusterId: record.id },
-        'force-delete-window',
-      );
-    return moved;
+    return (await applyPaletteState(deps, record, reading.paletteState)) ?? record;
   } catch (error) {
     // Someone acted meanwhile (an abort, the reconciler): carry on with what they made.
     if (!(error instanceof ConflictError)) throw error;

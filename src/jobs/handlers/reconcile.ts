@@ -1,14 +1,9 @@
 import type { ClusterRecord } from '../../domain/cluster';
-import {
-  eventForObservation,
-  type LifecycleEvent,
-  type LifecycleState,
-  stateFromPalette,
-} from '../../domain/lifecycle';
-import { addSeconds } from '../../domain/time';
-import { type ClusterFields, ConflictError } from '../../store/port';
+import { type LifecycleState, stateFromPalette } from '../../domain/lifecycle';
+import { ConflictError } from '../../store/port';
 import type { JobHandler } from '../handler';
 import type { Job } from '../job';
+import { applyPaletteState } from '../observe';
 import { forEachBounded, pacer } from '../pace';
 
 /** How the sweep is paced; the defaults keep 1,000 active clusters well inside a minute and Palette's limits. */
@@ -19,6 +14,8 @@ export interface ReconcileOptions {
   concurrency?: number;
   /** Palette reads per second: under the 50 rps of /v1/spectroclusters, leaving room for the bot's own calls. */
   paletteReadsPerSecond?: number;
+  /** A new request without its approval card or thread this long lost its review job. */
+  reviewStaleSeconds?: number;
   /** An APPROVED record untouched this long lost its create job. */
   approvedStaleSeconds?: number;
   /** Stop starting work after this long, so a slow Palette never runs the sweep past the worker's timeout. */
@@ -39,12 +36,6 @@ interface SweepTally {
   unfinished: boolean;
 }
 
-const FIELDS_FOR_OBSERVED: Partial<Record<LifecycleEvent, (at: string) => Partial<ClusterFields>>> = {
-  running: (at) => ({ runningSince: at }),
-  'delete-started': (at) => ({ deletingSince: at, deleteKind: 'delete' }),
-  'abort-started': (at) => ({ deletingSince: at, deleteKind: 'abort' }),
-};
-
 /**
  * The reconciler: walks the active index page by page (never a Scan) and, for each record, re-dispatches work
  * that is stuck (an expired request, a lost create, a poll chain that stopped) and brings the record in line
@@ -55,6 +46,7 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
   const pageSize = options.pageSize ?? 100;
   const concurrency = options.concurrency ?? 8;
   const approvedStaleSeconds = options.approvedStaleSeconds ?? 300;
+  const reviewStaleSeconds = options.reviewStaleSeconds ?? 120;
   const budgetMs = options.budgetMs ?? 45_000;
   const deleteResendSeconds = options.deleteResendSeconds ?? 300;
 
@@ -85,27 +77,13 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
       const info = await deps.palette.getCluster(record.paletteUid);
       const paletteState = info?.state ?? 'NotFound';
       const observed = stateFromPalette(paletteState);
-      const event = observed && eventForObservation(record.state, observed);
-      if (!event) return observed ? { applied: false, observed } : { applied: false };
-      const at = deps.now().toISOString();
       try {
-        const updated = await deps.store.apply(record, {
-          event,
-          by: 'palette',
-          at,
-          detail: info ? `Palette reports ${paletteState}.` : 'Palette no longer knows this cluster (404).',
-          set: FIELDS_FOR_OBSERVED[event]?.(at) ?? {},
-        });
+        const updated = await applyPaletteState(deps, record, paletteState);
+        if (!updated) return observed ? { applied: false, observed } : { applied: false };
         tally.observed++;
         // The poll handler tells the thread what changed (and keeps watching a deletion).
         await deps.jobs.dispatch({ kind: 'poll', clusterId: record.id });
         tally.dispatched++;
-        if (updated.state === 'DELETING' && updated.deletingSince)
-          await deps.scheduler.at(
-            new Date(addSeconds(updated.deletingSince, deps.config.policy.forceDeleteAfterSeconds)),
-            { kind: 'force-delete-window', clusterId: record.id },
-            'force-delete-window',
-          );
       } catch (error) {
         // Someone else moved the record meanwhile: the next sweep sees the new state.
         if (!(error instanceof ConflictError)) throw error;
@@ -127,6 +105,9 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
         case 'PENDING_APPROVAL':
           if (now >= Date.parse(record.expiresAt))
             await redispatch(record, { kind: 'expire', clusterId: record.id }, approvedStaleSeconds);
+          // A request nobody can see (its review job was lost before the card or the thread was posted).
+          else if (!(record.slack.approvalTs && record.slack.threadTs) && idleSeconds > reviewStaleSeconds)
+            await redispatch(record, { kind: 'review', clusterId: record.id }, reviewStaleSeconds);
           return;
         case 'APPROVED':
           if (idleSeconds > approvedStaleSeconds)
@@ -180,13 +161,10 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
   };
 }
 
-/**
- * When the bot last saw the record move: its last transition or the last progress change a poll recorded.
- * (A poll that changes nothing writes nothing, so a quiet cluster may get an extra poll: harmless.)
- */
+/** When the bot last touched the record: its last transition, or the last time a poll read Palette for it. */
 function lastActivity(record: ClusterRecord): string {
-  const progress = record.progress?.lastChangeAt;
-  return progress && progress > record.updatedAt ? progress : record.updatedAt;
+  const polled = record.progress?.polledAt ?? record.progress?.lastChangeAt;
+  return polled && polled > record.updatedAt ? polled : record.updatedAt;
 }
 
 /** The reconcile job's handler with the default pacing. */
