@@ -78,3 +78,9 @@ export function describeWho(config: Config, roles: readonly Role[], requester?: 
     .filter((part): part is string => part !== undefined);
   return parts.length > 0 ? parts.join(' or ') : undefined;
 }
+
+/** Who can press Force delete, named for the notice (nothing when no admin is configured). */
+export function withAdmins(deps: Pick<Deps, 'config'>): { admins?: string } {
+  const admins = describeWho(deps.config, ['admin']);
+  return admins ? { admins } : {};
+}

@@ -1,39 +1,16 @@
 import type { Deps } from '../../deps';
 import type { ClusterRecord } from '../../domain/cluster';
 import { forceDeleteEligibleAt } from '../../domain/policy';
-import { PaletteError } from '../../palette/errors';
-import type { Palette } from '../../palette/port';
-import { forceDeleteNotice, type Leftovers } from '../../slack/blocks/force-delete';
+import { allocatedMachines } from '../../palette/leftovers';
+import { forceDeleteNotice } from '../../slack/blocks/force-delete';
 import { forceDeleteNotNeeded } from '../../slack/blocks/notices';
-import { describeWho } from '../../slack/roles';
+import { withAdmins } from '../../slack/roles';
 import { postInThread, updateMessage } from '../../slack/thread';
 import { applyFresh } from '../decide-apply';
 import type { JobHandler } from '../handler';
 
 /** How long the notice's once-only claim is kept: longer than any deletion lasts. */
 const NOTICE_CLAIM_SECONDS = 30 * 86_400;
-
-/**
- * The MAAS machines Palette still lists in the cluster's pools: what a force delete leaves behind for people to
- * release by hand. A Palette failure becomes the reason they could not be listed, never an error.
- */
-export async function allocatedMachines(
-  palette: Palette,
-  record: Pick<ClusterRecord, 'paletteUid' | 'cloudConfigUid'>,
-): Promise<Leftovers> {
-  try {
-    const configUid =
-      record.cloudConfigUid ??
-      (record.paletteUid ? (await palette.getCluster(record.paletteUid))?.cloudConfigUid : undefined);
-    if (!configUid) return { unknown: 'Palette does not say which cloud config the cluster used' };
-    const config = await palette.getCloudConfig(configUid);
-    const perPool = await Promise.all(config.pools.map((pool) => palette.poolMachines(configUid, pool.name)));
-    return { machines: perPool.flat() };
-  } catch (error) {
-    if (error instanceof PaletteError) return { unknown: error.message };
-    throw error;
-  }
-}
 
 /**
  * Keeps the notice's ts on the record (so the poll can withdraw it when the deletion ends). If the deletion ended
@@ -86,9 +63,3 @@ export const forceDeleteWindow: JobHandler<'force-delete-window'> = async (job, 
   const ts = await postInThread(deps, record, notice);
   if (ts) await rememberNotice(deps, record, ts);
 };
-
-/** Who can press Force delete, named for the notice (nothing when no admin is configured). */
-export function withAdmins(deps: Pick<Deps, 'config'>): { admins?: string } {
-  const admins = describeWho(deps.config, ['admin']);
-  return admins ? { admins } : {};
-}

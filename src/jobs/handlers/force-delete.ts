@@ -1,17 +1,16 @@
 import type { Deps } from '../../deps';
 import type { ClusterRecord } from '../../domain/cluster';
 import { isNotFound } from '../../palette/errors';
+import { allocatedMachines, type Leftovers } from '../../palette/leftovers';
 import {
   forceDeleteNoticeUsed,
   forceDeleteRefusedMessage,
   forceDeleteSentMessage,
-  type Leftovers,
 } from '../../slack/blocks/force-delete';
 import { postInThreadOnce, updateMessage } from '../../slack/thread';
 import { applyFresh } from '../decide-apply';
 import type { JobHandler } from '../handler';
 import { isRefusal } from './delete';
-import { allocatedMachines } from './force-delete-window';
 
 /**
  * Turns the thread's force-delete notice into a record of who force-deleted and what is left to clean up, and

@@ -2,15 +2,12 @@ import type { Button, KnownBlock } from '@slack/types';
 import type { ClusterRecord } from '../../domain/cluster';
 import { escapeText, truncate } from '../../domain/text';
 import { formatUtc } from '../../domain/time';
-import type { PoolMachine } from '../../palette/port';
+import type { Leftovers } from '../../palette/leftovers';
 import type { BotMessage } from '../thread';
 import type { Answer } from './answers';
 
 /** The action id of the Force delete button (in the thread notice and in `/maas force-delete`'s answer). */
 export const FORCE_DELETE_ACTION = 'force-delete';
-
-/** MAAS machines still allocated to the cluster, or why they could not be listed. */
-export type Leftovers = { machines: PoolMachine[] } | { unknown: string };
 
 /** How many machines a message lists before it says "and N more" (keeps a section under 3,000 characters). */
 const MACHINES_SHOWN = 25;

@@ -1,7 +1,8 @@
-import { allocatedMachines, withAdmins } from '../../jobs/handlers/force-delete-window';
+import { allocatedMachines } from '../../palette/leftovers';
 import { noticeAnswer } from '../blocks/answers';
 import { forceDeleteAlreadySent, forceDeleteOffer } from '../blocks/force-delete';
 import { readWithinBudget } from '../budget';
+import { withAdmins } from '../roles';
 import { checkClusterAction } from './guard';
 import type { CommandHandler } from './types';
 

@@ -1,5 +1,5 @@
+import { checkResize } from '../../domain/resize';
 import { escapeText, truncate } from '../../domain/text';
-import { checkResize } from '../../jobs/handlers/scale';
 import { noticeAnswer } from '../blocks/answers';
 import { scaleAcceptedAnswer, scaleUnchangedAnswer } from '../blocks/scale';
 import { checkClusterAction } from './guard';

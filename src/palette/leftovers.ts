@@ -1,0 +1,28 @@
+import type { ClusterRecord } from '../domain/cluster';
+import { PaletteError } from './errors';
+import type { Palette, PoolMachine } from './port';
+
+/** What a force delete leaves behind: the machines still allocated, or why Palette could not list them. */
+export type Leftovers = { machines: PoolMachine[] } | { unknown: string };
+
+/**
+ * The MAAS machines Palette still lists in the cluster's pools: what a force delete leaves behind for people to
+ * release by hand. A Palette failure becomes the reason they could not be listed, never an error.
+ */
+export async function allocatedMachines(
+  palette: Palette,
+  record: Pick<ClusterRecord, 'paletteUid' | 'cloudConfigUid'>,
+): Promise<Leftovers> {
+  try {
+    const configUid =
+      record.cloudConfigUid ??
+      (record.paletteUid ? (await palette.getCluster(record.paletteUid))?.cloudConfigUid : undefined);
+    if (!configUid) return { unknown: 'Palette does not say which cloud config the cluster used' };
+    const config = await palette.getCloudConfig(configUid);
+    const perPool = await Promise.all(config.pools.map((pool) => palette.poolMachines(configUid, pool.name)));
+    return { machines: perPool.flat() };
+  } catch (error) {
+    if (error instanceof PaletteError) return { unknown: error.message };
+    throw error;
+  }
+}
