@@ -23,6 +23,7 @@ import { type MaasSimulator, startMaasSimulator } from './maas/simulator';
 import { type PaletteSimulator, type SimulatorOptions, startPaletteSimulator } from './palette/simulator';
 import { type SlackEmulator, startSlackEmulator } from './slack/emulator';
 import { SEED_BOT, SEED_CHANNELS, SEED_GROUPS, SEED_USERS } from './slack/seed';
+import { socketModeReceiver } from './socket-mode';
 
 /** How to run the whole bot in one process (`npm start`, integration and browser tests, benchmarks). */
 export interface LocalStackOptions {
@@ -177,6 +178,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const receiver = new HonoBoltReceiver({ logger });
     createSlackApp(deps, receiver);
+    // With an app token, real Slack reaches the same listeners over Socket Mode (no public Request URL needed).
+    const socketApp =
+      realSlack && config.slack.appToken
+        ? createSlackApp(deps, socketModeReceiver(config, logger))
+        : undefined;
     const http = createHttpApp({
       signingSecret: config.slack.signingSecret,
       receiver,
@@ -189,6 +195,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const server: RunningServer = await serveHttp(http.fetch, { port: options.port ?? config.port });
     closers.push(() => server.close());
     slack?.setBotEventsUrl(`${server.url}/slack/events`);
+    if (socketApp) {
+      await socketApp.start();
+      closers.push(() => socketApp.stop());
+    }
 
     scheduler.start();
     closers.push(() => scheduler.stop());
