@@ -59,8 +59,10 @@ const seconds = (fallback: number) => z.coerce.number().int().positive().default
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  SLACK_SIGNING_SECRET: z.string().min(1),
-  SLACK_BOT_TOKEN: z.string().min(1),
+  SLACK_SIGNING_SECRET: z.string({
+    error: "SLACK_SIGNING_SECRET is required: the Slack app's signing secret.",
+  }),
+  SLACK_BOT_TOKEN: z.string({ error: "SLACK_BOT_TOKEN is required: the Slack app's bot token (xoxb-…)." }),
   SLACK_API_URL: z
     .url()
     .default('https://slack.com/api/')
@@ -69,12 +71,14 @@ const EnvSchema = z.object({
   SLACK_BOT_ID: z.string().default('B00000000'),
   SLACK_BOT_USER_ID: z.string().default('U00000000'),
   PALETTE_API_URL: z.url().default('https://api.spectrocloud.com'),
-  PALETTE_API_KEY: z.string().min(1),
+  PALETTE_API_KEY: z.string({
+    error: 'PALETTE_API_KEY is required: a Palette API key (Profile → My API Keys).',
+  }),
   PALETTE_PROJECT_UID: z.string().optional(),
   PALETTE_CONSOLE_URL: z.url().optional(),
   MAAS_API_URL: z.url().optional(),
   MAAS_API_KEY: z.string().optional(),
-  APPROVAL_CHANNEL: z.string().min(1, 'APPROVAL_CHANNEL is required: the channel id for approval cards.'),
+  APPROVAL_CHANNEL: z.string({ error: 'APPROVAL_CHANNEL is required: the channel id for approval cards.' }),
   APPROVERS: idList,
   ADMINS: idList,
   REQUIRED_APPROVALS: z.coerce.number().int().min(1).max(10).default(1),
@@ -99,10 +103,18 @@ export class ConfigError extends Error {
 
 /** Reads and checks the configuration from environment variables; an empty variable counts as unset. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const set = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
   const parsed = EnvSchema.safeParse(set);
   if (!parsed.success)
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) =>
+        issue.message.startsWith(String(issue.path[0]))
+          ? issue.message
+          : `${issue.path.join('.')}: ${issue.message}`,
+      ),
+    );
   const e = parsed.data;
   const maas =
     e.MAAS_API_URL && e.MAAS_API_KEY ? { apiUrl: e.MAAS_API_URL, apiKey: e.MAAS_API_KEY } : undefined;

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, secretValues } from './config';
+
+const BASE = {
+  SLACK_SIGNING_SECRET: 'signing-secret-123',
+  SLACK_BOT_TOKEN: 'xoxb-token-456',
+  PALETTE_API_KEY: 'palette-key-789',
+  APPROVAL_CHANNEL: 'C0APPROVALS',
+};
+
+describe('loadConfig', () => {
+  it("applies DESIGN §3's defaults", () => {
+    const config = loadConfig(BASE);
+    expect(config).toMatchObject({
+      port: 3000,
+      slack: { apiUrl: 'https://slack.com/api/' },
+      palette: { apiUrl: 'https://api.spectrocloud.com', consoleUrl: 'https://console.spectrocloud.com' },
+      approvers: [],
+      admins: [],
+      policy: { requiredApprovals: 1, approvalTtlSeconds: 86_400, forceDeleteAfterSeconds: 900 },
+      tableName: 'maas-chatops',
+    });
+    expect(config.maas).toBeUndefined();
+    expect(config.aws).toBeUndefined();
+  });
+
+  it('reads id lists, numbers, optional MAAS and a Slack API URL without a trailing slash', () => {
+    const config = loadConfig({
+      ...BASE,
+      APPROVERS: 'U0AAA, S0GROUP',
+      ADMINS: 'U0ADMIN',
+      REQUIRED_APPROVALS: '2',
+      FORCE_DELETE_AFTER: '60',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api',
+      MAAS_API_URL: 'http://maas:5240/MAAS',
+      MAAS_API_KEY: 'a:b:c',
+    });
+    expect(config.approvers).toEqual(['U0AAA', 'S0GROUP']);
+    expect(config.admins).toEqual(['U0ADMIN']);
+    expect(config.policy).toMatchObject({ requiredApprovals: 2, forceDeleteAfterSeconds: 60 });
+    expect(config.slack.apiUrl).toBe('http://127.0.0.1:9999/api/');
+    expect(config.maas).toEqual({ apiUrl: 'http://maas:5240/MAAS', apiKey: 'a:b:c' });
+  });
+
+  it('treats an empty variable as unset (deploy templates leave optional ones empty)', () => {
+    expect(loadConfig({ ...BASE, MAAS_API_URL: '', PALETTE_PROJECT_UID: ' ' }).maas).toBeUndefined();
+    expect(() => loadConfig({ ...BASE, SLACK_BOT_TOKEN: '' })).toThrow(/SLACK_BOT_TOKEN is required/);
+  });
+
+  it('names every problem for people, and never echoes a value', () => {
+    let error: unknown;
+    try {
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxb-secret-value', PALETTE_API_KEY: 'k', APPROVERS: 'alice' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = String(error);
+    expect(message).toContain('SLACK_SIGNING_SECRET is required');
+    expect(message).toContain('APPROVAL_CHANNEL is required: the channel id for approval cards.');
+    expect(message).toContain('Slack ids look like U0123ABCD');
+    expect(message).not.toContain('xoxb-secret-value');
+    expect(message).not.toContain('alice');
+  });
+
+  it('lists the secrets so logs can be scrubbed of them', () => {
+    const config = loadConfig({ ...BASE, MAAS_API_URL: 'http://maas/MAAS', MAAS_API_KEY: 'maas:key:secret' });
+    expect(secretValues(config).sort()).toEqual(
+      ['signing-secret-123', 'xoxb-token-456', 'palette-key-789', 'maas:key:secret'].sort(),
+    );
+  });
+});
