@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { slackSignature, type VerifiedBodyEnv } from './verify';
 
@@ -11,9 +11,9 @@ import { slackSignature, type VerifiedBodyEnv } from './verify';
  */
 export const SLACK_BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** Handles one verified Slack request (the Bolt receiver). */
+/** Handles one verified Slack request (the Bolt receiver): its raw body, as verified, and its headers. */
 export interface SlackRequestHandler {
-  handle(request: Request): Promise<Response>;
+  handleVerified(rawBody: string, headers: Headers): Promise<Response>;
 }
 
 /** What the HTTP app needs. */
@@ -27,6 +27,23 @@ export interface HttpAppOptions {
 }
 
 /**
+ * Refuses a body over `maxSize` bytes. Slack always sends `Content-Length`, so the check is on that header and
+ * never touches the body stream (on Node, reading `c.req.raw.body` would turn the request into a full web Request
+ * with a web stream, the costliest step of the ack path). Only a body without a length (chunked) goes through
+ * Hono's `bodyLimit`, which counts it as it arrives and stops at the limit.
+ */
+function sizeLimit(maxSize: number, onError: (c: Context) => Response): MiddlewareHandler {
+  const streamed = bodyLimit({ maxSize, onError });
+  return async (c, next) => {
+    const declared = c.req.header('content-length');
+    if (declared === undefined || c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
+    const length = Number(declared);
+    if (!Number.isSafeInteger(length) || length < 0 || length > maxSize) return onError(c);
+    await next();
+  };
+}
+
+/**
  * The one HTTP app, for `@hono/node-server` and `hono/aws-lambda` alike: `POST /slack/events` (size limit →
  * signature on the raw body → Bolt) and `GET /healthz`.
  */
@@ -36,22 +53,17 @@ export function createHttpApp(options: HttpAppOptions): Hono<VerifiedBodyEnv> {
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.post(
     '/slack/events',
-    bodyLimit({
-      maxSize: options.bodyLimitBytes ?? SLACK_BODY_LIMIT_BYTES,
-      onError: (c) => {
-        logger.warn('Slack request refused: body too large');
-        return c.text('Request body too large.', 413);
-      },
+    sizeLimit(options.bodyLimitBytes ?? SLACK_BODY_LIMIT_BYTES, (c) => {
+      logger.warn('Slack request refused: body too large');
+      return c.text('Request body too large.', 413);
     }),
     slackSignature({
       signingSecret: options.signingSecret,
       ...(options.now ? { now: options.now } : {}),
       onRefused: (reason) => logger.warn('Slack request refused: bad signature', { reason }),
     }),
-    (c) =>
-      options.receiver.handle(
-        new Request(c.req.url, { method: 'POST', headers: c.req.raw.headers, body: c.get('rawBody') }),
-      ),
+    // The body already read and verified goes on as it is: no second Request, no second read.
+    (c) => options.receiver.handleVerified(c.get('rawBody'), c.req.raw.headers),
   );
   app.onError((error, c) => {
     logger.error('Unexpected error answering an HTTP request', { error: error.message });

@@ -74,7 +74,12 @@ export class HonoBoltReceiver implements Receiver {
 
   /** Turns a verified Slack request into a Bolt event, runs it, and answers with what the listener acked. */
   async handle(request: Request): Promise<Response> {
-    const parsed = parseSlackBody(await request.text(), request.headers.get('content-type'));
+    return this.handleVerified(await request.text(), request.headers);
+  }
+
+  /** The same, for a body already read (and verified) by the HTTP app. */
+  async handleVerified(rawBody: string, headers: Headers): Promise<Response> {
+    const parsed = parseSlackBody(rawBody, headers.get('content-type'));
     if (parsed.kind === 'ssl_check') return answer(undefined);
     if (parsed.kind === 'malformed') {
       this.options.logger.warn('Malformed Slack request body', { problem: parsed.problem });
@@ -82,7 +87,7 @@ export class HonoBoltReceiver implements Receiver {
     }
     const { body } = parsed;
     if (body.type === 'url_verification') return Response.json({ challenge: body.challenge });
-    const retry = retryHeaders(request.headers);
+    const retry = retryHeaders(headers);
     if (body.type === 'event_callback' && retry.retryNum !== undefined) {
       this.options.logger.info('Slack event retry answered without dispatch', {
         eventId: body.event_id,

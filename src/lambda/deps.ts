@@ -1,16 +1,14 @@
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { paginateGetParametersByPath, SSMClient } from '@aws-sdk/client-ssm';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { type Config, ConfigError, loadConfig, secretValues } from '../config';
 import type { Deps } from '../deps';
-import { LambdaJobs } from '../jobs/lambda';
+import type { Jobs } from '../jobs/port';
 import { createLogger } from '../log';
-import { createMaasClient } from '../maas/client';
-import { createPaletteClient } from '../palette/client';
-import { EventBridgeScheduler } from '../scheduler/eventbridge';
+import type { Maas } from '../maas/port';
+import type { Palette } from '../palette/port';
+import type { Scheduler } from '../scheduler/port';
 import { createSlackWebClient } from '../slack/client';
-import { createDocumentClient } from '../store/client';
-import { DynamoClusterStore } from '../store/dynamo';
+import type { ClusterStore } from '../store/port';
+import { type AsyncPort, lazyPort } from './lazy';
 
 /** The environment variables a SecureString under SECRETS_PARAMETER_PATH may fill (named after them). */
 export const SECRET_VARIABLES = [
@@ -27,13 +25,18 @@ export const SECRET_VARIABLES = [
  */
 export async function loadParameterSecrets(
   env: Record<string, string | undefined>,
-  client: SSMClient = new SSMClient({}),
+  client?: SSMClient,
 ): Promise<Record<string, string>> {
   const path = env.SECRETS_PARAMETER_PATH;
   if (!path) return {};
+  // Imported here: a runtime whose secrets are in its environment never loads the SSM client.
+  const { paginateGetParametersByPath, SSMClient } = await import('@aws-sdk/client-ssm');
   const secrets: Record<string, string> = {};
   const allowed = new Set<string>(SECRET_VARIABLES);
-  for await (const page of paginateGetParametersByPath({ client }, { Path: path, WithDecryption: true })) {
+  for await (const page of paginateGetParametersByPath(
+    { client: client ?? new SSMClient({}) },
+    { Path: path, WithDecryption: true },
+  )) {
     for (const parameter of page.Parameters ?? []) {
       const variable = parameter.Name?.split('/').pop();
       if (variable && allowed.has(variable) && parameter.Value) secrets[variable] = parameter.Value;
@@ -50,37 +53,92 @@ function requireAws(config: Config): NonNullable<Config['aws']> {
   ]);
 }
 
+/** When a runtime builds its AWS adapters: all at start (the worker uses them all), or each on its first call. */
+export type AdapterLoading = 'at-start' | 'on-first-use';
+
+/**
+ * How to build each adapter. Each imports its module when called, so the part of the AWS SDK (or undici) it needs
+ * is loaded only by a runtime that builds it (with code splitting, the Lambda bundles keep them in their own chunks).
+ */
+function adapterBuilders(config: Config, aws: NonNullable<Config['aws']>) {
+  return {
+    store: async (): Promise<ClusterStore> => {
+      const [{ DynamoClusterStore }, { createDocumentClient }] = await Promise.all([
+        import('../store/dynamo'),
+        import('../store/client'),
+      ]);
+      return new DynamoClusterStore(createDocumentClient({ region: aws.region }), config.tableName);
+    },
+    jobs: async (): Promise<Jobs> => {
+      const [{ LambdaClient }, { LambdaJobs }] = await Promise.all([
+        import('@aws-sdk/client-lambda'),
+        import('../jobs/lambda'),
+      ]);
+      return new LambdaJobs(new LambdaClient({ region: aws.region }), aws.workerFunctionArn);
+    },
+    scheduler: async (jobs: Jobs): Promise<Scheduler> => {
+      const [{ SchedulerClient }, { EventBridgeScheduler }] = await Promise.all([
+        import('@aws-sdk/client-scheduler'),
+        import('../scheduler/eventbridge'),
+      ]);
+      return new EventBridgeScheduler({
+        client: new SchedulerClient({ region: aws.region }),
+        groupName: aws.scheduleGroup,
+        workerArn: aws.workerFunctionArn,
+        roleArn: aws.schedulerRoleArn,
+        jobs,
+      });
+    },
+    palette: async (): Promise<Palette> => {
+      const { createPaletteClient } = await import('../palette/client');
+      return createPaletteClient({
+        apiUrl: config.palette.apiUrl,
+        apiKey: config.palette.apiKey,
+        ...(config.palette.projectUid ? { projectUid: config.palette.projectUid } : {}),
+      });
+    },
+    maas: async (maas: NonNullable<Config['maas']>): Promise<Maas> => {
+      const { createMaasClient } = await import('../maas/client');
+      return createMaasClient(maas);
+    },
+  };
+}
+
 /**
  * Everything a Lambda runtime uses (Deps), built once per container: configuration from the environment plus
  * the SSM secrets, DynamoDB, Lambda async jobs, EventBridge Scheduler, Palette, Slack and (optionally) MAAS.
+ * With `adapters: 'on-first-use'` (the http function) each adapter is built on its first call, so a request that
+ * needs no AWS service (help, a link click, Slack's url_verification) never loads the AWS SDK.
  */
 export async function createAwsDeps(options: {
   serviceName: string;
   /** How long a Slack call may take, retries included (SLACK_BUDGET_MS in src/slack/client.ts). */
   slackBudgetMs: number;
   env?: Record<string, string | undefined>;
+  /** Default `at-start`. */
+  adapters?: AdapterLoading;
 }): Promise<Deps> {
   const env = options.env ?? process.env;
   const config = loadConfig({ ...env, ...(await loadParameterSecrets(env)) });
   const aws = requireAws(config);
   const logger = createLogger(options.serviceName, secretValues(config));
-  const jobs = new LambdaJobs(new LambdaClient({ region: aws.region }), aws.workerFunctionArn);
+  const build = adapterBuilders(config, aws);
+  const port = <T extends AsyncPort<T>>(make: () => Promise<T>): Promise<T> =>
+    options.adapters === 'on-first-use' ? Promise.resolve(lazyPort(make)) : make();
+  const jobs = await port(build.jobs);
+  const { maas } = config;
+  const [store, scheduler, palette, maasClient] = await Promise.all([
+    port(build.store),
+    port(() => build.scheduler(jobs)),
+    port(build.palette),
+    maas ? port(() => build.maas(maas)) : undefined,
+  ]);
   return {
     config,
-    store: new DynamoClusterStore(createDocumentClient({ region: aws.region }), config.tableName),
-    palette: createPaletteClient({
-      apiUrl: config.palette.apiUrl,
-      apiKey: config.palette.apiKey,
-      ...(config.palette.projectUid ? { projectUid: config.palette.projectUid } : {}),
-    }),
-    ...(config.maas ? { maas: createMaasClient(config.maas) } : {}),
-    scheduler: new EventBridgeScheduler({
-      client: new SchedulerClient({ region: aws.region }),
-      groupName: aws.scheduleGroup,
-      workerArn: aws.workerFunctionArn,
-      roleArn: aws.schedulerRoleArn,
-      jobs,
-    }),
+    store,
+    palette,
+    ...(maasClient ? { maas: maasClient } : {}),
+    scheduler,
     jobs,
     slack: createSlackWebClient(config, logger, options.slackBudgetMs),
     logger,

@@ -25,6 +25,8 @@ async function buildHandler(): Promise<LambdaHandler> {
   const deps = await createAwsDeps({
     serviceName: 'maas-chatops-http',
     slackBudgetMs: SLACK_BUDGET_MS.listener,
+    // Most requests use one adapter or none: each is loaded (with its part of the AWS SDK) when first used.
+    adapters: 'on-first-use',
   });
   const receiver = new HonoBoltReceiver({ logger: deps.logger });
   createSlackApp(deps, receiver);

@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: every benchmark in one run, side by side on this machine, printed and written to
+ * bench/RESULTS.md (with the machine, the command and the date).
+ *
+ *   npm run bench              all sections; writes bench/RESULTS.md
+ *   npm run bench -- ack cold  only these sections (printed; RESULTS.md is left as it is)
+ */
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+
+// Before any AWS SDK module loads: the SDK's notice about Node 22 is noise here, as are the sweeps' INFO lines.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+
+const { ackSection } = await import('./ack/section');
+const { coldSection } = await import('./cold/section');
+const { dispatchSection } = await import('./stack/dispatch');
+const { sweepSection } = await import('./stack/sweep');
+const { machineLine } = await import('./lib/machine');
+const { renderSection } = await import('./lib/report');
+
+type Run = () => Promise<import('./lib/report').Section>;
+
+/** The sections, in the order they run, with the sizes the goals are stated for. */
+const SECTIONS: Record<string, Run> = {
+  ack: () => ackSection({ connections: 50, durationSeconds: 10, warmUpSeconds: 2 }),
+  cold: () => coldSection({ rounds: 15 }),
+  dispatch: () => dispatchSection({ count: 100 }),
+  sweep: () => sweepSection({ clusters: 1_000 }),
+};
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in SECTIONS));
+if (unknown.length > 0)
+  throw new Error(`Unknown section(s): ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}.`);
+const names = asked.length > 0 ? asked : Object.keys(SECTIONS);
+
+const started = performance.now();
+const date = new Date();
+const load = (label: string) =>
+  `${label} ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ')}`;
+const header = [
+  '# Benchmarks',
+  '',
+  `- Machine: ${machineLine()}`,
+  `- Command: \`npm run bench${asked.length > 0 ? ` -- ${asked.join(' ')}` : ''}\``,
+  `- Date: ${date.toISOString()}`,
+  `- ${load('Load average (1/5/15 min) at start:')}`,
+  '',
+];
+console.log(header.join('\n'));
+const rendered: string[] = [];
+for (const name of names) {
+  const section = await SECTIONS[name]!();
+  const text = renderSection(section);
+  rendered.push(text);
+  console.log(text);
+}
+const footer = [
+  `- ${load('Load average at the end:')}`,
+  `- Whole run: ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+  '',
+];
+console.log(footer.join('\n'));
+if (asked.length === 0)
+  writeFileSync(new URL('RESULTS.md', import.meta.url), [...header, ...rendered, ...footer].join('\n'));

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { APPROVE_ACTION } from '../../src/slack/blocks/approval-card';
+import { standIns, submitRequest } from '../integration/approvals.support';
+import { useStack } from '../support/stack';
+
+const REQUESTS = 10;
+const CLICKS_PER_CARD = 10;
+
+const getStack = useStack({ requiredApprovals: 2 });
+
+describe('approvers clicking at once', () => {
+  it(`${REQUESTS} requests × ${CLICKS_PER_CARD} concurrent Approve clicks → exactly ${REQUESTS} creates`, async () => {
+    const stack = getStack();
+    const { slack, palette } = standIns(stack);
+    const submitted = [];
+    for (let index = 1; index <= REQUESTS; index++)
+      submitted.push(await submitRequest(stack, { name: `race-${index}` }));
+    const createsBefore = palette.counters().byOperation.create ?? 0;
+    // Every approver (and the admin) clicks, several of them more than once, all cards at the same time.
+    const approvers = [slack.users.approver, slack.users.approver2, slack.users.admin];
+    const replies = await Promise.all(
+      submitted.flatMap(({ card }) =>
+        Array.from({ length: CLICKS_PER_CARD }, (_, click) =>
+          slack.click(approvers[click % approvers.length]!, card, APPROVE_ACTION),
+        ),
+      ),
+    );
+    expect(replies.every((reply) => reply.status === 200 && reply.error === undefined)).toBe(true);
+    await stack.idle();
+
+    expect((palette.counters().byOperation.create ?? 0) - createsBefore).toBe(REQUESTS);
+    for (const { record } of submitted) {
+      const stored = (await stack.deps.store.get(record.id))!;
+      expect(stored.state).not.toBe('PENDING_APPROVAL');
+      expect(stored.history.filter((entry) => entry.event === 'approved')).toHaveLength(1);
+      // The quorum: exactly two distinct approvers, whoever won the race.
+      expect(new Set(stored.approvals.map((approval) => approval.userId)).size).toBe(2);
+      expect(stored.approvals).toHaveLength(2);
+      expect(palette.clusters().filter((cluster) => cluster.name === record.name)).toHaveLength(1);
+      expect(stored.paletteUid).toBe(palette.clusters().find((cluster) => cluster.name === record.name)!.uid);
+    }
+  }, 60_000);
+});
