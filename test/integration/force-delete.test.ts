@@ -199,6 +199,33 @@ describe('force delete of a stuck deletion (2-second window)', () => {
     expect(notices(stack(), record)).toHaveLength(0);
   });
 
+  it('offers no force delete while Palette has not taken the delete, and looks again later', async () => {
+    const record = await seedCluster(stack(), { name: 'delete-not-taken', sticky: true });
+    const since = addSeconds(stack().deps.now().toISOString(), -60);
+    // Our record says DELETING, but Palette never got (or refused) the delete: it still reports Running.
+    await stack().deps.store.apply(record, {
+      event: 'delete-started',
+      by: stack().slack!.users.requester,
+      at: since,
+      set: { deletingSince: since, deleteKind: 'delete' },
+    });
+    const job = { kind: 'force-delete-window', clusterId: record.id } as const;
+    const scheduled: Date[] = [];
+    const scheduler = {
+      at: async (when: Date, again: typeof job) => {
+        expect(again).toEqual(job);
+        scheduled.push(when);
+        return 'force-delete-window-again';
+      },
+      cancel: async () => {},
+    };
+    const before = stack().deps.now().getTime();
+    await runJob(job, { ...stack().deps, scheduler });
+    expect(notices(stack(), record)).toHaveLength(0);
+    expect(scheduled).toHaveLength(1);
+    expect(scheduled[0]!.getTime()).toBeGreaterThanOrEqual(before + 60_000);
+  });
+
   it('no notice when Palette finished before our record caught up; the poll then ends the record', async () => {
     const record = await deletingSinceAWhile(stack(), await seedCluster(stack(), { name: 'caught-up' }));
     await simulatorReaches(stack(), record.paletteUid!, 'Deleted');

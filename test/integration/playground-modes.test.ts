@@ -156,7 +156,9 @@ describe('npm start with a real Slack workspace, and with bad configuration', ()
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
     });
     expect(await noChannel.exited).toBe(1);
-    expect(noChannel.stderr()).toMatch(/^ {2}- APPROVAL_CHANNEL: /m);
+    expect(noChannel.stderr()).toMatch(
+      /^ {2}- APPROVAL_CHANNEL is required: the channel id for approval cards\./m,
+    );
     for (const run of [half, noChannel]) {
       const printed = run.stdout() + run.stderr();
       expect(printed).toMatch(/^Cannot start: /m);

@@ -28,6 +28,8 @@ export const deleteJob: JobHandler<'delete'> = async ({ clusterId }, deps) => {
     deps.logger.warn('A deleting cluster has no Palette uid; nothing to delete in Palette.');
     return;
   }
+  // The window is arranged before Palette is asked, so a crash in between can never lose it (asking twice is fine).
+  const forceDeleteAt = await scheduleForceDeleteWindow(deps, record);
   try {
     await deps.palette.deleteCluster(record.paletteUid, { force: false });
   } catch (error) {
@@ -42,7 +44,6 @@ export const deleteJob: JobHandler<'delete'> = async ({ clusterId }, deps) => {
     }
     if (!isNotFound(error)) throw error;
   }
-  const forceDeleteAt = await scheduleForceDeleteWindow(deps, record);
   const message = deletionStartedMessage(
     {
       name: record.name,

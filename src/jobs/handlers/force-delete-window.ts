@@ -48,6 +48,13 @@ export const forceDeleteWindow: JobHandler<'force-delete-window'> = async (job, 
     await deps.jobs.dispatch({ kind: 'poll', clusterId });
     return;
   }
+  // Palette has not taken the delete yet (refused, or lost: the reconciler sends it again). Palette would refuse
+  // a force delete now, so none is offered; look again a little later.
+  if (info.state !== 'Deleting') {
+    const later = deps.now().getTime() + Math.max(60, deps.config.pollIntervalSeconds) * 1000;
+    await deps.scheduler.at(new Date(later), job, 'force-delete-window');
+    return;
+  }
   // Claimed before posting: two firings never both post (a post that then fails leaves admins the command).
   const claim = `force-delete-notice:${clusterId}:${record.deletingSince}`;
   if (!(await deps.store.claimOnce(claim, NOTICE_CLAIM_SECONDS))) return;

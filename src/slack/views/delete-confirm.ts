@@ -82,7 +82,9 @@ export function deleteConfirmSubmitted(deps: Deps) {
       });
       return;
     }
-    const typed = view.state.values[CONFIRM_NAME_BLOCK]?.[CONFIRM_NAME_ACTION]?.value?.trim() ?? '';
+    const entered = view.state.values[CONFIRM_NAME_BLOCK]?.[CONFIRM_NAME_ACTION]?.value;
+    // A crafted payload may carry anything there: only text can match the name.
+    const typed = typeof entered === 'string' ? entered.trim() : '';
     await ack(await startConfirmedDeletion(deps, metadata, body.user.id, typed));
   };
 }
