@@ -5,7 +5,7 @@ import type { Deps } from '../../deps';
 import { wizardGoneView } from '../blocks/wizard/done';
 import { loadWizard, saveWizard, type WizardData } from '../wizard/draft';
 import { choiceIn } from '../wizard/form';
-import { fieldActionId, previousStep, WIZARD_ACTIONS } from '../wizard/ids';
+import { escapeRegExp, fieldActionId, previousStep, WIZARD_ACTIONS, WIZARD_PREFIX } from '../wizard/ids';
 import { decodeMeta, type WizardMeta } from '../wizard/metadata';
 import { renderStep, type StepTarget } from '../wizard/render';
 import { type CapturedStep, captureStep } from '../wizard/step-form';
@@ -99,16 +99,27 @@ function wizardAction(deps: Deps, move: Move) {
   };
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The move each wizard button (or the cloud-account picker) makes, by action id. */
+function moveFor(actionId: string): Move | undefined {
+  if (actionId.startsWith(WIZARD_ACTIONS.editPoolPrefix)) return editPool;
+  const moves: Record<string, Move> = {
+    [WIZARD_ACTIONS.back]: back,
+    [WIZARD_ACTIONS.addPool]: addPool,
+    [WIZARD_ACTIONS.removePool]: removePool,
+    [fieldActionId('account')]: accountPicked,
+  };
+  return moves[actionId];
+}
 
-/** Registers the wizard's buttons (Back, Add worker pool, Remove, Edit) and the cloud-account picker. */
+/**
+ * Registers ONE listener for the wizard's buttons (Back, Add worker pool, Remove, Edit) and the cloud-account
+ * picker — their action ids share the wizard's prefix. Bolt runs every registered listener's matchers on every
+ * request, so one listener keeps every ack cheaper.
+ */
 export function registerWizardActions(app: App, deps: Deps): void {
-  app.action<BlockAction>(WIZARD_ACTIONS.back, wizardAction(deps, back));
-  app.action<BlockAction>(WIZARD_ACTIONS.addPool, wizardAction(deps, addPool));
-  app.action<BlockAction>(WIZARD_ACTIONS.removePool, wizardAction(deps, removePool));
-  app.action<BlockAction>(
-    new RegExp(`^${escapeRegExp(WIZARD_ACTIONS.editPoolPrefix)}`),
-    wizardAction(deps, editPool),
-  );
-  app.action<BlockAction>(fieldActionId('account'), wizardAction(deps, accountPicked));
+  app.action<BlockAction>(new RegExp(`^${escapeRegExp(WIZARD_PREFIX)}`), async (args) => {
+    const move = moveFor(args.action.action_id);
+    if (move) return wizardAction(deps, move)(args);
+    await args.ack();
+  });
 }

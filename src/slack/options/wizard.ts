@@ -3,7 +3,7 @@ import type { PlainTextOption } from '@slack/types';
 import type { Deps } from '../../deps';
 import { chosenAccount } from '../wizard/account';
 import { type Choice, EXTERNAL_FIELDS, type OptionSource } from '../wizard/fields';
-import { fieldActionId } from '../wizard/ids';
+import { escapeRegExp, fieldActionId } from '../wizard/ids';
 import { catalogFor, isAccountScoped } from './catalog';
 
 /** Slack shows at most 100 options. */
@@ -25,12 +25,15 @@ const toOption = (choice: Choice): PlainTextOption => ({
 });
 
 /**
- * Answers one external select of the wizard (block_suggestion) from Palette through the catalog's short cache and
+ * Answers the wizard's external selects (block_suggestion) from Palette through the catalog's short cache and
  * time budget. A Palette failure, or an account-scoped list before an account is chosen, answers no options:
  * never an error, never late.
  */
-export function wizardOptions(deps: Deps, source: OptionSource) {
+export function wizardOptions(deps: Deps) {
+  const sources = new Map(EXTERNAL_FIELDS.map((field) => [fieldActionId(field.id), field.source]));
   return async ({ ack, body }: SlackOptionsMiddlewareArgs<'block_suggestion'>) => {
+    const source = sources.get(body.action_id);
+    if (!source) return ack({ options: [] });
     const account = isAccountScoped(source) ? await chosenAccount(deps, body.view, body.user.id) : undefined;
     const choices =
       isAccountScoped(source) && !account ? [] : ((await catalogFor(deps).choices(source, account)) ?? []);
@@ -38,8 +41,10 @@ export function wizardOptions(deps: Deps, source: OptionSource) {
   };
 }
 
-/** Registers the options listener of every external select of the wizard. */
+/**
+ * Registers ONE options listener for every external select of the wizard (their action ids share a prefix):
+ * Bolt runs each registered listener's matchers on every request, so one listener keeps every ack cheaper.
+ */
 export function registerWizardOptions(app: App, deps: Deps): void {
-  for (const field of EXTERNAL_FIELDS)
-    app.options(fieldActionId(field.id), wizardOptions(deps, field.source));
+  app.options({ action_id: new RegExp(`^${escapeRegExp(fieldActionId(''))}`) }, wizardOptions(deps));
 }

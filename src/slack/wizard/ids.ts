@@ -27,7 +27,9 @@ export function nextStep(step: StepId): StepId | undefined {
 }
 
 /** Every action id of the wizard starts with this, so its listeners never see other surfaces' actions. */
-const PREFIX = 'wz.';
+/** Every action id of the wizard starts with it (one Bolt listener per surface matches them all). */
+export const WIZARD_PREFIX = 'wz.';
+const PREFIX = WIZARD_PREFIX;
 
 /** Action ids of the wizard's buttons. */
 export const WIZARD_ACTIONS = {
@@ -46,4 +48,9 @@ export function fieldActionId(fieldId: string): string {
 /** The external id of a review view: names the review revision, so a stale findings update finds nothing. */
 export function reviewExternalId(draftId: string, revision: string): string {
   return `${PREFIX}review.${draftId}.${revision}`;
+}
+
+/** A string as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
