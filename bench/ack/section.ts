@@ -113,7 +113,8 @@ export async function ackSection(options: AckOptions): Promise<Section> {
       ...notes,
       'Both servers run the same Bolt core (`App.processEvent`), and Bolt runs every registered listener’s ' +
         'middleware chain for every request (a copy of the arguments per listener): the bot registers one listener ' +
-        'per action id, view and option source, the bare app only the two the requests reach. The what-if row is ' +
+        'per button family and modal (the wizard shares one for its buttons and one for its menus), the bare app ' +
+        'only the two the requests reach. The what-if row is ' +
         'our ingress with one listener per surface routing by id inside: that is the gain consolidating the listener ' +
         'registries would bring. Already done on the ingress: the size limit reads Content-Length instead of ' +
         'turning the request into a web stream, the verified body goes to the receiver as is (no second Request, no ' +
