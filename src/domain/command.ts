@@ -86,16 +86,9 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
 ];
 
-const NAMES = [
-  'help',
-  'create-cluster',
-  'list',
-  'status',
-  'scale',
-  'delete',
-  'abort',
-  'force-delete',
-  'gateway',
+/** Every subcommand's first word (`gateway pairing-code` is `gateway` with an argument). */
+export const SUBCOMMAND_WORDS: readonly string[] = [
+  ...new Set(SUBCOMMANDS.map((sub) => sub.name.split(' ')[0]!)),
 ];
 
 /** Edit distance between two short strings (for "did you mean"). */
@@ -115,10 +108,10 @@ export function editDistance(a: string, b: string): number {
 /** The subcommand closest to `word`, when it is close enough to be a typo or a prefix. */
 export function closestSubcommand(word: string): string | undefined {
   const lower = word.toLowerCase();
-  const prefixed = NAMES.filter((name) => name.startsWith(lower) && lower.length >= 2);
+  const prefixed = SUBCOMMAND_WORDS.filter((name) => name.startsWith(lower) && lower.length >= 2);
   if (prefixed.length === 1) return prefixed[0];
   let best: { name: string; distance: number } | undefined;
-  for (const name of NAMES) {
+  for (const name of SUBCOMMAND_WORDS) {
     const distance = editDistance(lower, name);
     if (!best || distance < best.distance) best = { name, distance };
   }

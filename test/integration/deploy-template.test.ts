@@ -95,8 +95,8 @@ function offlineEnv(): NodeJS.ProcessEnv {
   );
   return {
     ...env,
-    AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    AWS_ACCESS_KEY_ID: 'offline-test-access-key',
+    AWS_SECRET_ACCESS_KEY: 'offline-test-secret-key',
     AWS_REGION: 'us-east-1',
     AWS_CONFIG_FILE: join(work, 'aws-config'),
     AWS_SHARED_CREDENTIALS_FILE: join(work, 'aws-credentials'),

@@ -1,17 +1,5 @@
 import fc from 'fast-check';
-
-/** Every subcommand's first word (`gateway pairing-code` is `gateway` plus an argument). */
-const SUBCOMMANDS = [
-  'help',
-  'create-cluster',
-  'list',
-  'status',
-  'scale',
-  'delete',
-  'abort',
-  'force-delete',
-  'gateway',
-];
+import { SUBCOMMAND_WORDS as SUBCOMMANDS } from '../../../src/domain/command';
 
 /** First words people get wrong: other cases, typos, near names, flags, nothing. */
 const MISTYPED = [
