@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Refusal } from '../../domain/policy';
+import { escapeText } from '../../domain/text';
 
 /** A short answer to the person who typed a command: text for notifications, blocks for the message. */
 export interface Answer {
@@ -25,4 +26,11 @@ export function commandErrorAnswer(message: string, help: KnownBlock[]): Answer 
 /** A plain notice. */
 export function noticeAnswer(text: string): Answer {
   return { text, blocks: [section(text)] };
+}
+
+/** Palette could not be read in time (or refused): what could not be done, Palette's reason (escaped), retry. */
+export function paletteTroubleAnswer(couldNot: string, problem: string): Answer {
+  return noticeAnswer(
+    `:warning: I could not ${couldNot}: ${escapeText(problem)}. Please try again in a minute.`,
+  );
 }

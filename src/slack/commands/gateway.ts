@@ -1,4 +1,4 @@
-import { noticeAnswer } from '../blocks/answers';
+import { paletteTroubleAnswer } from '../blocks/answers';
 import { gatewayListAnswer } from '../blocks/gateway';
 import { readWithinBudget } from '../budget';
 import { checkWorkspaceAction } from './guard';
@@ -9,9 +9,6 @@ export const gateway: CommandHandler<'gateway'> = async (_command, context) => {
   const checked = await checkWorkspaceAction('gateway', context);
   if (!checked.ok) return checked.answer;
   const gateways = await readWithinBudget(() => context.deps.palette.listGateways());
-  if (!gateways.ok)
-    return noticeAnswer(
-      `:warning: I could not list the gateways: ${gateways.problem}. Please try again in a minute.`,
-    );
+  if (!gateways.ok) return paletteTroubleAnswer('list the gateways', gateways.problem);
   return gatewayListAnswer(gateways.value, context.deps.now());
 };

@@ -1,4 +1,4 @@
-import { noticeAnswer } from '../blocks/answers';
+import { paletteTroubleAnswer } from '../blocks/answers';
 import { pairingCodeAnswer } from '../blocks/gateway';
 import { readWithinBudget } from '../budget';
 import { checkWorkspaceAction } from './guard';
@@ -9,10 +9,7 @@ export const pairingCode: CommandHandler<'pairing-code'> = async (_command, cont
   const checked = await checkWorkspaceAction('pairing-code', context);
   if (!checked.ok) return checked.answer;
   const code = await readWithinBudget(() => context.deps.palette.pairingCode());
-  if (!code.ok)
-    return noticeAnswer(
-      `:warning: I could not get a pairing code: ${code.problem}. Please try again in a minute.`,
-    );
+  if (!code.ok) return paletteTroubleAnswer('get a pairing code', code.problem);
   context.deps.logger.info('Gateway pairing code handed out', { userId: context.slash.user_id });
   return pairingCodeAnswer(code.value);
 };
