@@ -60,17 +60,16 @@ export function slackSignature(options: SignatureMiddlewareOptions): MiddlewareH
   const now = options.now ?? Date.now;
   return async (c, next) => {
     const rawBody = await c.req.text();
-    if (!isSslCheck(rawBody, c.req.header('content-type'))) {
-      const result = verifySlackSignature(options.signingSecret, {
-        rawBody,
-        timestamp: c.req.header('x-slack-request-timestamp'),
-        signature: c.req.header('x-slack-signature'),
-        now: now(),
-      });
-      if (!result.ok) {
-        options.onRefused?.(result.reason);
-        return c.text('Invalid Slack signature.', 401);
-      }
+    const result = verifySlackSignature(options.signingSecret, {
+      rawBody,
+      timestamp: c.req.header('x-slack-request-timestamp'),
+      signature: c.req.header('x-slack-signature'),
+      now: now(),
+    });
+    // Only a request that fails verification is looked into for the unsigned ssl_check: signed ones parse once.
+    if (!result.ok && !isSslCheck(rawBody, c.req.header('content-type'))) {
+      options.onRefused?.(result.reason);
+      return c.text('Invalid Slack signature.', 401);
     }
     c.set('rawBody', rawBody);
     await next();
