@@ -70,6 +70,8 @@ export interface ClusterRecord {
   review?: ReviewFindings;
   paletteUid?: string;
   cloudConfigUid?: string;
+  /** When a create was first sent to Palette: a later try looks for that cluster before creating another. */
+  createSentAt?: string;
   provisioningSince?: string;
   runningSince?: string;
   deletingSince?: string;

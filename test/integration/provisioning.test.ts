@@ -37,12 +37,33 @@ function runningNotice(record: ClusterRecord) {
 }
 
 describe('create in Palette', () => {
+  it('sends a first try straight to Palette, marking it first, without searching for an earlier one', async () => {
+    const stack = getStack();
+    const { palette } = standIns(stack);
+    const approved = await approveInStore((await submitRequest(stack, { name: 'team-first' })).record);
+    const searches = palette.counters().byOperation.search ?? 0;
+    const before = creates();
+    await stack.deps.jobs.dispatch({ kind: 'create', clusterId: approved.id });
+    await stack.idle();
+    const record = (await stack.deps.store.get(approved.id))!;
+    expect(creates()).toBe(before + 1);
+    expect(palette.counters().byOperation.search ?? 0).toBe(searches);
+    expect(record.createSentAt).toBeDefined();
+    expect(record.history.map((entry) => entry.event)).toEqual(expect.arrayContaining(['note', 'created']));
+  });
+
   it('adopts the cluster a crashed try created instead of creating a second one', async () => {
     const stack = getStack();
     const { palette } = standIns(stack);
     const submitted = await submitRequest(stack, { name: 'team-adopt' });
-    const approved = await approveInStore(submitted.record);
-    // The earlier try: Palette accepted the create, then the worker died before recording it.
+    const approvedFirst = await approveInStore(submitted.record);
+    // The earlier try: it marked the record, Palette accepted the create, then the worker died before recording it.
+    const approved = await stack.deps.store.apply(approvedFirst, {
+      event: 'note',
+      by: 'bot',
+      at: new Date().toISOString(),
+      set: { createSentAt: new Date().toISOString() },
+    });
     const packs = await stack.deps.palette.profilePacks(approved.spec.profileUid);
     const { uid } = await stack.deps.palette.createCluster(buildCreateBody(approved.spec, packs));
     const before = creates();

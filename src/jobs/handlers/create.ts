@@ -8,6 +8,7 @@ import { createFailedNotice } from '../../slack/blocks/notices';
 import { refreshCard } from '../../slack/card';
 import { postInThreadOnce } from '../../slack/thread';
 import { ConflictError } from '../../store/port';
+import { applyFresh } from '../decide-apply';
 import type { JobHandler } from '../handler';
 import { ensureStatusMessage } from '../status-message';
 
@@ -16,8 +17,11 @@ const REFUSALS = [400, 403, 404, 409, 422];
 /** How much earlier than the approval a cluster may look created and still be ours (clocks differ a little). */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-/** Where the create ended: a cluster in Palette (made now or adopted), or Palette's refusal for people. */
-type Outcome = { uid: string; adopted: boolean } | { refused: string };
+/**
+ * Where the create ended: a cluster in Palette (made now or adopted), Palette's refusal for people, or settled by
+ * another try.
+ */
+type Outcome = { uid: string; adopted: boolean } | { refused: string } | { settled: true };
 
 const isNameTaken = (error: PaletteError) =>
   error.status === 409 &&
@@ -35,23 +39,51 @@ async function previousTry(deps: Deps, record: ClusterRecord): Promise<string | 
   return Number.isNaN(createdAt) || createdAt >= approvedAt - CLOCK_SKEW_MS ? found.uid : undefined;
 }
 
-/** Sends the create (or adopts what a previous try created); Palette's refusals come back as its message. */
-async function sendToPalette(deps: Deps, record: ClusterRecord): Promise<Outcome> {
-  const adopted = await previousTry(deps, record);
-  if (adopted) return { uid: adopted, adopted: true };
+/**
+ * Marks the record before its first create is sent, so a later try (this job retried, the reconciler's resend)
+ * knows Palette may already have the cluster. Undefined when an earlier try marked it: that try may have created.
+ */
+function markFirstTry(deps: Deps, record: ClusterRecord): Promise<ClusterRecord | undefined> {
+  return applyFresh(deps, record, 'bot', (current) =>
+    current.createSentAt || current.state !== 'APPROVED'
+      ? undefined
+      : {
+          event: 'note',
+          detail: 'Sending the create to Palette.',
+          set: { createSentAt: deps.now().toISOString() },
+        },
+  );
+}
+
+/**
+ * Sends the create — on a first try at once, on a later one only after looking for the cluster an earlier try
+ * created (and adopting it). Palette's refusals come back as its message. Resolves with the record as it now is.
+ */
+async function sendToPalette(
+  deps: Deps,
+  stored: ClusterRecord,
+): Promise<{ outcome: Outcome; record: ClusterRecord }> {
+  const marked = stored.createSentAt ? undefined : await markFirstTry(deps, stored);
+  const record = marked ?? (await deps.store.get(stored.id)) ?? stored;
+  // Another try already took it further (created it, or Palette refused it): nothing to send.
+  if (record.state !== 'APPROVED') return { outcome: { settled: true }, record };
+  if (!marked) {
+    const adopted = await previousTry(deps, record);
+    if (adopted) return { outcome: { uid: adopted, adopted: true }, record };
+  }
   try {
     const body = buildCreateBody(record.spec, await deps.palette.profilePacks(record.spec.profileUid));
-    return { uid: (await deps.palette.createCluster(body)).uid, adopted: false };
+    return { outcome: { uid: (await deps.palette.createCluster(body)).uid, adopted: false }, record };
   } catch (error) {
     if (error instanceof PackValuesError)
-      return { refused: `The request could not be prepared: ${error.message}` };
+      return { outcome: { refused: `The request could not be prepared: ${error.message}` }, record };
     if (!(error instanceof PaletteError)) throw error;
     if (isNameTaken(error)) {
       // Another try won the race to create it: adopt that one.
       const winner = await previousTry(deps, record);
-      if (winner) return { uid: winner, adopted: true };
+      if (winner) return { outcome: { uid: winner, adopted: true }, record };
     }
-    if (REFUSALS.includes(error.status)) return { refused: error.message };
+    if (REFUSALS.includes(error.status)) return { outcome: { refused: error.message }, record };
     throw error;
   }
 }
@@ -106,8 +138,8 @@ async function markCreated(
 }
 
 /**
- * Sends an APPROVED request to Palette: first looks for a cluster a previous try created (and adopts it), else
- * creates one from the spec and the profile's packs; records the Palette uid and cloud config uid (PROVISIONING),
+ * Sends an APPROVED request to Palette: a retried try first looks for the cluster an earlier one created (and
+ * adopts it), else creates one from the spec and the profile's packs; records the Palette uid and cloud config uid (PROVISIONING),
  * posts the status message in the thread, refreshes the card and starts the poll. Palette's refusal (400, 403,
  * 404, 409, 422) is FAILED with its message shown to people; network errors and 5xx throw, so the job is retried
  * (and the reconciler re-dispatches an APPROVED record left behind).
@@ -117,9 +149,9 @@ export const create: JobHandler<'create'> = async ({ clusterId }, deps) => {
   if (!stored) return;
   let record: ClusterRecord | undefined = stored;
   if (stored.state === 'APPROVED') {
-    const outcome = await sendToPalette(deps, stored);
-    if ('refused' in outcome) return fail(deps, stored, outcome.refused);
-    record = await markCreated(deps, stored, outcome);
+    const sent = await sendToPalette(deps, stored);
+    if ('refused' in sent.outcome) return fail(deps, sent.record, sent.outcome.refused);
+    record = 'settled' in sent.outcome ? undefined : await markCreated(deps, sent.record, sent.outcome);
   } else if (stored.state !== 'PROVISIONING' || stored.slack.statusTs) {
     // Nothing left to do: a duplicate of a create that finished.
     return;
