@@ -57,9 +57,10 @@ export async function dispatchSection(options: { count: number }): Promise<Secti
       ],
       notes: [
         `${creates} creates received for ${options.count} approvals.`,
-        'What it waits on: the create job first looks for a cluster a previous try made (adopt by name, a search on ' +
-          '/v1/dashboard), and the client paces /v1/dashboard under Palette’s 10 rps, shared with the first poll’s ' +
-          'overview read of the cluster approved just before; the create itself takes a few ms.',
+        'What it waits on: clicks come back to back, and each create reads its profile’s packs from ' +
+          '/v1/clusterprofiles, which the client paces at 9 rps (Palette documents no limit for that prefix, so the ' +
+          'client keeps its cautious default of 10): about 111 ms between creates. A first try no longer searches ' +
+          'for an earlier one (only a retried try does); the create itself takes a few ms.',
       ],
     };
   } finally {
