@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createReconciler } from '../../src/jobs/handlers/reconcile';
 import { APPROVE_ACTION } from '../../src/slack/blocks/approval-card';
 import { standIns } from '../integration/approvals.support';
 import { useStack } from '../support/stack';
@@ -10,6 +11,11 @@ const REQUESTS = 20;
 // Polls once a second: each cluster runs within a poll or two, and the polls' dashboard reads (Palette allows 10 a
 // second) are not what the test waits on.
 const getStack = useStack({ paletteSimulator: { speed: 200, rateLimits: false }, pollIntervalSeconds: 1 });
+
+/** How often the test sweeps, standing in for the deployed reconciler's `rate(1 minute)` at the test's pace. */
+const SWEEP_EVERY_MS = 3_000;
+// A create job whose three tries all met faults is picked up again after this long, as production does after 5 min.
+const sweep = createReconciler({ approvedStaleSeconds: 10 });
 
 describe('a Palette that fails half of the time', () => {
   it(`takes ${REQUESTS} approved requests to Running with exactly ${REQUESTS} creates and no body Palette refuses`, async () => {
@@ -25,9 +31,14 @@ describe('a Palette that fails half of the time', () => {
     for (const { card } of submitted)
       expect((await slack.click(slack.users.approver, card, APPROVE_ACTION)).status).toBe(200);
 
+    let lastSweep = Date.now();
     const running = await eventually(
       `all ${REQUESTS} requests running`,
       async () => {
+        if (Date.now() - lastSweep > SWEEP_EVERY_MS) {
+          lastSweep = Date.now();
+          await sweep({ kind: 'reconcile' }, stack.deps);
+        }
         const records = await Promise.all(submitted.map(({ record }) => stack.deps.store.get(record.id)));
         return records.every((record) => record?.state === 'RUNNING') ? records : undefined;
       },

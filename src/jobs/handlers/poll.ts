@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import type { ClusterRecord } from '../../domain/cluster';
-import { isNotFound } from '../../palette/errors';
+import { isNotFound, PaletteError } from '../../palette/errors';
 import type { ClusterEvent, ClusterOverview } from '../../palette/port';
 import {
   deletedNotice,
@@ -130,7 +130,19 @@ export const poll: JobHandler<'poll'> = async ({ clusterId }, deps) => {
   if (record.state === 'RUNNING' || record.state === 'DELETED') return announceEnd(deps, record);
   if ((record.state !== 'PROVISIONING' && record.state !== 'DELETING') || !record.paletteUid) return;
 
-  const reading = await readPalette(deps, record.paletteUid);
+  let reading: Reading;
+  try {
+    reading = await readPalette(deps, record.paletteUid);
+  } catch (error) {
+    // The watch outlives a bad spell at Palette: the next poll is the retry. Thrown, the job's own retries would
+    // run out within seconds and the chain would stop until the reconciler noticed.
+    if (!(error instanceof PaletteError)) throw error;
+    deps.logger.warn('Palette could not be read for the poll: polling again at the next interval.', {
+      clusterId,
+      error,
+    });
+    return scheduleNextPoll(deps, clusterId);
+  }
   const saved = await saveReading(deps, record, reading);
   if (!saved) return;
   if (saved.fresh.length > 0) await postInThread(deps, saved.record, eventLines(saved.fresh));
@@ -143,9 +155,11 @@ export const poll: JobHandler<'poll'> = async ({ clusterId }, deps) => {
     ? await refreshStatusMessage(deps, current)
     : current;
   if (shown.state === 'PROVISIONING') await reportStall(deps, shown);
-  await deps.scheduler.at(
-    new Date(now.getTime() + deps.config.pollIntervalSeconds * 1000),
-    { kind: 'poll', clusterId },
-    'poll',
-  );
+  await scheduleNextPoll(deps, clusterId);
 };
+
+/** Arranges the next poll one interval from now. */
+async function scheduleNextPoll(deps: Deps, clusterId: string): Promise<void> {
+  const next = new Date(deps.now().getTime() + deps.config.pollIntervalSeconds * 1000);
+  await deps.scheduler.at(next, { kind: 'poll', clusterId }, 'poll');
+}

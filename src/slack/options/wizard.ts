@@ -2,7 +2,7 @@ import type { App, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import type { PlainTextOption } from '@slack/types';
 import type { Deps } from '../../deps';
 import { chosenAccount } from '../wizard/account';
-import { type Choice, EXTERNAL_FIELDS, type OptionSource } from '../wizard/fields';
+import { type Choice, EXTERNAL_FIELDS } from '../wizard/fields';
 import { escapeRegExp, fieldActionId } from '../wizard/ids';
 import { catalogFor, isAccountScoped } from './catalog';
 

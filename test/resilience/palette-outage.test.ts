@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { APPROVE_ACTION } from '../../src/slack/blocks/approval-card';
+import { standIns, submitRequest, threadShown } from '../integration/approvals.support';
+import { useStack } from '../support/stack';
+import { eventually } from './support/wait';
+
+/** More failed reads in a row than a job's three attempts (the first try and two retries). */
+const FAILED_READS = 6;
+
+// No reconciler runs here (the test stack's timer is off): only the poll chain itself can carry the watch through.
+const getStack = useStack();
+
+describe('a Palette outage longer than a poll job’s retries', () => {
+  it('keeps watching the provisioning and announces Running once Palette answers again', async () => {
+    const stack = getStack();
+    const { slack, palette } = standIns(stack);
+    const { record, card, thread } = await submitRequest(stack, { name: 'outage-watch' });
+    expect((await slack.click(slack.users.approver, card, APPROVE_ACTION)).status).toBe(200);
+    await eventually('the create recorded', async () => {
+      const current = await stack.deps.store.get(record.id);
+      return current?.state === 'PROVISIONING' && current.paletteUid ? current : undefined;
+    });
+
+    palette.resetCounters();
+    // A plain 500 is not retried by the Palette client, so each poll meets exactly one of these.
+    for (let read = 0; read < FAILED_READS; read++)
+      palette.injectOnce('GET', '/v1/spectroclusters/:uid', { status: 500, body: { code: 'InternalError' } });
+
+    const running = await eventually('the cluster announced running', async () => {
+      const current = await stack.deps.store.get(record.id);
+      return current?.state === 'RUNNING' ? current : undefined;
+    });
+    await stack.idle();
+    expect(palette.counters().byStatus['500']).toBe(FAILED_READS);
+    expect(running.paletteUid).toBe(
+      palette.clusters().find((cluster) => cluster.name === 'outage-watch')?.uid,
+    );
+    expect(threadShown(stack, thread).filter((text) => text.startsWith(':tada:'))).toHaveLength(1);
+  });
+});
