@@ -63,8 +63,13 @@ async function sendToPalette(
   deps: Deps,
   stored: ClusterRecord,
 ): Promise<{ outcome: Outcome; record: ClusterRecord }> {
-  const marked = stored.createSentAt ? undefined : await markFirstTry(deps, stored);
-  const record = marked ?? (await deps.store.get(stored.id)) ?? stored;
+  let record = stored;
+  let marked: ClusterRecord | undefined;
+  if (!stored.createSentAt) {
+    marked = await markFirstTry(deps, stored);
+    // Not marked: another try marked it since it was read, and may have taken it further.
+    record = marked ?? (await deps.store.get(stored.id)) ?? stored;
+  }
   // Another try already took it further (created it, or Palette refused it): nothing to send.
   if (record.state !== 'APPROVED') return { outcome: { settled: true }, record };
   if (!marked) {
