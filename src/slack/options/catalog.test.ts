@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it } from 'vitest';
 import type { Palette } from '../../palette/port';
 import { withinBudget } from '../budget';
-import { createCatalog } from './catalog';
+import { createCatalog, withDeadline } from './catalog';
 import { MAX_OPTIONS, matchingChoices } from './wizard';
 
 const logger = new Logger({ logLevel: 'SILENT' });
@@ -67,6 +67,25 @@ describe('createCatalog', () => {
       now: () => new Date(0),
     });
     expect(await catalog.choices('profiles')).toEqual([{ value: 'p1', text: 'k8s 1.2' }]);
+  });
+});
+
+describe('withDeadline', () => {
+  it('waits for reads made one after another only until one deadline', async () => {
+    const { palette } = countingPalette(() => new Promise<string[]>(() => undefined));
+    const catalog = createCatalog({ palette, logger, now: () => new Date(0) }, { budgetMs: 60_000 });
+    const request = withDeadline(catalog, 50);
+    const started = Date.now();
+    expect(await request.choices('zones', 'a')).toBeUndefined();
+    expect(await request.choices('zones', 'b')).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('still serves a cached answer after the deadline', async () => {
+    const { palette } = countingPalette(async () => ['az1']);
+    const catalog = createCatalog({ palette, logger, now: () => new Date(0) });
+    await catalog.choices('zones', 'a');
+    expect(await withDeadline(catalog, 0).choices('zones', 'a')).toEqual([{ value: 'az1', text: 'az1' }]);
   });
 });
 

@@ -94,6 +94,19 @@ export function createCatalog(
   };
 }
 
+/**
+ * `catalog` for one request: every read is waited on only until one deadline, `budgetMs` from now, so reads made
+ * one after another (checks, then the next step's packs) together stay inside Slack's 3-second window.
+ */
+export function withDeadline(catalog: Catalog, budgetMs: number = PALETTE_READ_BUDGET_MS): Catalog {
+  const deadline = Date.now() + budgetMs;
+  const left = () => Math.max(0, deadline - Date.now());
+  return {
+    choices: (source, accountUid) => withinBudget(catalog.choices(source, accountUid), left()),
+    packs: (profileUid) => withinBudget(catalog.packs(profileUid), left()),
+  };
+}
+
 /** One catalog per Palette client for the life of the process (or Lambda container). */
 const catalogs = new WeakMap<Palette, Catalog>();
 

@@ -6,7 +6,7 @@ import { packsStepView } from '../blocks/wizard/packs';
 import { type ReviewCheck, reviewStepView } from '../blocks/wizard/review';
 import { clusterStepView, controlPlaneStepView } from '../blocks/wizard/steps';
 import { workersStepView } from '../blocks/wizard/workers';
-import { catalogFor } from '../options/catalog';
+import { type Catalog, catalogFor } from '../options/catalog';
 import { type Assembled, assembleSpec } from './assemble';
 import type { WizardData } from './draft';
 import { choiceIn } from './form';
@@ -56,8 +56,8 @@ export function reviewView(
 }
 
 /**
- * Builds the view of a step from the draft. The pack-values step loads the profile's packs (cached, within
- * Palette's budget); the review starts a new review revision, or — when an earlier step no longer parses — sends
+ * Builds the view of a step from the draft. The pack-values step loads the profile's packs from `catalog` (cached,
+ * within its budget: a submission passes its own, so its earlier reads count against the same deadline); the review starts a new review revision, or — when an earlier step no longer parses — sends
  * the person back there with the reason.
  */
 export async function renderStep(
@@ -65,6 +65,7 @@ export async function renderStep(
   draftId: string,
   data: WizardData,
   target: StepTarget,
+  catalog: Catalog = catalogFor(deps),
 ): Promise<Rendered> {
   const meta: WizardMeta = { draftId, step: target.step, channel: data.channel };
   const notice = target.notice ? { notice: target.notice } : {};
@@ -88,7 +89,7 @@ export async function renderStep(
     }
     case 'packs': {
       const profileUid = choiceIn(data.cluster, 'profile')?.value;
-      const packs = profileUid ? await catalogFor(deps).packs(profileUid) : undefined;
+      const packs = profileUid ? await catalog.packs(profileUid) : undefined;
       const loaded: WizardData =
         packs && profileUid
           ? {
@@ -114,7 +115,7 @@ export async function renderStep(
     }
     case 'review': {
       const assembled = assembleSpec(data);
-      if (!assembled.ok) return renderStep(deps, draftId, data, stepToFix(assembled));
+      if (!assembled.ok) return renderStep(deps, draftId, data, stepToFix(assembled), catalog);
       const revision = ulid();
       return {
         data: { ...data, review: { revision } },

@@ -6,7 +6,7 @@ import { approvalExpiresAt } from '../../domain/policy';
 import { truncate } from '../../domain/text';
 import { NameTakenError } from '../../store/port';
 import { requestSubmittedView, wizardGoneView } from '../blocks/wizard/done';
-import { catalogFor } from '../options/catalog';
+import { type Catalog, catalogFor, withDeadline } from '../options/catalog';
 import { assembleSpec } from './assemble';
 import { checkClusterBasics, checkPoolPlacement } from './checks';
 import { loadWizard, newWizardData, saveWizard, type WizardData } from './draft';
@@ -33,6 +33,8 @@ interface Submission {
   meta: WizardMeta;
   /** The submitted view's id, for the review-draft job. */
   viewId: string;
+  /** Palette's lists, all read within one budget for this submission (it must be acked within 3 s). */
+  catalog: Catalog;
 }
 
 /** Problems as Slack's inline errors, or undefined when one belongs to a field the view does not have. */
@@ -52,7 +54,7 @@ function inlineErrors(
 /** Renders a step, saves the draft with it, and starts the review job when the step is the review. */
 async function show(sub: Submission, data: WizardData, target: StepTarget): Promise<ViewResponseAction> {
   const { deps, meta, userId } = sub;
-  const rendered = await renderStep(deps, meta.draftId, data, target);
+  const rendered = await renderStep(deps, meta.draftId, data, target, sub.catalog);
   await saveWizard(deps, meta.draftId, userId, rendered.data);
   const { review } = rendered;
   if (!review) return update(rendered.view);
@@ -89,7 +91,7 @@ async function submitCluster(sub: Submission, captured: CapturedStep) {
   const parsed = parseClusterForm(captured.data.cluster);
   const problems = merged(captured, parsed);
   if (hasAny(problems) || !parsed.ok) return refuse(sub, captured, problems);
-  const outside = await checkClusterBasics(sub.deps, catalogFor(sub.deps), parsed.value);
+  const outside = await checkClusterBasics(sub.deps, sub.catalog, parsed.value);
   if (hasAny(outside)) return refuse(sub, captured, outside);
   return show(sub, captured.data, { step: 'control-plane' });
 }
@@ -99,7 +101,7 @@ async function submitControlPlane(sub: Submission, captured: CapturedStep) {
   const problems = merged(captured, parsed);
   if (hasAny(problems) || !parsed.ok) return refuse(sub, captured, problems);
   const account = choiceIn(captured.data.cluster, 'account')?.value;
-  const outside = account ? await checkPoolPlacement(catalogFor(sub.deps), account, parsed.value) : {};
+  const outside = account ? await checkPoolPlacement(sub.catalog, account, parsed.value) : {};
   if (hasAny(outside)) return refuse(sub, captured, outside);
   return show(sub, captured.data, { step: 'workers' });
 }
@@ -126,13 +128,15 @@ async function submitWorkers(sub: Submission, captured: CapturedStep) {
   if (hasAny(problems)) return refuse(sub, captured, problems);
   const all = parseWorkerPools(data, pool);
   if (!all.ok) return poolRefused(sub, captured, all.key, all.problems);
+  // The packs step's read starts beside the placement checks, so the render below finds it in the catalog's cache.
+  const profileUid = choiceIn(data.cluster, 'profile')?.value;
+  if (profileUid) void sub.catalog.packs(profileUid);
   const account = choiceIn(data.cluster, 'account')?.value;
   if (account) {
-    const catalog = catalogFor(sub.deps);
     const placements = await Promise.all(
       data.workers.map(async (entry, index) => ({
         key: entry.key,
-        problems: await checkPoolPlacement(catalog, account, all.pools[index]!),
+        problems: await checkPoolPlacement(sub.catalog, account, all.pools[index]!),
       })),
     );
     const misplaced =
@@ -146,7 +150,7 @@ async function submitWorkers(sub: Submission, captured: CapturedStep) {
 async function submitPacks(sub: Submission, captured: CapturedStep) {
   const { data } = captured;
   const profileUid = choiceIn(data.cluster, 'profile')?.value;
-  const profilePacks = profileUid ? await catalogFor(sub.deps).packs(profileUid) : undefined;
+  const profilePacks = profileUid ? await sub.catalog.packs(profileUid) : undefined;
   const overrides = parsePackOverrideTexts(shownPackNames(data), data.packValues, profilePacks);
   const management = parseManagementForm(data.management);
   const problems = { ...(overrides.ok ? {} : overrides.problems), ...merged(captured, management) };
@@ -212,7 +216,7 @@ export async function submitWizardStep(
   const stored = await loadWizard(deps.store, meta.draftId, userId);
   const data = stored ?? (meta.step === 'cluster' ? newWizardData(meta.channel) : undefined);
   if (!data) return update(wizardGoneView());
-  const sub: Submission = { deps, userId, meta, viewId: view.id };
+  const sub: Submission = { deps, userId, meta, viewId: view.id, catalog: withDeadline(catalogFor(deps)) };
   const captured = captureStep(data, meta, view);
   switch (meta.step) {
     case 'cluster':
