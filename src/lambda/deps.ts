@@ -91,11 +91,7 @@ function adapterBuilders(config: Config, aws: NonNullable<Config['aws']>) {
     },
     palette: async (): Promise<Palette> => {
       const { createPaletteClient } = await import('../palette/client');
-      return createPaletteClient({
-        apiUrl: config.palette.apiUrl,
-        apiKey: config.palette.apiKey,
-        ...(config.palette.projectUid ? { projectUid: config.palette.projectUid } : {}),
-      });
+      return createPaletteClient(config.palette);
     },
     maas: async (maas: NonNullable<Config['maas']>): Promise<Maas> => {
       const { createMaasClient } = await import('../maas/client');

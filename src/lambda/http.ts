@@ -9,18 +9,10 @@ type LambdaHandler = ReturnType<typeof handle>;
  * start) and a configuration error surfaces as a logged 503, retried on the next request.
  */
 async function buildHandler(): Promise<LambdaHandler> {
-  const [
-    { createAwsDeps },
-    { SLACK_BUDGET_MS },
-    { createSlackApp },
-    { HonoBoltReceiver },
-    { createHttpApp },
-  ] = await Promise.all([
+  const [{ createAwsDeps }, { SLACK_BUDGET_MS }, { createSlackHttp }] = await Promise.all([
     import('./deps'),
     import('../slack/client'),
-    import('../slack/app'),
-    import('../http/receiver'),
-    import('../http/app'),
+    import('../http/bot'),
   ]);
   const deps = await createAwsDeps({
     serviceName: 'maas-chatops-http',
@@ -28,11 +20,7 @@ async function buildHandler(): Promise<LambdaHandler> {
     // Most requests use one adapter or none: each is loaded (with its part of the AWS SDK) when first used.
     adapters: 'on-first-use',
   });
-  const receiver = new HonoBoltReceiver({ logger: deps.logger });
-  createSlackApp(deps, receiver);
-  return handle(
-    createHttpApp({ signingSecret: deps.config.slack.signingSecret, receiver, logger: deps.logger }),
-  );
+  return handle(createSlackHttp(deps).http);
 }
 
 let ready: Promise<LambdaHandler> | undefined;

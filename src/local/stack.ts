@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { type Config, loadConfig, secretValues } from '../config';
 import type { Deps } from '../deps';
-import { createHttpApp } from '../http/app';
-import { HonoBoltReceiver } from '../http/receiver';
+import { createSlackHttp } from '../http/bot';
 import { type RunningServer, serveHttp } from '../http/serve';
 import { LocalJobs } from '../jobs/local';
 import { type ReconcileTimer, startReconcileTimer } from '../jobs/reconcile-timer';
@@ -141,11 +140,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await ensureTable(client, config.tableName);
     const operations = countOperations(client);
     const now = options.now ?? (() => new Date());
-    const paletteClient = createPaletteClient({
-      apiUrl: config.palette.apiUrl,
-      apiKey: config.palette.apiKey,
-      ...(config.palette.projectUid ? { projectUid: config.palette.projectUid } : {}),
-    });
+    const paletteClient = createPaletteClient(config.palette);
     closers.push(() => paletteClient.close());
     const maasClient = config.maas ? createMaasClient(config.maas) : undefined;
     if (maasClient) closers.push(() => maasClient.close());
@@ -176,19 +171,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       now,
     };
 
-    const receiver = new HonoBoltReceiver({ logger });
-    createSlackApp(deps, receiver);
+    const { http } = createSlackHttp(deps, { now: () => now().getTime() });
     // With an app token, real Slack reaches the same listeners over Socket Mode (no public Request URL needed).
     const socketApp =
       realSlack && config.slack.appToken
         ? createSlackApp(deps, socketModeReceiver(config, logger))
         : undefined;
-    const http = createHttpApp({
-      signingSecret: config.slack.signingSecret,
-      receiver,
-      logger,
-      now: () => now().getTime(),
-    });
     // Closed in reverse: the reconciler and the scheduler stop, the server stops taking requests, then the
     // jobs already dispatched finish before the stand-ins they call go away.
     closers.push(() => jobs.idle());

@@ -2,9 +2,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { App } from '@slack/bolt';
 import { type Config, loadConfig } from '../../src/config';
 import type { Deps } from '../../src/deps';
-import { createHttpApp } from '../../src/http/app';
+import { createSlackHttp } from '../../src/http/bot';
 import { parseSlackBody } from '../../src/http/parse';
-import { HonoBoltReceiver } from '../../src/http/receiver';
 import { type RunningServer, serveHttp } from '../../src/http/serve';
 import { signSlackBody, verifySlackSignature } from '../../src/http/verify';
 import type { Jobs } from '../../src/jobs/port';
@@ -12,7 +11,6 @@ import { type SlackEmulator, startSlackEmulator } from '../../src/local/slack/em
 import { SEED_BOT } from '../../src/local/slack/seed';
 import type { Palette } from '../../src/palette/port';
 import type { Scheduler } from '../../src/scheduler/port';
-import { createSlackApp } from '../../src/slack/app';
 import { createSlackWebClient, SLACK_BUDGET_MS } from '../../src/slack/client';
 import type { ClusterStore } from '../../src/store/port';
 import { recordingJobs } from './dynalite';
@@ -95,12 +93,7 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
     logger,
     now: options.now ?? (() => new Date()),
   };
-  const receiver = new HonoBoltReceiver({
-    logger,
-    ...(options.ackTimeoutMs !== undefined ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
-  });
-  const app = createSlackApp(deps, receiver);
-  const http = createHttpApp({ signingSecret: config.slack.signingSecret, receiver, logger });
+  const { app, http } = createSlackHttp(deps, { ackTimeoutMs: options.ackTimeoutMs });
   const bot = await serveHttp(http.fetch);
   const eventsUrl = `${bot.url}/slack/events`;
   emulator.setBotEventsUrl(eventsUrl);

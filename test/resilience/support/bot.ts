@@ -1,9 +1,7 @@
-import { createHttpApp } from '../../../src/http/app';
-import { HonoBoltReceiver } from '../../../src/http/receiver';
+import { createSlackHttp } from '../../../src/http/bot';
 import { type RunningServer, serveHttp } from '../../../src/http/serve';
 import type { LocalStack } from '../../../src/local/stack';
 import { createPaletteClient } from '../../../src/palette/client';
-import { createSlackApp } from '../../../src/slack/app';
 
 /** Requests per second the tuned bot's Palette client allows itself, per prefix (the simulator has no limits). */
 const UNPACED = 100_000;
@@ -29,11 +27,7 @@ export async function startUnpacedBot(stack: LocalStack): Promise<RunningServer>
     ),
   });
   const deps = { ...stack.deps, palette };
-  const receiver = new HonoBoltReceiver({ logger: deps.logger });
-  createSlackApp(deps, receiver);
-  const server = await serveHttp(
-    createHttpApp({ signingSecret: deps.config.slack.signingSecret, receiver, logger: deps.logger }).fetch,
-  );
+  const server = await serveHttp(createSlackHttp(deps).http.fetch);
   stack.slack!.setBotEventsUrl(`${server.url}/slack/events`);
   return {
     ...server,
