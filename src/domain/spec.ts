@@ -19,6 +19,18 @@ export type RollingUpdate = (typeof ROLLING_UPDATES)[number];
 export const MAX_WORKER_POOLS = 10;
 export const MAX_POOL_SIZE = 200;
 export const MAX_NAME_LENGTH = 63;
+export const MAX_DESCRIPTION_LENGTH = 1000;
+/** Pack overrides a spec may carry, all packs together. */
+export const MAX_PACK_OVERRIDES = 200;
+/** A pool's bounds: instance type, disk, zones and MAAS tags (the wizard's inputs take the same). */
+export const MIN_CPU = 1;
+export const MAX_CPU = 1024;
+export const MIN_MEMORY_MIB = 1024;
+export const MAX_MEMORY_MIB = 16 * 1024 * 1024;
+export const MIN_DISK_GIB = 20;
+export const MAX_DISK_GIB = 65536;
+export const MAX_POOL_ZONES = 20;
+export const MAX_MACHINE_TAGS = 20;
 
 /** Checks a cluster name against the DNS-1123 label rule; returns a message for people or undefined. */
 export function clusterNameProblem(name: string): string | undefined {
@@ -93,13 +105,13 @@ export const InstanceTypeSchema = z.object({
   minCPU: z
     .number({ message: 'Give the minimum CPU count as a whole number.' })
     .int('Give the minimum CPU count as a whole number.')
-    .min(1, 'Machines need at least 1 CPU.')
-    .max(1024, 'At most 1024 CPUs.'),
+    .min(MIN_CPU, `Machines need at least ${MIN_CPU} CPU.`)
+    .max(MAX_CPU, `At most ${MAX_CPU} CPUs.`),
   minMemInMB: z
     .number({ message: 'Give the minimum memory in MiB as a whole number.' })
     .int('Give the minimum memory in MiB as a whole number.')
-    .min(1024, 'Machines need at least 1024 MiB of memory.')
-    .max(16 * 1024 * 1024, 'At most 16 TiB of memory.'),
+    .min(MIN_MEMORY_MIB, `Machines need at least ${MIN_MEMORY_MIB} MiB of memory.`)
+    .max(MAX_MEMORY_MIB, 'At most 16 TiB of memory.'),
 });
 export type InstanceType = z.infer<typeof InstanceTypeSchema>;
 
@@ -108,18 +120,18 @@ const poolFields = {
   labels: z.array(NodeLabelSchema).max(50, 'At most 50 labels per pool.'),
   taints: z.array(TaintSchema).max(50, 'At most 50 taints per pool.'),
   instanceType: InstanceTypeSchema,
-  azs: z.array(z.string().min(1)).max(20),
+  azs: z.array(z.string().min(1)).max(MAX_POOL_ZONES),
   /** MAAS machine tags a node must carry (Palette's pool `tags`), e.g. `gpu`. */
   machineTags: z
     .array(z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'MAAS tags use letters, digits, "-" and "_".'))
-    .max(20)
+    .max(MAX_MACHINE_TAGS)
     .optional(),
   resourcePool: z.string().min(1, 'Choose a resource pool.'),
   diskSizeGiB: z
     .number({ message: 'Give the disk size in GiB as a whole number.' })
     .int('Give the disk size in GiB as a whole number.')
-    .min(20, 'Disks need at least 20 GiB.')
-    .max(65536, 'At most 65536 GiB.'),
+    .min(MIN_DISK_GIB, `Disks need at least ${MIN_DISK_GIB} GiB.`)
+    .max(MAX_DISK_GIB, `At most ${MAX_DISK_GIB} GiB.`),
 };
 
 export const ControlPlanePoolSchema = z.object({
@@ -195,7 +207,9 @@ export type PackOverride = z.infer<typeof PackOverrideSchema>;
 /** Cluster basics: the first step of Palette's console (and of the wizard). */
 export const ClusterBasicsSchema = z.object({
   name: dnsLabel('cluster'),
-  description: z.string().max(1000, 'Keep the description under 1000 characters.'),
+  description: z
+    .string()
+    .max(MAX_DESCRIPTION_LENGTH, `Keep the description under ${MAX_DESCRIPTION_LENGTH} characters.`),
   tags: z.array(TagSchema).max(50, 'At most 50 tags.'),
   profileUid: z.string().min(1, 'Choose a cluster profile.'),
   profileName: z.string().optional(),
@@ -207,7 +221,7 @@ export type ClusterBasics = z.infer<typeof ClusterBasicsSchema>;
 
 /** Everything needed to create a MAAS cluster in Palette: the seed's parameters, step by step. */
 export const ClusterSpecSchema = ClusterBasicsSchema.extend({
-  packOverrides: z.array(PackOverrideSchema).max(200),
+  packOverrides: z.array(PackOverrideSchema).max(MAX_PACK_OVERRIDES),
   controlPlane: ControlPlanePoolSchema,
   workerPools: z
     .array(WorkerPoolSchema)

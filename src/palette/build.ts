@@ -13,10 +13,12 @@ const PACK_TYPES = new Set(['spectro', 'helm', 'manifest', 'oci']);
 export type PoolRole = 'control-plane' | 'worker';
 
 /** Rolling update choices as Palette names them (v1UpdateStrategy.type). */
-const UPDATE_STRATEGY = {
+export const UPDATE_STRATEGY = {
   'expand-first': 'RollingUpdateScaleOut',
   'contract-first': 'RollingUpdateScaleIn',
 } as const;
+/** A MAAS pool's v1UpdateStrategy.type. */
+export type UpdateStrategyType = (typeof UPDATE_STRATEGY)[keyof typeof UPDATE_STRATEGY];
 
 /**
  * One machine pool as Palette takes it (v1MaasMachinePoolConfigEntity), for create and for a resize's PUT.

@@ -2,11 +2,13 @@
  * Request bodies the bot sends to Palette, typed after the definitions of the same name in Palette's OpenAPI
  * spec (v1SpectroMaasClusterEntity and what it references). Only the fields the bot sets are listed.
  */
+import type { TaintEffect } from '../domain/spec';
+import type { UpdateStrategyType } from './build';
 
 export interface Taint {
   key: string;
   value: string;
-  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  effect: TaintEffect;
 }
 
 export interface MaasInstanceType {
@@ -23,7 +25,7 @@ export interface MachinePoolConfigEntity {
   useControlPlaneAsWorker: boolean;
   additionalLabels?: Record<string, string>;
   taints?: Taint[];
-  updateStrategy?: { type: 'RollingUpdateScaleOut' | 'RollingUpdateScaleIn' };
+  updateStrategy?: { type: UpdateStrategyType };
   minSize?: number;
   maxSize?: number;
   additionalTags?: Record<string, string>;

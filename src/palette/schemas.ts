@@ -4,6 +4,8 @@
  * read as absent.
  */
 import { z } from 'zod';
+import { TAINT_EFFECTS } from '../domain/spec';
+import { UPDATE_STRATEGY } from './build';
 import type { MaasMachinePoolConfigEntity } from './entities';
 import type {
   CloudAccount,
@@ -289,7 +291,7 @@ const Taint = z.object({
     .string()
     .nullish()
     .transform((value) => value ?? ''),
-  effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']),
+  effect: z.enum(TAINT_EFFECTS),
 });
 
 /**
@@ -309,7 +311,7 @@ const MaasPool = z
     // OverrideScaling, maxSurge, maxUnavailable, additionalAnnotations and overrideKubeadmConfiguration are
     // CloudStack-only per the spec: a MAAS pool has none of them.
     updateStrategy: z
-      .object({ type: z.enum(['RollingUpdateScaleOut', 'RollingUpdateScaleIn']) })
+      .object({ type: z.enum(UPDATE_STRATEGY) })
       .nullish()
       .catch(undefined)
       .transform((value) => value ?? undefined),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TAINT_EFFECTS } from '../../domain/spec';
 
 /**
  * The simulator's own checks of request bodies: what it needs to act on them, with messages like Palette's.
@@ -20,7 +21,7 @@ const StringMap = z.record(z.string(), z.string());
 export const TaintSchema = z.object({
   key: z.string().min(1, 'taint key is required'),
   value: z.string().optional(),
-  effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']),
+  effect: z.enum(TAINT_EFFECTS),
 });
 
 /** `v1MaasInstanceType`: the least a MAAS machine must have. */

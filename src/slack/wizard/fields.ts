@@ -1,4 +1,16 @@
-import { MAX_NAME_LENGTH, MAX_POOL_SIZE } from '../../domain/spec';
+import {
+  MAX_CPU,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_DISK_GIB,
+  MAX_MACHINE_TAGS,
+  MAX_MEMORY_MIB,
+  MAX_NAME_LENGTH,
+  MAX_POOL_SIZE,
+  MAX_POOL_ZONES,
+  MIN_CPU,
+  MIN_DISK_GIB,
+  MIN_MEMORY_MIB,
+} from '../../domain/spec';
 
 /** An option as selects show it and the draft keeps it: the value, and the text the person saw. */
 export interface Choice {
@@ -46,7 +58,14 @@ export const CLUSTER_FIELDS: readonly Field[] = [
     maxLength: MAX_NAME_LENGTH,
     hint: 'Lowercase letters, digits and "-", e.g. team-a-dev.',
   },
-  { id: 'description', label: 'Description', kind: 'text', maxLength: 1000, multiline: true, optional: true },
+  {
+    id: 'description',
+    label: 'Description',
+    kind: 'text',
+    maxLength: MAX_DESCRIPTION_LENGTH,
+    multiline: true,
+    optional: true,
+  },
   {
     id: 'tags',
     label: 'Tags',
@@ -87,31 +106,31 @@ const POOL_DETAILS: readonly Field[] = [
     optional: true,
     hint: 'key=value:Effect, one a line; Effect is NoSchedule, PreferNoSchedule or NoExecute.',
   },
-  { id: 'cpu', label: 'Instance type: minimum CPUs', kind: 'number', min: 1, max: 1024 },
+  { id: 'cpu', label: 'Instance type: minimum CPUs', kind: 'number', min: MIN_CPU, max: MAX_CPU },
   {
     id: 'memory',
     label: 'Instance type: minimum memory (MiB)',
     kind: 'number',
-    min: 1024,
-    max: 16 * 1024 * 1024,
+    min: MIN_MEMORY_MIB,
+    max: MAX_MEMORY_MIB,
   },
   {
     id: 'azs',
     label: 'Availability zones',
     kind: 'multi-external',
     source: 'zones',
-    maxItems: 20,
+    maxItems: MAX_POOL_ZONES,
     optional: true,
     hint: 'Leave empty to use any zone.',
   },
   { id: 'resourcePool', label: 'Resource pool', kind: 'external', source: 'resourcePools' },
-  { id: 'disk', label: 'Disk size (GiB)', kind: 'number', min: 20, max: 65536 },
+  { id: 'disk', label: 'Disk size (GiB)', kind: 'number', min: MIN_DISK_GIB, max: MAX_DISK_GIB },
   {
     id: 'machineTags',
     label: 'MAAS machine tags',
     kind: 'multi-external',
     source: 'machineTags',
-    maxItems: 20,
+    maxItems: MAX_MACHINE_TAGS,
     optional: true,
     hint: 'Only machines with every one of these MAAS tags are used.',
   },

@@ -1,12 +1,9 @@
-import { type PackOverride, parsePackOverrides } from '../../../domain/spec';
+import { MAX_PACK_OVERRIDES, type PackOverride, parsePackOverrides } from '../../../domain/spec';
 import type { ProfilePack } from '../../../palette/port';
 import { mergePackValues, PackValuesError } from '../../../palette/values';
 import { packFieldId } from '../fields';
 import type { Problems } from '../form';
 import type { StepParse } from './issues';
-
-/** The spec's limit on pack overrides, all packs together. */
-const MAX_OVERRIDES = 200;
 
 /**
  * The pack-values inputs → overrides, in pack order. With the profile's packs at hand, each pack's overrides are
@@ -36,8 +33,8 @@ export function parsePackOverrideTexts(
         return;
       }
     overrides.push(...parsed.value);
-    if (overrides.length > MAX_OVERRIDES)
-      problems[field] ??= `At most ${MAX_OVERRIDES} overrides in all; this pack takes the total over.`;
+    if (overrides.length > MAX_PACK_OVERRIDES)
+      problems[field] ??= `At most ${MAX_PACK_OVERRIDES} overrides in all; this pack takes the total over.`;
   });
   return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, value: overrides };
 }
