@@ -69,19 +69,6 @@ export function nextState(from: LifecycleState, event: LifecycleEvent): Lifecycl
   return rule.to === 'same' ? from : rule.to;
 }
 
-/** What Palette reports in `status.state`, plus `NotFound` for a 404. */
-export const PALETTE_STATES = [
-  'Pending',
-  'Provisioning',
-  'Running',
-  'Deleting',
-  'Deleted',
-  'Importing',
-  'Unknown',
-  'NotFound',
-] as const;
-export type PaletteState = (typeof PALETTE_STATES)[number];
-
 /** Our state for what Palette reports, or undefined when Palette's answer says nothing definite. */
 export function stateFromPalette(state: string): LifecycleState | undefined {
   switch (state) {

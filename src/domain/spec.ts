@@ -15,7 +15,6 @@ export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as 
 export type TaintEffect = (typeof TAINT_EFFECTS)[number];
 export const CONTROL_PLANE_SIZES = [1, 3, 5] as const;
 export const ROLLING_UPDATES = ['expand-first', 'contract-first'] as const;
-export type RollingUpdate = (typeof ROLLING_UPDATES)[number];
 export const MAX_WORKER_POOLS = 10;
 export const MAX_POOL_SIZE = 200;
 export const MAX_NAME_LENGTH = 63;

@@ -25,7 +25,6 @@ export interface CapacityDemand {
 /** How one pool fares: what it needs, how many Ready machines fit it, which ones are counted for it. */
 export interface PoolCapacity {
   pool: string;
-  role: 'control-plane' | 'worker';
   needed: number;
   /** Ready machines that fit and are not already counted for a more constrained pool. */
   fits: number;
@@ -77,10 +76,10 @@ function describe(result: PoolCapacity, pool: PoolDemand): string {
  * Pure: the caller fetches the machines.
  */
 export function checkCapacity(spec: CapacityDemand, machines: MaasMachine[]): CapacityReport {
-  const pools = [
-    { demand: spec.controlPlane, role: 'control-plane' as const },
-    ...spec.workerPools.map((demand) => ({ demand, role: 'worker' as const })),
-  ].map((entry) => ({ ...entry, candidates: machines.filter((machine) => fitsPool(machine, entry.demand)) }));
+  const pools = [spec.controlPlane, ...spec.workerPools].map((demand) => ({
+    demand,
+    candidates: machines.filter((machine) => fitsPool(machine, demand)),
+  }));
 
   const demandCount = new Map(
     machines.map((machine) => [
@@ -107,7 +106,6 @@ export function checkCapacity(spec: CapacityDemand, machines: MaasMachine[]): Ca
     for (const machine of chosen) counted.add(machine.systemId);
     results.set(pool, {
       pool: pool.demand.name,
-      role: pool.role,
       needed: pool.demand.size,
       fits: free.length,
       shortfall: pool.demand.size - chosen.length,
