@@ -58,6 +58,7 @@ export interface LocalStackOptions {
 export interface LocalStack {
   /** The bot's base URL: `POST {url}/slack/events`, `GET {url}/healthz`. */
   url: string;
+  /** The Deps jobs run with (Slack on the worker's budget; the listeners' copy has the listener budget). */
   deps: Deps;
   jobs: LocalJobs;
   scheduler: LocalScheduler;
@@ -171,11 +172,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       now,
     };
 
-    const { http } = createSlackHttp(deps, { now: () => now().getTime() });
+    // Listeners answer within Slack's 3-second window, as on the http Lambda: their own Slack calls get the
+    // listener budget (a long 429 fails at once instead of outlasting the ack guard); jobs keep the worker's.
+    const listenerDeps: Deps = {
+      ...deps,
+      slack: createSlackWebClient(config, logger, SLACK_BUDGET_MS.listener),
+    };
+    const { http } = createSlackHttp(listenerDeps, { now: () => now().getTime() });
     // With an app token, real Slack reaches the same listeners over Socket Mode (no public Request URL needed).
     const socketApp =
       realSlack && config.slack.appToken
-        ? createSlackApp(deps, socketModeReceiver(config, logger))
+        ? createSlackApp(listenerDeps, socketModeReceiver(config, logger))
         : undefined;
     // Closed in reverse: the reconciler and the scheduler stop, the server stops taking requests, then the
     // jobs already dispatched finish before the stand-ins they call go away.
