@@ -34,6 +34,9 @@ describe('cluster name (DNS-1123 label)', () => {
   ])('refuses %j with a message for people', (name, fragment) => {
     expect(clusterNameProblem(name)).toContain(fragment);
   });
+  it('names what it checks', () => {
+    expect(clusterNameProblem('', 'pool')).toBe('Give the pool a name.');
+  });
 });
 
 describe('ClusterSpecSchema', () => {

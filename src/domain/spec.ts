@@ -31,9 +31,9 @@ export const MAX_DISK_GIB = 65536;
 export const MAX_POOL_ZONES = 20;
 export const MAX_MACHINE_TAGS = 20;
 
-/** Checks a cluster name against the DNS-1123 label rule; returns a message for people or undefined. */
-export function clusterNameProblem(name: string): string | undefined {
-  if (name.length === 0) return 'Give the cluster a name.';
+/** Checks a cluster (or pool: `what`) name against the DNS-1123 label rule; a message for people or undefined. */
+export function clusterNameProblem(name: string, what = 'cluster'): string | undefined {
+  if (name.length === 0) return `Give the ${what} a name.`;
   if (name.length > MAX_NAME_LENGTH)
     return `Use at most ${MAX_NAME_LENGTH} characters (this one has ${name.length}).`;
   if (!DNS_LABEL.test(name))
@@ -43,8 +43,8 @@ export function clusterNameProblem(name: string): string | undefined {
 
 const dnsLabel = (what: string) =>
   z.string().superRefine((value, ctx) => {
-    const problem = clusterNameProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem.replace('the cluster', `the ${what}`) });
+    const problem = clusterNameProblem(value, what);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
 export const TagSchema = z.object({
