@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { serveHttp } from '../../http/serve';
 import { parseMaasApiKey, parseOAuthHeader } from '../../maas/oauth';
 import type { MaasMachine } from '../../maas/port';
 import { SEED_RESOURCE_POOLS, SEED_ZONES, seedMachines } from './seed';
@@ -108,13 +107,9 @@ export async function startMaasSimulator(options: MaasSimulatorOptions = {}): Pr
     c.json(pools.map((pool, index) => namedResource('resourcepool', pool, index))),
   );
 
-  const hostname = options.hostname ?? '127.0.0.1';
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: options.port ?? 0, hostname }, () => resolve(started));
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await serveHttp(app.fetch, { port: options.port, host: options.hostname });
   return {
-    apiUrl: `http://${hostname}:${port}/MAAS`,
+    apiUrl: `${server.url}/MAAS`,
     apiKey,
     requestCount: (path) => counts.get(path) ?? 0,
     failNext(status, times = 1) {
@@ -123,11 +118,6 @@ export async function startMaasSimulator(options: MaasSimulatorOptions = {}): Pr
     setLatency(ms) {
       latencyMs = ms;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Keep-alive sockets from clients would hold close() open.
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }),
+    close: server.close,
   };
 }

@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { serveHttp } from '../../http/serve';
 import { createSimulatorApp } from './app';
 import type { SeedClustersOptions } from './cluster-store';
 import type { SimCounters } from './counters';
@@ -43,17 +42,7 @@ export interface PaletteSimulator {
 export async function startPaletteSimulator(options: SimulatorOptions = {}): Promise<PaletteSimulator> {
   const sim = createRuntime(options);
   const app = createSimulatorApp(sim);
-  const host = options.host ?? '127.0.0.1';
-  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
-    (resolve, reject) => {
-      const started = serve(
-        { fetch: app.fetch, port: options.port ?? 0, hostname: host },
-        (info: AddressInfo) => resolve({ server: started, port: info.port }),
-      );
-      started.once('error', reject);
-    },
-  );
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const server = await serveHttp(app.fetch, { port: options.port, host: options.host });
   const describeAll = () => {
     const t = sim.now();
     return sim.store
@@ -62,7 +51,7 @@ export async function startPaletteSimulator(options: SimulatorOptions = {}): Pro
       .map((cluster) => sim.store.describe(cluster, t));
   };
   return {
-    url: `http://${urlHost}:${port}`,
+    url: server.url,
     apiKey: sim.apiKey,
     ...(sim.projectUid ? { projectUid: sim.projectUid } : {}),
     app,
@@ -75,10 +64,6 @@ export async function startPaletteSimulator(options: SimulatorOptions = {}): Pro
       const t = sim.now();
       return sim.store.seedClusters(count, seedOptions, t).map((cluster) => sim.store.describe(cluster, t));
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        if ('closeAllConnections' in server) server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: server.close,
   };
 }
