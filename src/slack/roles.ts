@@ -7,7 +7,8 @@ import type { Actor, Role } from '../domain/policy';
 export const GROUP_CACHE_SECONDS = 180;
 
 interface CachedGroup {
-  members: Set<string>;
+  /** The members, or the lookup still in flight (shared by everyone asking meanwhile). */
+  members: Promise<Set<string>>;
   fetchedAt: number;
 }
 
@@ -16,7 +17,7 @@ const groupCaches = new WeakMap<WebClient, Map<string, CachedGroup>>();
 
 const isGroup = (id: string) => id.startsWith('S');
 
-async function groupMembers(deps: Deps, groupId: string): Promise<Set<string>> {
+function groupMembers(deps: Deps, groupId: string): Promise<Set<string>> {
   let cache = groupCaches.get(deps.slack);
   if (!cache) {
     cache = new Map();
@@ -25,25 +26,27 @@ async function groupMembers(deps: Deps, groupId: string): Promise<Set<string>> {
   const now = deps.now().getTime();
   const cached = cache.get(groupId);
   if (cached && now - cached.fetchedAt < GROUP_CACHE_SECONDS * 1000) return cached.members;
-  try {
-    const result = await deps.slack.usergroups.users.list({ usergroup: groupId });
-    const members = new Set(result.users ?? []);
-    cache.set(groupId, { members, fetchedAt: now });
-    return members;
-  } catch (error) {
-    // Fail closed: a group Slack will not list grants nobody anything (and is asked again next time).
-    deps.logger.warn('Could not list a Slack user group; treating it as empty', {
-      groupId,
-      error: error instanceof Error ? error.message : String(error),
-    });
-    return new Set();
-  }
+  const members = deps.slack.usergroups.users.list({ usergroup: groupId }).then(
+    (result) => new Set(result.users ?? []),
+    (error: unknown) => {
+      // Fail closed: a group Slack will not list grants nobody anything (and is asked again next time).
+      if (cache.get(groupId) === entry) cache.delete(groupId);
+      deps.logger.warn('Could not list a Slack user group; treating it as empty', {
+        groupId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return new Set<string>();
+    },
+  );
+  const entry: CachedGroup = { members, fetchedAt: now };
+  cache.set(groupId, entry);
+  return members;
 }
 
 async function holds(deps: Deps, ids: readonly string[], userId: string): Promise<boolean> {
   if (ids.includes(userId)) return true;
-  for (const groupId of ids.filter(isGroup)) if ((await groupMembers(deps, groupId)).has(userId)) return true;
-  return false;
+  const groups = await Promise.all(ids.filter(isGroup).map((groupId) => groupMembers(deps, groupId)));
+  return groups.some((members) => members.has(userId));
 }
 
 /**

@@ -59,6 +59,13 @@ describe('resolveActor', () => {
     expect(groupLookups().slice(before)).toHaveLength(4);
   });
 
+  it('shares one lookup of each group between requests made at the same time', async () => {
+    const before = groupLookups().length;
+    const { users } = harness.emulator;
+    await Promise.all([resolveActor(harness.deps, users.requester), resolveActor(harness.deps, users.admin)]);
+    expect(groupLookups().slice(before).sort()).toEqual(['S0ADMINS', 'S0APPROVERS']);
+  });
+
   it('sees a change of group membership once the cache expires (checked when the person acts)', async () => {
     const group = harness.emulator.workspace.groups.find((candidate) => candidate.id === 'S0ADMINS')!;
     const { approver } = harness.emulator.users;
