@@ -37,10 +37,8 @@ interface Permission {
   roles: Allowed;
   /** The requester may not do this to their own request, whatever other role they have. */
   notByRequester?: boolean;
-  /** Not before this moment (force delete's 15-minute rule). */
-  notBefore?: (facts: ClusterFacts, settings: PolicySettings) => string | undefined;
-  /** Not after this moment (an approval request's expiry). */
-  notAfter?: (facts: ClusterFacts) => string | undefined;
+  /** A rule of time with its own refusal (an approval request's expiry, force delete's 15-minute wait). */
+  timing?: (facts: ClusterFacts, now: Date, settings: PolicySettings) => Refusal | undefined;
 }
 
 /** The settings policy depends on (from configuration). */
@@ -65,6 +63,35 @@ export function forceDeleteEligibleAt(facts: Pick<ClusterFacts, 'deletingSince'>
   return facts.deletingSince ? addSeconds(facts.deletingSince, settings.forceDeleteAfterSeconds) : undefined;
 }
 
+/** Force delete's wait after the delete started, in whole minutes, as the refusals say it. */
+function forceDeleteMinutes(settings: PolicySettings): number {
+  return Math.round(settings.forceDeleteAfterSeconds / 60);
+}
+
+/** Refuses once the approval request has expired. */
+function requestExpired(facts: ClusterFacts, now: Date): Refusal | undefined {
+  if (now.getTime() < Date.parse(facts.expiresAt)) return undefined;
+  return {
+    ok: false,
+    kind: 'too-late',
+    reason: `The request for "${facts.name}" expired at ${formatUtc(new Date(facts.expiresAt), now)}.`,
+    hint: `The requester can submit it again with \`/maas create-cluster ${facts.name}\`.`,
+  };
+}
+
+/** Refuses force delete until its wait after the delete started has passed. */
+function forceDeleteTooEarly(facts: ClusterFacts, now: Date, settings: PolicySettings): Refusal | undefined {
+  const availableAt = forceDeleteEligibleAt(facts, settings);
+  if (!availableAt || now.getTime() >= Date.parse(availableAt)) return undefined;
+  return {
+    ok: false,
+    kind: 'too-early',
+    reason: `Force delete opens ${forceDeleteMinutes(settings)} min after the delete started, in case Palette finishes on its own.`,
+    hint: `Force delete available ${formatEta(new Date(availableAt), now)}.`,
+    availableAt,
+  };
+}
+
 /**
  * The one table of who may do what in which state, and when. Commands, buttons and jobs all ask it
  * through `decide`.
@@ -75,16 +102,12 @@ export const PERMISSIONS: Record<Action, Permission> = {
     states: ['PENDING_APPROVAL'],
     roles: ['approver', 'admin'],
     notByRequester: true,
-    notAfter: (facts) => facts.expiresAt,
+    timing: requestExpired,
   },
-  reject: {
-    states: ['PENDING_APPROVAL'],
-    roles: ['approver', 'admin'],
-    notAfter: (facts) => facts.expiresAt,
-  },
+  reject: { states: ['PENDING_APPROVAL'], roles: ['approver', 'admin'], timing: requestExpired },
   delete: { states: ['RUNNING'], roles: ['requester', 'admin'] },
   abort: { states: ['PROVISIONING'], roles: ['requester', 'admin'] },
-  'force-delete': { states: ['DELETING'], roles: ['admin'], notBefore: forceDeleteEligibleAt },
+  'force-delete': { states: ['DELETING'], roles: ['admin'], timing: forceDeleteTooEarly },
   scale: { states: ['RUNNING'], roles: ['requester', 'admin'] },
   status: { states: 'any', roles: 'anyone' },
   list: { states: 'none', roles: 'anyone' },
@@ -166,27 +189,7 @@ export function decide(
   if (rule.states !== 'any' && !rule.states.includes(facts.state)) {
     return { ok: false, kind: 'state', ...stateRefusal(action, facts, now, settings) };
   }
-  const notAfter = rule.notAfter?.(facts);
-  if (notAfter && now.getTime() >= Date.parse(notAfter)) {
-    return {
-      ok: false,
-      kind: 'too-late',
-      reason: `The request for "${facts.name}" expired at ${formatUtc(new Date(notAfter), now)}.`,
-      hint: `The requester can submit it again with \`/maas create-cluster ${facts.name}\`.`,
-    };
-  }
-  const notBefore = rule.notBefore?.(facts, settings);
-  if (notBefore && now.getTime() < Date.parse(notBefore)) {
-    const minutes = Math.round(settings.forceDeleteAfterSeconds / 60);
-    return {
-      ok: false,
-      kind: 'too-early',
-      reason: `Force delete opens ${minutes} min after the delete started, in case Palette finishes on its own.`,
-      hint: `Force delete available ${formatEta(new Date(notBefore), now)}.`,
-      availableAt: notBefore,
-    };
-  }
-  return { ok: true };
+  return rule.timing?.(facts, now, settings) ?? { ok: true };
 }
 
 function stateRefusal(
@@ -217,13 +220,11 @@ function stateRefusal(
   if (state === 'RUNNING') {
     if (action === 'abort')
       return { reason: `"${name}" is already running.`, hint: `Use \`/maas delete ${name}\`.` };
-    if (action === 'force-delete') {
-      const minutes = Math.round(settings.forceDeleteAfterSeconds / 60);
+    if (action === 'force-delete')
       return {
         reason: `"${name}" is not being deleted; force delete is only for a deletion that is stuck.`,
-        hint: `Start with \`/maas delete ${name}\`; force delete is offered ${minutes} min later if it sticks.`,
+        hint: `Start with \`/maas delete ${name}\`; force delete is offered ${forceDeleteMinutes(settings)} min later if it sticks.`,
       };
-    }
     return { reason, hint: `See \`/maas status ${name}\`.` };
   }
   // DELETING
