@@ -101,12 +101,27 @@ export class ConfigError extends Error {
   }
 }
 
+/** The environment variables a secret may be given in (on Lambda, SecureStrings of the same names fill them). */
+export const SECRET_VARIABLES = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'PALETTE_API_KEY',
+  'MAAS_API_KEY',
+] as const;
+
+/** The variables that are set: an empty or blank one counts as unset, everywhere the environment is read. */
+export function presentVariables(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== '',
+    ),
+  );
+}
+
 /** Reads and checks the configuration from environment variables; an empty variable counts as unset. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const set = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
-  );
-  const parsed = EnvSchema.safeParse(set);
+  const parsed = EnvSchema.safeParse(presentVariables(env));
   if (!parsed.success)
     throw new ConfigError(
       parsed.error.issues.map((issue) =>

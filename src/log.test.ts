@@ -74,4 +74,8 @@ describe('secretScrubber', () => {
     const scrub = secretScrubber(['abc123', 'xyz-abc123-tail', '']);
     expect(scrub('a xyz-abc123-tail b abc123 c')).toBe('a [redacted] b [redacted] c');
   });
+
+  it('uses the marker it is given', () => {
+    expect(secretScrubber(['abc123'], '***')('key abc123.')).toBe('key ***.');
+  });
 });

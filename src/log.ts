@@ -14,10 +14,12 @@ export function createLogger(serviceName: string, secrets: readonly string[]): L
   });
 }
 
-/** A function that replaces each secret (longest first, so one containing another is fully hidden). */
-export function secretScrubber(secrets: readonly string[]): (text: string) => string {
+/**
+ * A function that replaces each secret with `marker` (longest first, so one containing another is fully hidden).
+ */
+export function secretScrubber(secrets: readonly string[], marker = REDACTED): (text: string) => string {
   const ordered = [...new Set(secrets.filter((secret) => secret.length > 0))].sort(
     (a, b) => b.length - a.length,
   );
-  return (text) => ordered.reduce((scrubbed, secret) => scrubbed.replaceAll(secret, REDACTED), text);
+  return (text) => ordered.reduce((scrubbed, secret) => scrubbed.replaceAll(secret, marker), text);
 }

@@ -1,5 +1,5 @@
 import type { SSMClient } from '@aws-sdk/client-ssm';
-import { type Config, ConfigError, loadConfig, secretValues } from '../config';
+import { type Config, ConfigError, loadConfig, SECRET_VARIABLES, secretValues } from '../config';
 import type { Deps } from '../deps';
 import type { Jobs } from '../jobs/port';
 import { createLogger } from '../log';
@@ -9,15 +9,6 @@ import type { Scheduler } from '../scheduler/port';
 import { createSlackWebClient } from '../slack/client';
 import type { ClusterStore } from '../store/port';
 import { type AsyncPort, lazyPort } from './lazy';
-
-/** The environment variables a SecureString under SECRETS_PARAMETER_PATH may fill (named after them). */
-export const SECRET_VARIABLES = [
-  'SLACK_BOT_TOKEN',
-  'SLACK_SIGNING_SECRET',
-  'SLACK_APP_TOKEN',
-  'PALETTE_API_KEY',
-  'MAAS_API_KEY',
-] as const;
 
 /**
  * Reads the secrets from SSM Parameter Store (SecureStrings under `SECRETS_PARAMETER_PATH`, decrypted) into

@@ -5,7 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { ConfigError } from '../config';
+import { ConfigError, presentVariables, SECRET_VARIABLES } from '../config';
+import { secretScrubber } from '../log';
 import { createPlaygroundPage, type PlaygroundPage } from './slack/page';
 import { keepConversations } from './slack/page/saved-workspace';
 import { type LocalStack, startLocalStack } from './stack';
@@ -52,9 +53,7 @@ interface PlaygroundOptions {
 function readOptions(args: string[], env: NodeJS.ProcessEnv): PlaygroundOptions {
   const unknown = args.filter((arg) => arg !== '--fresh');
   if (unknown.length) throw new ConfigError([`unknown argument ${unknown[0]} (see npm start -- --help)`]);
-  const set = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
-  );
+  const set = presentVariables(env);
   const parsed = PlaygroundEnv.safeParse(set);
   if (!parsed.success)
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
@@ -130,16 +129,10 @@ function summary(stack: LocalStack, options: PlaygroundOptions): string {
 
 /** Replaces every secret from the environment in a message (start-up errors may quote a URL or a token). */
 function redact(text: string, env: NodeJS.ProcessEnv): string {
-  const secrets = [
-    'SLACK_BOT_TOKEN',
-    'SLACK_SIGNING_SECRET',
-    'SLACK_APP_TOKEN',
-    'PALETTE_API_KEY',
-    'MAAS_API_KEY',
-  ]
-    .map((name) => env[name])
-    .filter((value): value is string => typeof value === 'string' && value.length >= 4);
-  return secrets.reduce((message, secret) => message.split(secret).join('[redacted]'), text);
+  const secrets = SECRET_VARIABLES.map((name) => env[name]).filter(
+    (value): value is string => typeof value === 'string' && value.length >= 4,
+  );
+  return secretScrubber(secrets)(text);
 }
 
 /** A start-up failure as one or two lines for a person: no stack trace, no secret. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
-import { type Config, loadConfig, secretValues } from '../config';
+import { type Config, loadConfig, presentVariables, secretValues } from '../config';
 import type { Deps } from '../deps';
 import { createSlackHttp } from '../http/bot';
 import { type RunningServer, serveHttp } from '../http/serve';
@@ -92,9 +92,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const dynamo = await startDynalite(options.dataDir ? { path: join(options.dataDir, 'dynamo') } : {});
     closers.push(() => dynamo.close());
 
-    const realSlack = Boolean(env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET);
-    const signingSecret = realSlack ? env.SLACK_SIGNING_SECRET! : `local-${randomBytes(12).toString('hex')}`;
-    const botToken = realSlack ? env.SLACK_BOT_TOKEN! : `xoxb-local-${randomBytes(12).toString('hex')}`;
+    // Blank counts as unset, as for loadConfig and `npm start`'s own checks.
+    const set = presentVariables(env);
+    const realSlack = Boolean(set.SLACK_BOT_TOKEN && set.SLACK_SIGNING_SECRET);
+    const signingSecret = realSlack ? set.SLACK_SIGNING_SECRET! : `local-${randomBytes(12).toString('hex')}`;
+    const botToken = realSlack ? set.SLACK_BOT_TOKEN! : `xoxb-local-${randomBytes(12).toString('hex')}`;
     const slack = realSlack
       ? undefined
       : await startSlackEmulator({
@@ -106,12 +108,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         });
     if (slack) closers.push(() => slack.close());
 
-    const palette = env.PALETTE_API_KEY
+    const palette = set.PALETTE_API_KEY
       ? undefined
       : await startPaletteSimulator(options.paletteSimulator ?? {});
     if (palette) closers.push(() => palette.close());
 
-    const maas = !env.MAAS_API_KEY && options.simulateMaas ? await startMaasSimulator({}) : undefined;
+    const maas = !set.MAAS_API_KEY && options.simulateMaas ? await startMaasSimulator({}) : undefined;
     if (maas) closers.push(() => maas.close());
 
     const base = loadConfig({
@@ -124,9 +126,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
             SLACK_API_URL: slack.apiUrl,
             SLACK_BOT_ID: SEED_BOT.botId,
             SLACK_BOT_USER_ID: SEED_BOT.userId,
-            APPROVAL_CHANNEL: env.APPROVAL_CHANNEL ?? SEED_CHANNELS.approvals,
-            APPROVERS: env.APPROVERS ?? SEED_GROUPS.approvers,
-            ADMINS: env.ADMINS ?? SEED_USERS.admin.id,
+            APPROVAL_CHANNEL: set.APPROVAL_CHANNEL ?? SEED_CHANNELS.approvals,
+            APPROVERS: set.APPROVERS ?? SEED_GROUPS.approvers,
+            ADMINS: set.ADMINS ?? SEED_USERS.admin.id,
           }
         : {}),
       ...(palette

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { secretScrubber } from '../log';
 
 /** The three parts of a MAAS API key (`consumer_key:token_key:token_secret`). */
 export interface MaasCredentials {
@@ -91,8 +92,8 @@ export function parseOAuthHeader(header: string | undefined): Record<string, str
 
 /** Replaces every part of the key found in `text` (e.g. an error body echoing a header) with `***`. */
 export function redactCredentials(text: string, credentials: MaasCredentials): string {
-  return [credentials.tokenSecret, credentials.tokenKey, credentials.consumerKey].reduce(
-    (scrubbed, secret) => scrubbed.split(secret).join('***'),
-    text,
-  );
+  return secretScrubber(
+    [credentials.tokenSecret, credentials.tokenKey, credentials.consumerKey],
+    '***',
+  )(text);
 }
