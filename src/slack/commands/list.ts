@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps';
 import type { ClusterRecord } from '../../domain/cluster';
 import { isTerminal } from '../../domain/lifecycle';
+import { allPages } from '../../palette/paging';
 import type { ClusterSummary } from '../../palette/port';
 import { clusterListAnswer, type ListRow } from '../blocks/cluster-list';
 import { readWithinBudget } from '../budget';
@@ -42,14 +43,17 @@ async function paletteClusters(
   deps: Deps,
   wanted: number,
 ): Promise<{ rows: ClusterSummary[]; more: boolean }> {
-  const rows: ClusterSummary[] = [];
-  let token: string | undefined;
-  do {
-    const page = await deps.palette.searchClusters({ limit: 50, ...(token ? { continue: token } : {}) });
-    rows.push(...page.items);
-    token = page.continue;
-  } while (token && rows.length < wanted);
-  return { rows, more: token !== undefined };
+  // The last page read tells whether Palette has more than the rows taken.
+  let more = false;
+  const rows = await allPages(
+    async (token) => {
+      const page = await deps.palette.searchClusters(token ? { continue: token } : {});
+      more = page.continue !== undefined;
+      return page;
+    },
+    (items) => items.length >= wanted,
+  );
+  return { rows, more };
 }
 
 /**
