@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { ErrorCode, type WebAPIPlatformError } from '@slack/web-api';
+import { ErrorCode, type WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { Deps } from '../deps';
 import type { ClusterRecord } from '../domain/cluster';
 
@@ -65,13 +65,34 @@ export async function postInThreadOnce(
   return true;
 }
 
-/** A message's permalink, or undefined when Slack will not give one (links are a convenience, never a failure). */
+/** Permalinks kept at most per Slack client (a permalink never changes, so only the size needs a bound). */
+const MAX_PERMALINKS = 1_000;
+
+/** Permalinks already given, per WebClient (so per workspace and per test), keyed `channel:ts`. */
+const permalinks = new WeakMap<WebClient, Map<string, string>>();
+
+/**
+ * A message's permalink, or undefined when Slack will not give one (links are a convenience, never a failure).
+ * Remembered once given: cards are refreshed often and Home lists many, each asking for the same links.
+ */
 export async function permalinkOf(
   deps: Pick<Deps, 'slack' | 'logger'>,
   place: { channel: string; ts: string },
 ): Promise<string | undefined> {
+  let known = permalinks.get(deps.slack);
+  if (!known) {
+    known = new Map();
+    permalinks.set(deps.slack, known);
+  }
+  const key = `${place.channel}:${place.ts}`;
+  const remembered = known.get(key);
+  if (remembered !== undefined) return remembered;
   try {
     const answer = await deps.slack.chat.getPermalink({ channel: place.channel, message_ts: place.ts });
+    if (answer.permalink !== undefined) {
+      known.set(key, answer.permalink);
+      if (known.size > MAX_PERMALINKS) known.delete(known.keys().next().value!);
+    }
     return answer.permalink;
   } catch (error) {
     deps.logger.warn('Could not get a permalink', {
