@@ -15,12 +15,17 @@ export async function renderCard(deps: Deps, record: ClusterRecord) {
 }
 
 /**
- * Re-renders the approval card from the freshest record, so the latest of several jobs wins (a no-op until the
- * card is posted). Every milestone calls it: a decision, the create, running, failed, deleted.
+ * Re-renders the approval card from `record`, which the caller has just read or written (a no-op until the card
+ * is posted). Every milestone calls it: a decision, the create, running, failed, deleted.
  */
+export async function showCard(deps: Deps, record: ClusterRecord): Promise<void> {
+  const { approvalChannel, approvalTs } = record.slack;
+  if (!approvalChannel || !approvalTs) return;
+  await updateMessage(deps, { channel: approvalChannel, ts: approvalTs }, await renderCard(deps, record));
+}
+
+/** Re-renders the approval card from the freshest record, for a caller whose record may be stale by now. */
 export async function refreshCard(deps: Deps, record: Pick<ClusterRecord, 'id'>): Promise<void> {
   const fresh = await deps.store.get(record.id);
-  const { approvalChannel, approvalTs } = fresh?.slack ?? {};
-  if (!fresh || !approvalChannel || !approvalTs) return;
-  await updateMessage(deps, { channel: approvalChannel, ts: approvalTs }, await renderCard(deps, fresh));
+  if (fresh) await showCard(deps, fresh);
 }

@@ -5,7 +5,7 @@ import { PaletteError } from '../../palette/errors';
 import { PackValuesError } from '../../palette/values';
 import { lastEvent } from '../../slack/blocks/approval-card';
 import { createFailedNotice } from '../../slack/blocks/notices';
-import { refreshCard } from '../../slack/card';
+import { showCard } from '../../slack/card';
 import { postInThreadOnce } from '../../slack/thread';
 import { ConflictError } from '../../store/port';
 import { applyFresh } from '../decide-apply';
@@ -109,7 +109,7 @@ async function fail(deps: Deps, record: ClusterRecord, message: string): Promise
     failed = await deps.store.get(record.id);
   }
   if (failed?.state !== 'FAILED') return;
-  await refreshCard(deps, failed);
+  await showCard(deps, failed);
   await postInThreadOnce(deps, failed, 'create-failed', createFailedNotice(failed));
 }
 
@@ -162,7 +162,6 @@ export const create: JobHandler<'create'> = async ({ clusterId }, deps) => {
     return;
   }
   if (!record) return;
-  await ensureStatusMessage(deps, record);
-  await refreshCard(deps, record);
+  await showCard(deps, await ensureStatusMessage(deps, record));
   await deps.jobs.dispatch({ kind: 'poll', clusterId });
 };

@@ -3,7 +3,7 @@ import type { ClusterRecord } from '../../domain/cluster';
 import { scheduleName } from '../../scheduler/names';
 import { lastEvent } from '../../slack/blocks/approval-card';
 import { approvalRecordedNotice, decisionNotice } from '../../slack/blocks/notices';
-import { refreshCard } from '../../slack/card';
+import { showCard } from '../../slack/card';
 import { type BotMessage, postInThreadOnce } from '../../slack/thread';
 import type { JobHandler } from '../handler';
 
@@ -29,7 +29,7 @@ function noticeFor(deps: Deps, record: ClusterRecord): { key: string; message: B
 export const decision: JobHandler<'decision'> = async ({ clusterId }, deps) => {
   const record = await deps.store.get(clusterId);
   if (!record) return;
-  await refreshCard(deps, record);
+  await showCard(deps, record);
   const notice = noticeFor(deps, record);
   if (!notice) return;
   // A decision can land between the card and the thread being posted: wait for the thread (the job is retried).

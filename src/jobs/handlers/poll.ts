@@ -10,7 +10,7 @@ import {
   stalledNotice,
 } from '../../slack/blocks/notices';
 import { elapsedText } from '../../slack/blocks/status';
-import { refreshCard } from '../../slack/card';
+import { refreshCard, showCard } from '../../slack/card';
 import { postInThread, postInThreadOnce, updateMessage } from '../../slack/thread';
 import { ConflictError } from '../../store/port';
 import type { JobHandler } from '../handler';
@@ -87,9 +87,9 @@ async function applyObservation(deps: Deps, record: ClusterRecord, reading: Read
  * Running or deleted — whoever moved it (this poll, or the reconciler with `by: 'palette'`): the status message
  * and the card show it, and the thread tells the requester once; a force-delete notice says it is not needed.
  */
-async function announceEnd(deps: Deps, record: ClusterRecord): Promise<void> {
-  await refreshStatusMessage(deps, record);
-  await refreshCard(deps, record);
+async function announceEnd(deps: Deps, ended: ClusterRecord): Promise<void> {
+  const record = await refreshStatusMessage(deps, ended);
+  await showCard(deps, record);
   if (record.state === 'RUNNING') {
     await postInThreadOnce(deps, record, 'running', runningNotice(record, deps.config), { broadcast: true });
     return;
@@ -107,6 +107,7 @@ async function reportStall(deps: Deps, record: ClusterRecord): Promise<void> {
   const now = deps.now();
   if (!lastChange || now.getTime() - Date.parse(lastChange) < deps.config.stallAfterSeconds * 1000) return;
   const message = stalledNotice(record, deps.config, now);
+  // Re-read for the card: an abort or a delete may have landed during this poll's Slack calls.
   if (await postInThreadOnce(deps, record, `stalled:${lastChange}`, message)) await refreshCard(deps, record);
 }
 

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps';
 import type { ClusterRecord } from '../../domain/cluster';
 import { requestSubmitted } from '../../slack/blocks/request';
-import { refreshCard, renderCard } from '../../slack/card';
+import { renderCard, showCard } from '../../slack/card';
 import { type BotMessage, permalinkOf, unreachableChannelCode } from '../../slack/thread';
 import type { JobHandler } from '../handler';
 import { note, saveSlackPlaces } from '../note';
@@ -114,6 +114,6 @@ export const review: JobHandler<'review'> = async ({ clusterId }, deps) => {
   const { record: carded, problem } = await withCard(deps, reviewed);
   const record = await withSubmittedMessage(deps, carded, problem);
   // Adds the thread link to the card, and shows any click that landed before the card's ts was saved.
-  await refreshCard(deps, record);
+  await showCard(deps, record);
   await deps.scheduler.at(new Date(record.expiresAt), { kind: 'expire', clusterId }, 'expire');
 };
