@@ -1,5 +1,6 @@
 import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import { handle } from 'hono/aws-lambda';
+import { retryingOnce } from './lazy';
 
 type LambdaHandler = ReturnType<typeof handle>;
 
@@ -23,16 +24,14 @@ async function buildHandler(): Promise<LambdaHandler> {
   return handle(createSlackHttp(deps).http);
 }
 
-let ready: Promise<LambdaHandler> | undefined;
+const ready = retryingOnce(buildHandler);
 
 /** The `http` Lambda: API Gateway HTTP API (payload v2) → the Hono app (`POST /slack/events`, `GET /healthz`). */
 export async function handler(event: LambdaEvent, context?: LambdaContext) {
-  ready ??= buildHandler();
   let run: LambdaHandler;
   try {
-    run = await ready;
+    run = await ready();
   } catch (error) {
-    ready = undefined;
     // No logger exists without a configuration; the message names variables, never their values (ConfigError).
     console.error(
       JSON.stringify({ level: 'ERROR', message: 'The http function cannot start', error: String(error) }),

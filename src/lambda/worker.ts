@@ -5,6 +5,7 @@ import { JobSchema } from '../jobs/schema';
 import { runJob } from '../jobs/worker';
 import { SLACK_BUDGET_MS } from '../slack/client';
 import { createAwsDeps } from './deps';
+import { retryingOnce } from './lazy';
 
 /** How much of a refused payload a log line shows. */
 const PAYLOAD_PREVIEW = 500;
@@ -34,14 +35,10 @@ function parsePayload(event: unknown): Parsed {
  * and dropped — retrying it could never help; a job that fails throws, so Lambda (or Scheduler) retries it.
  */
 export function createWorkerHandler(buildDeps: () => Promise<Deps>) {
-  let deps: Promise<Deps> | undefined;
+  // A failed build (SSM unreachable, bad configuration) is retried by the next invocation, not cached.
+  const deps = retryingOnce(buildDeps);
   return async (event: unknown, context?: Context): Promise<void> => {
-    // A failed build (SSM unreachable, bad configuration) is retried by the next invocation, not cached.
-    deps ??= buildDeps().catch((error: unknown) => {
-      deps = undefined;
-      throw error;
-    });
-    const ready = await deps;
+    const ready = await deps();
     if (context) ready.logger.addContext(context);
     const parsed = parsePayload(event);
     if (!parsed.ok) {
