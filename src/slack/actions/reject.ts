@@ -1,9 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps';
-import { noticeAnswer } from '../blocks/answers';
 import { rejectReasonView } from '../blocks/reject-reason';
+import { openModal } from '../modal';
 import { resolveActor } from '../roles';
-import { slackErrorCode } from '../thread';
 import { approvalRefusal, MISSING_ANSWER, replyToClicker } from './approval';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -21,11 +20,12 @@ export function rejectClicked(deps: Deps) {
     if (!record) return reply(MISSING_ANSWER);
     const refusal = approvalRefusal(deps, 'reject', await resolveActor(deps, body.user.id), record);
     if (refusal) return reply(refusal);
-    try {
-      await client.views.open({ trigger_id: body.trigger_id, view: rejectReasonView(record) });
-    } catch (error) {
-      deps.logger.warn('Could not open the reject modal', { code: slackErrorCode(error) ?? 'network' });
-      await reply(noticeAnswer(':warning: I could not open the form just now; click Reject again.'));
-    }
+    const notice = ':warning: I could not open the form just now; click Reject again.';
+    const failed = await openModal(
+      deps,
+      () => client.views.open({ trigger_id: body.trigger_id, view: rejectReasonView(record) }),
+      { log: 'Could not open the reject modal', expired: notice, other: notice },
+    );
+    if (failed) await reply(failed);
   };
 }

@@ -1,8 +1,9 @@
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs, ViewOutput } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import { ErrorCode, type WebAPIPlatformError, type WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import { wizardGoneView } from '../blocks/wizard/done';
+import { slackErrorCode } from '../thread';
 import { loadWizard, saveWizard, type WizardData } from '../wizard/draft';
 import { choiceIn } from '../wizard/form';
 import { escapeRegExp, fieldActionId, previousStep, WIZARD_ACTIONS, WIZARD_PREFIX } from '../wizard/ids';
@@ -54,11 +55,6 @@ const accountPicked: Move = (before, { data }, meta) => {
   return { data: changed ? { ...data, cluster } : data, target: { step: 'cluster' } };
 };
 
-const platformError = (error: unknown) =>
-  (error as { code?: unknown }).code === ErrorCode.PlatformError
-    ? (error as WebAPIPlatformError).data.error
-    : undefined;
-
 /**
  * Updates the view the person clicked in, guarded by its hash: if the view changed meanwhile (another click, the
  * review's findings) or was closed, the newer view stays and nothing is forced.
@@ -72,7 +68,7 @@ async function updateClicked(
   try {
     await client.views.update({ view_id: view.id, hash: view.hash, view: next });
   } catch (error) {
-    const code = platformError(error);
+    const code = slackErrorCode(error);
     if (code !== 'hash_conflict' && code !== 'not_found') throw error;
     deps.logger.info('A wizard view changed before it could be updated', { code });
   }

@@ -1,7 +1,7 @@
 import type { Command } from '../../domain/command';
-import { type Answer, noticeAnswer } from '../blocks/answers';
+import type { Answer } from '../blocks/answers';
 import { type DeletionKind, deleteConfirmView } from '../blocks/delete';
-import { slackErrorCode } from '../thread';
+import { openModal } from '../modal';
 import { checkClusterAction } from './guard';
 import type { CommandHandler } from './types';
 
@@ -16,21 +16,21 @@ export function deletionCommand<K extends DeletionKind>(kind: K): CommandHandler
     const { name } = command as Extract<Command, { kind: DeletionKind }>;
     const checked = await checkClusterAction(kind, name, context);
     if (!checked.ok) return checked.answer;
-    try {
-      await context.client.views.open({
-        trigger_id: context.slash.trigger_id,
-        view: deleteConfirmView(checked.record, kind),
-      });
-      return undefined;
-    } catch (error) {
-      const code = slackErrorCode(error);
-      context.deps.logger.warn('Could not open the deletion confirmation', { kind, code: code ?? 'network' });
-      return noticeAnswer(
-        code === 'expired_trigger_id'
-          ? `:hourglass: Slack closed the window for opening the confirmation before I could. Please run \`/maas ${kind} ${checked.record.name}\` again.`
-          : `:warning: I could not open the confirmation just now. Please run \`/maas ${kind} ${checked.record.name}\` again in a minute.`,
-      );
-    }
+    const again = `Please run \`/maas ${kind} ${checked.record.name}\` again`;
+    return openModal(
+      context.deps,
+      () =>
+        context.client.views.open({
+          trigger_id: context.slash.trigger_id,
+          view: deleteConfirmView(checked.record, kind),
+        }),
+      {
+        log: 'Could not open the deletion confirmation',
+        details: { kind },
+        expired: `:hourglass: Slack closed the window for opening the confirmation before I could. ${again}.`,
+        other: `:warning: I could not open the confirmation just now. ${again} in a minute.`,
+      },
+    );
   };
 }
 
