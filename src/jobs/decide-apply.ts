@@ -25,16 +25,18 @@ export type Decided =
 /**
  * Asks policy (`decide`) whether `actor` may do `action` to the cluster now and, if so, applies the planned
  * transition as one conditional update. On a ConflictError (someone else acted meanwhile) it re-reads the record
- * and decides again — never a blind retry. Throws only when the store fails or the races never settle.
+ * and decides again — never a blind retry. Starts from the record the caller read (a stale one just conflicts and
+ * is re-read) or, given an id, reads it. Throws only when the store fails or the races never settle.
  */
 export async function decideAndApply(
   deps: Pick<Deps, 'store' | 'now' | 'config'>,
-  clusterId: string,
+  target: ClusterRecord | string,
   action: Action,
   actor: Actor,
   plan: ChangePlan,
 ): Promise<Decided> {
-  let record = await deps.store.get(clusterId);
+  const clusterId = typeof target === 'string' ? target : target.id;
+  let record = typeof target === 'string' ? await deps.store.get(target) : target;
   for (let attempt = 1; ; attempt++) {
     if (!record) return { ok: false, kind: 'missing' };
     const now = deps.now();

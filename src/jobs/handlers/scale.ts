@@ -80,7 +80,7 @@ export const scaleJob: JobHandler<'scale'> = async (job, deps) => {
   if (sent.kind === 'refused')
     await postInThread(deps, record, scaleFailedMessage({ ...facts, reason: sent.reason }));
   if (sent.kind !== 'sent') return;
-  const outcome = await decideAndApply(deps, record.id, 'scale', actor, (current) => {
+  const outcome = await decideAndApply(deps, record, 'scale', actor, (current) => {
     const now = checkResize(current.spec, job.pool, job.size);
     if (!now.ok || now.from === job.size) return { nothingToDo: 'The pool already has this size.' };
     return {

@@ -50,7 +50,7 @@ async function startConfirmedDeletion(
   if (typed !== current.name)
     return { response_action: 'errors', errors: { [CONFIRM_NAME_BLOCK]: wrongNameError(current.name) } };
   const actor = await resolveActor(deps, userId);
-  const outcome = await decideAndApply(deps, clusterId, kind, actor, (_record, at) => ({
+  const outcome = await decideAndApply(deps, current, kind, actor, (_record, at) => ({
     event: kind === 'abort' ? 'abort-started' : 'delete-started',
     set: { deletingSince: at, deleteKind: kind, deletedBy: actor.userId },
   }));
