@@ -1,7 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Config } from '../config';
 import type { Deps } from '../deps';
-import type { Actor, Role } from '../domain/policy';
+import type { Actor, Refusal, Role } from '../domain/policy';
+import { type Answer, refusalAnswer } from './blocks/answers';
 
 /** How long a user group's members are trusted before Slack is asked again. */
 export const GROUP_CACHE_SECONDS = 180;
@@ -80,6 +81,11 @@ export function describeWho(config: Config, roles: readonly Role[], requester?: 
     .map((role) => whoHolds(config, role, requester))
     .filter((part): part is string => part !== undefined);
   return parts.length > 0 ? parts.join(' or ') : undefined;
+}
+
+/** A refusal from policy as the answer to show: why, what to do instead, and who can (the requester named). */
+export function refusalFor(config: Config, refusal: Refusal, requester?: string): Answer {
+  return refusalAnswer(refusal, describeWho(config, refusal.allowedRoles ?? [], requester));
 }
 
 /** Who can press Force delete, named for the notice (nothing when no admin is configured). */

@@ -2,9 +2,9 @@ import type { RespondFn } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import type { ClusterRecord } from '../../domain/cluster';
 import { type Actor, decide } from '../../domain/policy';
-import { type Answer, noticeAnswer, refusalAnswer } from '../blocks/answers';
+import { type Answer, noticeAnswer } from '../blocks/answers';
 import { decisionLine } from '../blocks/approval-card';
-import { describeWho } from '../roles';
+import { refusalFor } from '../roles';
 
 /** How many times a decision re-reads after losing a race before giving up (each loss means someone acted). */
 export const DECISION_ATTEMPTS = 5;
@@ -32,7 +32,7 @@ export function approvalRefusal(
   if (decision.ok) return undefined;
   const decided = decision.kind === 'state' ? decisionLine(record, now) : undefined;
   if (decided) return noticeAnswer(`Already decided: ${decided}`);
-  return refusalAnswer(decision, describeWho(deps.config, decision.allowedRoles ?? [], record.requester));
+  return refusalFor(deps.config, decision, record.requester);
 }
 
 /** Answers only the person who clicked. */

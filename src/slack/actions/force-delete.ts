@@ -1,9 +1,9 @@
 import type { BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import { decideAndApply } from '../../jobs/decide-apply';
-import { noticeAnswer, refusalAnswer } from '../blocks/answers';
+import { noticeAnswer } from '../blocks/answers';
 import { forceDeleteAlreadySent, forceDeleteRequestedAnswer } from '../blocks/force-delete';
-import { describeWho, resolveActor } from '../roles';
+import { refusalFor, resolveActor } from '../roles';
 
 /**
  * A click on Force delete (the thread notice, or `/maas force-delete`'s answer), after Slack's confirm dialog.
@@ -30,10 +30,7 @@ export function forceDeleteClicked(deps: Deps) {
     }
     const answer =
       outcome.kind === 'refused'
-        ? refusalAnswer(
-            outcome.refusal,
-            describeWho(deps.config, outcome.refusal.allowedRoles ?? [], outcome.record.requester),
-          )
+        ? refusalFor(deps.config, outcome.refusal, outcome.record.requester)
         : noticeAnswer(outcome.kind === 'missing' ? 'This cluster is no longer known.' : outcome.reason);
     await respond({ response_type: 'ephemeral', replace_original: false, ...answer });
   };

@@ -2,8 +2,8 @@ import type { ClusterRecord } from '../../domain/cluster';
 import { type Action, type Actor, decide, PERMISSIONS } from '../../domain/policy';
 import { clusterNameProblem } from '../../domain/spec';
 import { escapeText, truncate } from '../../domain/text';
-import { type Answer, noticeAnswer, refusalAnswer } from '../blocks/answers';
-import { describeWho, resolveActor } from '../roles';
+import { type Answer, noticeAnswer } from '../blocks/answers';
+import { refusalFor, resolveActor } from '../roles';
 import type { CommandContext } from './types';
 
 /** Either the go-ahead with what was looked up, or the answer that explains the refusal. */
@@ -42,10 +42,7 @@ export async function checkClusterAction(
   if (!decision.ok)
     return {
       ok: false,
-      answer: refusalAnswer(
-        decision,
-        describeWho(deps.config, decision.allowedRoles ?? [], record.requester),
-      ),
+      answer: refusalFor(deps.config, decision, record.requester),
     };
   return { ok: true, record, actor };
 }
@@ -61,7 +58,7 @@ export async function checkWorkspaceAction(
   if (!decision.ok)
     return {
       ok: false,
-      answer: refusalAnswer(decision, describeWho(deps.config, decision.allowedRoles ?? [])),
+      answer: refusalFor(deps.config, decision),
     };
   return { ok: true, actor };
 }
