@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { parseSlackBody } from '../../http/parse';
 import { type RunningServer, serveHttp } from '../../http/serve';
 import { EmulatorCore, SlackApiError } from './core';
 import {
@@ -114,7 +115,7 @@ export interface SlackEmulator {
   close(): Promise<void>;
 }
 
-/** Form fields Slack takes as JSON strings; recorded parsed so tests can read them. */
+/** Form fields Slack takes as JSON strings; decoded once, for the method and for the record tests read. */
 const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'];
 
 async function readArgs(request: Request): Promise<ApiArgs> {
@@ -125,17 +126,25 @@ async function readArgs(request: Request): Promise<ApiArgs> {
   return { ...query, ...Object.fromEntries(new URLSearchParams(await request.text())) };
 }
 
+/** The arguments with their JSON fields decoded (a method decodes what is still a string, or reports it). */
+function decoded(args: ApiArgs): ApiArgs {
+  const result = { ...args };
+  for (const field of JSON_FIELDS) {
+    const value = result[field];
+    if (typeof value !== 'string') continue;
+    try {
+      const parsed: unknown = JSON.parse(value);
+      // A JSON string stays encoded: the method would decode it a second time.
+      if (typeof parsed !== 'string') result[field] = parsed;
+    } catch {
+      // Left as sent: the method itself reports invalid JSON.
+    }
+  }
+  return result;
+}
+
 function recorded(args: ApiArgs): ApiArgs {
   const { token: _token, ...rest } = args;
-  for (const field of JSON_FIELDS) {
-    const value = rest[field];
-    if (typeof value === 'string')
-      try {
-        rest[field] = JSON.parse(value);
-      } catch {
-        // Left as sent: the method itself reports invalid JSON.
-      }
-  }
   return rest;
 }
 
@@ -161,7 +170,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
   const app = new Hono();
   app.on(['GET', 'POST'], '/api/:method', async (c) => {
     const method = c.req.param('method');
-    const args = await readArgs(c.req.raw);
+    const args = decoded(await readArgs(c.req.raw));
     const bearer = c.req.header('authorization')?.replace(/^Bearer\s+/i, '');
     const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
     const record = (status: number, error?: string) => {
@@ -200,11 +209,10 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
     }
   });
   app.post('/response/:id', async (c) => {
-    const type = c.req.header('content-type') ?? '';
-    const text = await c.req.text();
-    const form = new URLSearchParams(text);
-    const body = JSON.parse(type.includes('application/json') ? text : (form.get('payload') ?? '{}'));
-    const answer = interactions.respond(c.req.param('id'), body);
+    // Read as Slack reads it: JSON, or a form's `payload` field; anything else is refused, never a 500.
+    const parsed = parseSlackBody(await c.req.text(), c.req.header('content-type'));
+    if (parsed.kind !== 'body') return c.json({ ok: false, error: 'invalid_payload' }, 400);
+    const answer = interactions.respond(c.req.param('id'), parsed.body);
     return c.json(answer.body, answer.status as 200);
   });
   options.extend?.(app);

@@ -206,6 +206,17 @@ describe('response URLs', () => {
     });
     expect(emulator.messages(channel).some((message) => message.ts === card.ts)).toBe(false);
   });
+
+  it('refuses a body that is not JSON with a 400, and the URL still works', async () => {
+    const { responseUrl } = await emulator.command(emulator.users.requester, '/maas', 'list');
+    const send = (body: string) =>
+      fetch(responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const refused = await send('{"text": "cut off');
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ ok: false, error: 'invalid_payload' });
+    expect((await send(JSON.stringify({ text: 'after all' }))).status).toBe(200);
+    expect(emulator.ephemerals(emulator.users.requester).at(-1)).toMatchObject({ text: 'after all' });
+  });
 });
 
 describe('clicks', () => {
