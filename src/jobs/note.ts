@@ -6,15 +6,16 @@ import { applyFresh } from './decide-apply';
 /**
  * Records bookkeeping (where a message was posted, the review's findings) as a `note` transition on the freshest
  * record: `fields` is computed from the record it is applied to, so a conflict — a click that landed meanwhile —
- * is re-read and merged, never overwritten.
+ * is re-read and merged, never overwritten. `by` is who the history names (the scheduler for a scheduled job).
  */
 export async function note(
   deps: Pick<Deps, 'store' | 'now'>,
   record: ClusterRecord,
   fields: (current: ClusterRecord) => Partial<ClusterFields>,
   detail: string,
+  by = 'bot',
 ): Promise<ClusterRecord> {
-  const saved = await applyFresh(deps, record, 'bot', (current) => ({
+  const saved = await applyFresh(deps, record, by, (current) => ({
     event: 'note',
     detail,
     set: fields(current),
@@ -29,6 +30,7 @@ export function saveSlackPlaces(
   record: ClusterRecord,
   places: Partial<SlackPlaces>,
   detail: string,
+  by = 'bot',
 ): Promise<ClusterRecord> {
-  return note(deps, record, (current) => ({ slack: { ...current.slack, ...places } }), detail);
+  return note(deps, record, (current) => ({ slack: { ...current.slack, ...places } }), detail, by);
 }

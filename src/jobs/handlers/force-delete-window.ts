@@ -6,8 +6,9 @@ import { forceDeleteNotice } from '../../slack/blocks/force-delete';
 import { forceDeleteNotNeeded } from '../../slack/blocks/notices';
 import { withAdmins } from '../../slack/roles';
 import { postInThread, updateMessage } from '../../slack/thread';
-import { applyFresh } from '../decide-apply';
 import type { JobHandler } from '../handler';
+import { saveSlackPlaces } from '../note';
+import { scheduleForceDeleteWindow } from '../observe';
 
 /** How long the notice's once-only claim is kept: longer than any deletion lasts. */
 const NOTICE_CLAIM_SECONDS = 30 * 86_400;
@@ -17,12 +18,14 @@ const NOTICE_CLAIM_SECONDS = 30 * 86_400;
  * while the notice was being posted, the poll will not see it: withdraw it here.
  */
 async function rememberNotice(deps: Deps, record: ClusterRecord, ts: string): Promise<void> {
-  const saved = await applyFresh(deps, record, 'scheduler', (current) => ({
-    event: 'note',
-    detail: 'Force-delete notice posted.',
-    set: { slack: { ...current.slack, forceDeleteNoticeTs: ts } },
-  }));
-  if (saved && saved.state !== 'DELETING' && !saved.forceDeleteAt)
+  const saved = await saveSlackPlaces(
+    deps,
+    record,
+    { forceDeleteNoticeTs: ts },
+    'Force-delete notice posted.',
+    'scheduler',
+  );
+  if (saved.state !== 'DELETING' && !saved.forceDeleteAt)
     await updateMessage(deps, { channel: saved.slack.channel, ts }, forceDeleteNotNeeded(saved));
 }
 
@@ -39,7 +42,7 @@ export const forceDeleteWindow: JobHandler<'force-delete-window'> = async (job, 
   if (record.slack.forceDeleteNoticeTs || record.forceDeleteAt) return;
   const opensAt = forceDeleteEligibleAt(record, deps.config.policy)!;
   if (deps.now().getTime() < Date.parse(opensAt)) {
-    await deps.scheduler.at(new Date(opensAt), job, 'force-delete-window');
+    await scheduleForceDeleteWindow(deps, record);
     return;
   }
   // Palette may have finished since the last poll: a deletion that is over gets no notice; the poll ends it.
@@ -62,7 +65,11 @@ export const forceDeleteWindow: JobHandler<'force-delete-window'> = async (job, 
     {
       cluster: record,
       deletingSince: record.deletingSince,
-      leftovers: await allocatedMachines(deps.palette, record),
+      // The cloud config uid Palette just gave spares allocatedMachines reading the cluster again.
+      leftovers: await allocatedMachines(deps.palette, {
+        ...record,
+        cloudConfigUid: record.cloudConfigUid ?? info.cloudConfigUid,
+      }),
       ...withAdmins(deps),
     },
     deps.now(),
