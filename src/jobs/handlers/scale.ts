@@ -5,6 +5,7 @@ import { checkResize, withPoolSize } from '../../domain/resize';
 import type { ClusterSpec } from '../../domain/spec';
 import { buildMachinePoolEntity } from '../../palette/build';
 import type { MaasMachinePoolConfigEntity } from '../../palette/entities';
+import { cloudConfigUidOf } from '../../palette/leftovers';
 import { resizeDetail, scaledMessage, scaleFailedMessage } from '../../slack/blocks/scale';
 import { resolveActor } from '../../slack/roles';
 import { postInThread } from '../../slack/thread';
@@ -33,11 +34,6 @@ async function resizedPoolEntity(
     : buildMachinePoolEntity(resized.controlPlane, 'control-plane');
 }
 
-async function configUidOf(deps: Deps, record: ClusterRecord): Promise<string | undefined> {
-  if (record.cloudConfigUid) return record.cloudConfigUid;
-  return record.paletteUid ? (await deps.palette.getCluster(record.paletteUid))?.cloudConfigUid : undefined;
-}
-
 /** What became of the resize: sent to Palette, refused (by policy, the spec or Palette), or already done. */
 type Sent = { kind: 'sent'; from: number } | { kind: 'refused'; reason: string } | { kind: 'done' };
 
@@ -53,7 +49,7 @@ async function sendResize(
   const check = checkResize(record.spec, job.pool, job.size);
   if (!check.ok) return { kind: 'refused', reason: check.message };
   if (check.from === job.size) return { kind: 'done' };
-  const configUid = await configUidOf(deps, record);
+  const configUid = await cloudConfigUidOf(deps.palette, record);
   if (!configUid)
     return { kind: 'refused', reason: 'Palette does not say which cloud config the cluster uses.' };
   try {
