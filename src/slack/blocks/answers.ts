@@ -1,6 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { Refusal } from '../../domain/policy';
 import { escapeText } from '../../domain/text';
+import type { BotMessage } from '../thread';
+import { section } from './cluster-facts';
 
 /** A short answer to the person who typed a command: text for notifications, blocks for the message. */
 export interface Answer {
@@ -8,14 +10,11 @@ export interface Answer {
   blocks?: KnownBlock[];
 }
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
-
 /** A refusal from policy: why, what to do instead, and who could do it. */
 export function refusalAnswer(refusal: Refusal, who: string | undefined): Answer {
   const lines = [`:no_entry: ${refusal.reason}`, refusal.hint];
   if (refusal.kind === 'role' && who) lines.push(`Who can: ${who}.`);
-  const text = lines.join('\n');
-  return { text, blocks: [section(text)] };
+  return noticeAnswer(lines.join('\n'));
 }
 
 /** A command that could not be read: what went wrong, then the help. */
@@ -23,9 +22,14 @@ export function commandErrorAnswer(message: string, help: KnownBlock[]): Answer 
   return { text: message, blocks: [section(`:thinking_face: ${message}`), { type: 'divider' }, ...help] };
 }
 
+/** A message that is its text alone, shown as one section (a thread message, a notice). */
+export function plainMessage(text: string): BotMessage {
+  return { text, blocks: [section(text)] };
+}
+
 /** A plain notice. */
 export function noticeAnswer(text: string): Answer {
-  return { text, blocks: [section(text)] };
+  return plainMessage(text);
 }
 
 /** Palette could not be read in time (or refused): what could not be done, Palette's reason (escaped), retry. */

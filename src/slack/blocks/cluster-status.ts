@@ -11,6 +11,7 @@ import {
   consoleLink,
   context,
   link,
+  mention,
   mentions,
   poolLines,
   section,
@@ -43,7 +44,7 @@ export interface StatusView {
 }
 
 /** Who did it, for people: a mention for a person, the word for the system (bot, palette, scheduler). */
-const actor = (by: string) => (/^[UW][A-Z0-9]+$/.test(by) ? `<@${by}>` : by);
+const actor = (by: string) => (/^[UW][A-Z0-9]+$/.test(by) ? mention(by) : by);
 
 /** One history line: "`14:32 UTC` approved by <@U…> — detail". */
 function historyLine(entry: AuditEvent, now: Date): string {

@@ -1,7 +1,9 @@
-import type { KnownBlock, ModalView } from '@slack/types';
+import type { ModalView } from '@slack/types';
 import { escapeText, truncate } from '../../domain/text';
 import { formatUtc } from '../../domain/time';
 import type { BotMessage } from '../thread';
+import { plainMessage } from './answers';
+import { mention, section } from './cluster-facts';
 
 /** The callback id of the modal that confirms a delete or an abort. */
 export const DELETE_CONFIRM_CALLBACK_ID = 'delete-confirm';
@@ -33,8 +35,6 @@ const WORDS: Record<DeletionKind, { title: string; verb: string; warning: (name:
       `:warning: This stops provisioning *${name}* and deletes what Palette has created so far; its machines go back to MAAS. It cannot be undone.`,
   },
 };
-
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
 /** The modal where the person confirms a delete or an abort by typing the cluster's name. */
 export function deleteConfirmView(cluster: { id: string; name: string }, kind: DeletionKind): ModalView {
@@ -93,7 +93,7 @@ export function deletionRefusedView(kind: DeletionKind, text: string): ModalView
     callback_id: DELETE_CONFIRM_CALLBACK_ID,
     title: { type: 'plain_text', text: WORDS[kind].title },
     close: { type: 'plain_text', text: 'Close' },
-    blocks: [section(truncate(text, 3000))],
+    blocks: [section(text)],
   };
 }
 
@@ -102,7 +102,7 @@ export function deletionStartedMessage(
   facts: { name: string; kind: DeletionKind; by?: string; forceDeleteAt?: string },
   now: Date,
 ): BotMessage {
-  const who = facts.by ? `<@${facts.by}>` : 'Someone in Palette';
+  const who = facts.by ? mention(facts.by) : 'Someone in Palette';
   const name = escapeText(facts.name);
   const opening =
     facts.kind === 'abort'
@@ -111,12 +111,12 @@ export function deletionStartedMessage(
   const later = facts.forceDeleteAt
     ? ` If the deletion gets stuck, admins can force delete it from ${formatUtc(new Date(facts.forceDeleteAt), now)}.`
     : '';
-  const text = `${opening} I will post here until it is gone.${later}`;
-  return { text, blocks: [section(text)] };
+  return plainMessage(`${opening} I will post here until it is gone.${later}`);
 }
 
 /** The thread message when Palette refused the delete itself (shown as Palette wrote it). */
 export function deletionRefusedByPaletteMessage(name: string, paletteMessage: string): BotMessage {
-  const text = `:x: Palette refused to delete *${escapeText(name)}*: ${escapeText(truncate(paletteMessage, 500))}`;
-  return { text, blocks: [section(text)] };
+  return plainMessage(
+    `:x: Palette refused to delete *${escapeText(name)}*: ${escapeText(truncate(paletteMessage, 500))}`,
+  );
 }

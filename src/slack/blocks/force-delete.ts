@@ -4,16 +4,14 @@ import { escapeText, truncate } from '../../domain/text';
 import { formatUtc } from '../../domain/time';
 import type { Leftovers } from '../../palette/leftovers';
 import type { BotMessage } from '../thread';
-import type { Answer } from './answers';
+import { type Answer, noticeAnswer, plainMessage } from './answers';
+import { context, mention, section } from './cluster-facts';
 
 /** The action id of the Force delete button (in the thread notice and in `/maas force-delete`'s answer). */
 export const FORCE_DELETE_ACTION = 'force-delete';
 
 /** How many machines a message lists before it says "and N more" (keeps a section under 3,000 characters). */
 const MACHINES_SHOWN = 25;
-
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 
 /** The warning every force-delete surface shows: Palette stops waiting, and MAAS clean-up is by hand. */
 const CLEAN_UP_WARNING =
@@ -96,7 +94,7 @@ export function forceDeleteNoticeUsed(
   facts: { name: string; by: string; at: string; leftovers: Leftovers },
   now: Date,
 ): BotMessage {
-  const text = `:boom: <@${facts.by}> force-deleted *${escapeText(facts.name)}* at ${formatUtc(new Date(facts.at), now)}.`;
+  const text = `:boom: ${mention(facts.by)} force-deleted *${escapeText(facts.name)}* at ${formatUtc(new Date(facts.at), now)}.`;
   return {
     text,
     blocks: [
@@ -109,8 +107,9 @@ export function forceDeleteNoticeUsed(
 
 /** The answer that replaces `/maas force-delete`'s offer once the button was pressed. */
 export function forceDeleteRequestedAnswer(name: string): Answer {
-  const text = `:boom: Force delete of *${escapeText(name)}* sent. I post in its thread when Palette has dropped it.`;
-  return { text, blocks: [section(text)] };
+  return noticeAnswer(
+    `:boom: Force delete of *${escapeText(name)}* sent. I post in its thread when Palette has dropped it.`,
+  );
 }
 
 /** The thread message once Palette has taken the force delete. */
@@ -119,7 +118,7 @@ export function forceDeleteSentMessage(facts: {
   by: string;
   leftovers: Leftovers;
 }): BotMessage {
-  const text = `:boom: <@${facts.by}> force-deleted *${escapeText(facts.name)}*: Palette drops it without waiting for its machines.`;
+  const text = `:boom: ${mention(facts.by)} force-deleted *${escapeText(facts.name)}*: Palette drops it without waiting for its machines.`;
   return {
     text,
     blocks: [section(text), section(`:broom: Clean up by hand. ${leftoverLines(facts.leftovers)}`)],
@@ -128,8 +127,9 @@ export function forceDeleteSentMessage(facts: {
 
 /** The thread message when Palette refused the force delete (its message, as written). */
 export function forceDeleteRefusedMessage(name: string, paletteMessage: string): BotMessage {
-  const text = `:x: Palette refused to force delete *${escapeText(name)}*: ${escapeText(truncate(paletteMessage, 500))}`;
-  return { text, blocks: [section(text)] };
+  return plainMessage(
+    `:x: Palette refused to force delete *${escapeText(name)}*: ${escapeText(truncate(paletteMessage, 500))}`,
+  );
 }
 
 /** Why a second Force delete does nothing: who sent the first one, and when. */
@@ -138,6 +138,6 @@ export function forceDeleteAlreadySent(
   now: Date,
 ): string {
   const when = record.forceDeleteAt ? ` at ${formatUtc(new Date(record.forceDeleteAt), now)}` : '';
-  const who = record.forceDeleteBy ? ` by <@${record.forceDeleteBy}>` : '';
+  const who = record.forceDeleteBy ? ` by ${mention(record.forceDeleteBy)}` : '';
   return `Force delete of "${record.name}" was already sent${who}${when}; I post in its thread when Palette has dropped it.`;
 }

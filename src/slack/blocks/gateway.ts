@@ -3,6 +3,7 @@ import { escapeText, truncate } from '../../domain/text';
 import { formatDuration } from '../../domain/time';
 import type { Gateway } from '../../palette/port';
 import type { Answer } from './answers';
+import { context, section } from './cluster-facts';
 
 /**
  * A gateway whose last heartbeat is older than this is flagged as stale. Palette's gateways report every few
@@ -18,9 +19,6 @@ const GATEWAYS_SHOWN = 20;
 export const HA_ADVICE =
   'Production wants 3 nodes (high availability): with 1 node, the gateway going down stops Palette from managing ' +
   'the clusters behind it. A gateway can be resized from 1 to 3 nodes later.';
-
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 
 /** How one gateway is doing: healthy (Running with a recent heartbeat) or not, and why. */
 export interface GatewayHealth {

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { helpLines } from '../../domain/command';
+import { section } from './cluster-facts';
 
 /** The notification text of `/maas help`. */
 export const HELP_TEXT = 'What `/maas` can do';
@@ -8,6 +9,6 @@ export const HELP_TEXT = 'What `/maas` can do';
 export function helpBlocks(): KnownBlock[] {
   return [
     { type: 'header', text: { type: 'plain_text', text: 'MAAS clusters through Palette' } },
-    { type: 'section', text: { type: 'mrkdwn', text: helpLines().join('\n') } },
+    section(helpLines().join('\n')),
   ];
 }

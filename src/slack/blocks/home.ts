@@ -3,7 +3,7 @@ import type { AuditEvent, ClusterRecord } from '../../domain/cluster';
 import { escapeText, truncate } from '../../domain/text';
 import { formatDuration, formatUtc } from '../../domain/time';
 import { decisionButtons } from './approval-card';
-import { context, link, section, stateText } from './cluster-facts';
+import { context, link, mention, section, stateText } from './cluster-facts';
 
 /** The App Home's Refresh button. */
 export const HOME_REFRESH_ACTION = 'home:refresh';
@@ -31,7 +31,7 @@ export interface HomeContent {
 const header = (text: string): KnownBlock => ({ type: 'header', text: { type: 'plain_text', text } });
 const named = (item: LinkedCluster, label: string) =>
   item.link ? link(item.link, label) : `*${escapeText(label)}*`;
-const byWhom = (by: string) => (/^[UW][A-Z0-9]+$/.test(by) ? `<@${by}>` : by === 'palette' ? 'Palette' : by);
+const byWhom = (by: string) => (/^[UW][A-Z0-9]+$/.test(by) ? mention(by) : by === 'palette' ? 'Palette' : by);
 
 function clusterLine(item: LinkedCluster, now: Date): string {
   const { record } = item;
@@ -44,7 +44,7 @@ function approvalBlocks(item: LinkedCluster, now: Date): KnownBlock[] {
   const left = formatDuration(Date.parse(record.expiresAt) - now.getTime());
   return [
     section(
-      `${named(item, record.name)} requested by <@${record.requester}> · ${record.spec.workerPools.length + 1} pools · expires in ${left}`,
+      `${named(item, record.name)} requested by ${mention(record.requester)} · ${record.spec.workerPools.length + 1} pools · expires in ${left}`,
     ),
     decisionButtons(record, `home:approval:${record.id}`),
   ];

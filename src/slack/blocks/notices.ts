@@ -4,13 +4,12 @@ import { escapeText, truncate } from '../../domain/text';
 import { formatDuration, formatUtc } from '../../domain/time';
 import type { ClusterEvent } from '../../palette/port';
 import type { BotMessage } from '../thread';
+import { plainMessage } from './answers';
 import { decisionLine, quorumLine } from './approval-card';
 import { consoleLink, link, mention, section } from './cluster-facts';
 
 /** Event lines in one thread message at most; the rest are counted. */
 const MAX_EVENT_LINES = 30;
-
-const plain = (text: string): BotMessage => ({ text, blocks: [section(text)] });
 
 /** One time of day, to the second: "14:32:05". */
 const clock = (iso: string) => new Date(iso).toISOString().slice(11, 19);
@@ -33,7 +32,7 @@ export function eventLines(events: readonly ClusterEvent[]): BotMessage {
 /** A partial approval, in the thread: "1 of 2 approvals: <@x>. Waiting for 1 more." */
 export function approvalRecordedNotice(record: ClusterRecord, required: number): BotMessage {
   const remaining = required - record.approvals.length;
-  return plain(
+  return plainMessage(
     `${quorumLine(record, required) ?? ':ballot_box_with_check: Approved once.'} Waiting for ${remaining} more.`,
   );
 }
@@ -43,12 +42,12 @@ export function decisionNotice(record: ClusterRecord, now: Date): BotMessage {
   const line = decisionLine(record, now) ?? 'The request was decided.';
   const next =
     record.state === 'REJECTED' || record.state === 'EXPIRED' ? '' : '\nCreating it in Palette now.';
-  return plain(`${mention(record.requester)} ${line}${next}`);
+  return plainMessage(`${mention(record.requester)} ${line}${next}`);
 }
 
 /** Palette refused the create: its message for people, never a stack trace. */
 export function createFailedNotice(record: ClusterRecord): BotMessage {
-  return plain(
+  return plainMessage(
     `:red_circle: ${mention(record.requester)} Palette refused to create *${escapeText(record.name)}*:\n> ${escapeText(truncate(record.failure ?? 'no reason given', 1_500))}\nFix the request and submit it again with \`/maas create-cluster ${record.name}\`.`,
   );
 }
@@ -63,7 +62,7 @@ export function runningNotice(record: ClusterRecord, config: Config): BotMessage
   const palette = record.paletteUid
     ? ` ${link(consoleLink(config, record.paletteUid), 'Open it in Palette')}.`
     : '';
-  return plain(
+  return plainMessage(
     `:tada: ${mention(record.requester)} *${escapeText(record.name)}* is running${health}: provisioned${took}.${palette}`,
   );
 }
@@ -71,7 +70,7 @@ export function runningNotice(record: ClusterRecord, config: Config): BotMessage
 /** The cluster is gone: deleted or aborted, and its name is free again. */
 export function deletedNotice(record: ClusterRecord): BotMessage {
   const what = record.deleteKind === 'abort' ? 'was aborted and what was created is deleted' : 'is deleted';
-  return plain(
+  return plainMessage(
     `:black_circle: ${mention(record.requester)} *${escapeText(record.name)}* ${what}. The name is free again.`,
   );
 }
@@ -83,14 +82,14 @@ export function stalledNotice(record: ClusterRecord, config: Config, now: Date):
   const palette = record.paletteUid
     ? ` Look at it in ${link(consoleLink(config, record.paletteUid), 'Palette')}, or`
     : ' You can';
-  return plain(
+  return plainMessage(
     `:warning: ${mention(record.requester)} *${escapeText(record.name)}* shows no progress for ${formatDuration(now.getTime() - Date.parse(since))} (since ${formatUtc(new Date(since), now)}; Palette says ${state}).${palette} stop it with \`/maas abort ${record.name}\`.`,
   );
 }
 
 /** The force-delete notice, once the deletion finished on its own. */
 export function forceDeleteNotNeeded(record: ClusterRecord): BotMessage {
-  return plain(
+  return plainMessage(
     `:white_check_mark: Force delete is no longer needed: *${escapeText(record.name)}* is deleted.`,
   );
 }

@@ -1,6 +1,7 @@
 import type { ModalView } from '@slack/types';
 import type { ClusterRecord } from '../../domain/cluster';
 import { truncate } from '../../domain/text';
+import { section } from './cluster-facts';
 
 /** The reject modal's callback id. */
 export const REJECT_REASON_CALLBACK = 'reject-reason';
@@ -54,6 +55,6 @@ export function rejectNoticeView(text: string): ModalView {
     type: 'modal',
     title: { type: 'plain_text', text: 'Reject request' },
     close: { type: 'plain_text', text: 'Close' },
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3_000) } }],
+    blocks: [section(text)],
   };
 }

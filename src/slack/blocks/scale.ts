@@ -1,9 +1,7 @@
-import type { KnownBlock } from '@slack/types';
 import { escapeText, truncate } from '../../domain/text';
 import type { BotMessage } from '../thread';
-import type { Answer } from './answers';
-
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+import { type Answer, noticeAnswer, plainMessage } from './answers';
+import { mention } from './cluster-facts';
 
 /** A resize as people read it: which pool of which cluster, from what size to what size. */
 export interface ResizeFacts {
@@ -23,27 +21,31 @@ const poolOf = (facts: ResizeFacts) =>
 
 /** `/maas scale`'s answer once the resize is on its way. */
 export function scaleAcceptedAnswer(facts: ResizeFacts): Answer {
-  const text = `:straight_ruler: Resizing ${poolOf(facts)} from ${facts.from} to ${facts.to} nodes. I post in its thread when Palette has taken it.`;
-  return { text, blocks: [section(text)] };
+  return noticeAnswer(
+    `:straight_ruler: Resizing ${poolOf(facts)} from ${facts.from} to ${facts.to} nodes. I post in its thread when Palette has taken it.`,
+  );
 }
 
 /** `/maas scale`'s answer when the pool already has that size (nothing is sent). */
 export function scaleUnchangedAnswer(facts: Omit<ResizeFacts, 'from'>): Answer {
-  const text = `${poolOf({ ...facts, from: facts.to })} already has ${facts.to} node${facts.to === 1 ? '' : 's'}; nothing to change.`;
-  return { text, blocks: [section(text)] };
+  return noticeAnswer(
+    `${poolOf({ ...facts, from: facts.to })} already has ${facts.to} node${facts.to === 1 ? '' : 's'}; nothing to change.`,
+  );
 }
 
 /** The thread message once Palette has taken the resize. */
 export function scaledMessage(facts: ResizeFacts & { by: string }): BotMessage {
   const direction = facts.to > facts.from ? 'adds machines from MAAS' : 'drains and releases machines';
-  const text = `:straight_ruler: <@${facts.by}> resized ${poolOf(facts)}: ${facts.from} → ${facts.to} nodes. Palette ${direction} now.`;
-  return { text, blocks: [section(text)] };
+  return plainMessage(
+    `:straight_ruler: ${mention(facts.by)} resized ${poolOf(facts)}: ${facts.from} → ${facts.to} nodes. Palette ${direction} now.`,
+  );
 }
 
 /** The thread message when the resize could not be done (Palette's refusal or policy's, as written). */
 export function scaleFailedMessage(
   facts: Omit<ResizeFacts, 'from'> & { by: string; reason: string },
 ): BotMessage {
-  const text = `:x: <@${facts.by}>'s resize of ${poolOf({ ...facts, from: facts.to })} to ${facts.to} nodes was not done: ${escapeText(truncate(facts.reason, 500))}`;
-  return { text, blocks: [section(text)] };
+  return plainMessage(
+    `:x: ${mention(facts.by)}'s resize of ${poolOf({ ...facts, from: facts.to })} to ${facts.to} nodes was not done: ${escapeText(truncate(facts.reason, 500))}`,
+  );
 }
