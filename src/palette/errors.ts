@@ -56,6 +56,17 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof PaletteError && error.status === 404;
 }
 
+/** Palette said no for good (a 4xx other than 404 = gone and 429 = busy): retrying would not help. */
+export function isRefusal(error: unknown): error is PaletteError {
+  return (
+    error instanceof PaletteError &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    error.status !== 404 &&
+    error.status !== 429
+  );
+}
+
 const REDACTED = '[redacted]';
 
 /** Replaces every occurrence of each secret in `text` (a misbehaving proxy may echo headers back). */

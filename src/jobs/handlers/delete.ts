@@ -1,19 +1,8 @@
-import { isNotFound, PaletteError } from '../../palette/errors';
+import { isNotFound, isRefusal } from '../../palette/errors';
 import { deletionRefusedByPaletteMessage, deletionStartedMessage } from '../../slack/blocks/delete';
 import { postInThreadOnce } from '../../slack/thread';
 import type { JobHandler } from '../handler';
 import { scheduleForceDeleteWindow } from '../observe';
-
-/** Palette said no for good (a 4xx other than 404 = gone and 429 = busy): retrying would not help. */
-export function isRefusal(error: unknown): error is PaletteError {
-  return (
-    error instanceof PaletteError &&
-    error.status >= 400 &&
-    error.status < 500 &&
-    error.status !== 404 &&
-    error.status !== 429
-  );
-}
 
 /**
  * Sends Palette's normal delete for a cluster in DELETING (a delete, or an abort while provisioning — the same

@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import type { ClusterRecord } from '../../domain/cluster';
-import { isNotFound } from '../../palette/errors';
+import { isNotFound, isRefusal } from '../../palette/errors';
 import { allocatedMachines, type Leftovers } from '../../palette/leftovers';
 import {
   forceDeleteNoticeUsed,
@@ -10,7 +10,6 @@ import {
 import { postInThreadOnce, updateMessage } from '../../slack/thread';
 import { applyFresh } from '../decide-apply';
 import type { JobHandler } from '../handler';
-import { isRefusal } from './delete';
 
 /**
  * Turns the thread's force-delete notice into a record of who force-deleted and what is left to clean up, and

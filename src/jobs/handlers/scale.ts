@@ -5,13 +5,13 @@ import { checkResize, withPoolSize } from '../../domain/resize';
 import type { ClusterSpec } from '../../domain/spec';
 import { buildMachinePoolEntity } from '../../palette/build';
 import type { MaasMachinePoolConfigEntity } from '../../palette/entities';
+import { isRefusal } from '../../palette/errors';
 import { cloudConfigUidOf } from '../../palette/leftovers';
 import { resizeDetail, scaledMessage, scaleFailedMessage } from '../../slack/blocks/scale';
 import { resolveActor } from '../../slack/roles';
 import { postInThread } from '../../slack/thread';
 import { decideAndApply } from '../decide-apply';
 import type { JobHandler, JobOf } from '../handler';
-import { isRefusal } from './delete';
 
 /**
  * The whole pool as Palette's machine-pool update takes it, at the new size: the pool Palette returned (so
