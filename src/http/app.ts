@@ -23,7 +23,6 @@ export interface HttpAppOptions {
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** Milliseconds since the epoch, for the signature window. */
   now?: () => number;
-  bodyLimitBytes?: number;
 }
 
 /**
@@ -53,7 +52,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<VerifiedBodyEnv> {
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.post(
     '/slack/events',
-    sizeLimit(options.bodyLimitBytes ?? SLACK_BODY_LIMIT_BYTES, (c) => {
+    sizeLimit(SLACK_BODY_LIMIT_BYTES, (c) => {
       logger.warn('Slack request refused: body too large');
       return c.text('Request body too large.', 413);
     }),

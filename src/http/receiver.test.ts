@@ -22,7 +22,9 @@ function setup(ackTimeoutMs = 2_500) {
     logger: slackLogger(logger),
   });
   app.error(async () => {});
-  return { app, receiver, warn, error };
+  // As the HTTP app hands a verified request over: its body as read, and its headers.
+  const handle = async (request: Request) => receiver.handleVerified(await request.text(), request.headers);
+  return { app, handle, warn, error };
 }
 
 const request = (body: string, contentType = FORM, headers: Record<string, string> = {}) =>
@@ -76,29 +78,29 @@ const event = (inner: Record<string, unknown>, headers: Record<string, string> =
 
 describe('HonoBoltReceiver', () => {
   it('answers a slash command with the object ack() got, as JSON', async () => {
-    const { app, receiver } = setup();
+    const { app, handle } = setup();
     app.command('/maas', async ({ ack, command: slash }) => {
       await ack({ response_type: 'ephemeral', text: `you said ${slash.text}` });
     });
-    const response = await receiver.handle(command('help me'));
+    const response = await handle(command('help me'));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/json');
     expect(await response.json()).toEqual({ response_type: 'ephemeral', text: 'you said help me' });
   });
 
   it('answers an empty ack with an empty 200, and a string ack as text', async () => {
-    const { app, receiver } = setup();
+    const { app, handle } = setup();
     app.command('/maas', async ({ ack, command: slash }) => {
       await (slash.text === 'text' ? ack('plain words') : ack());
     });
-    const empty = await receiver.handle(command(''));
+    const empty = await handle(command(''));
     expect([empty.status, await empty.text()]).toEqual([200, '']);
-    const text = await receiver.handle(command('text'));
+    const text = await handle(command('text'));
     expect([text.status, await text.text()]).toEqual([200, 'plain words']);
   });
 
   it('runs the listener to its end before answering (processBeforeResponse: nothing runs after the response)', async () => {
-    const { app, receiver } = setup();
+    const { app, handle } = setup();
     const steps: string[] = [];
     app.command('/maas', async ({ ack }) => {
       await ack();
@@ -106,18 +108,18 @@ describe('HonoBoltReceiver', () => {
       await new Promise((resolve) => setTimeout(resolve, 30));
       steps.push('finished');
     });
-    await receiver.handle(command(''));
+    await handle(command(''));
     expect(steps).toEqual(['acked', 'finished']);
   });
 
   it('dispatches block_actions with the action as payload and answers 200', async () => {
-    const { app, receiver } = setup();
+    const { app, handle } = setup();
     const seen = vi.fn();
     app.action('approve', async ({ ack, action, body }) => {
       await ack();
       seen(action, body.type);
     });
-    const response = await receiver.handle(
+    const response = await handle(
       interaction({
         type: 'block_actions',
         container: { type: 'message', message_ts: '1.1', channel_id: 'C1' },
@@ -136,34 +138,32 @@ describe('HonoBoltReceiver', () => {
   });
 
   it('answers a view_submission with the response_action the listener acked (field errors)', async () => {
-    const { app, receiver } = setup();
+    const { app, handle } = setup();
     app.view('wizard', async ({ ack, view: submitted }) => {
       await ack({ response_action: 'errors', errors: { name: `bad name in ${submitted.id}` } });
     });
-    const response = await receiver.handle(
-      interaction({ type: 'view_submission', trigger_id: '1.2.3', view }),
-    );
+    const response = await handle(interaction({ type: 'view_submission', trigger_id: '1.2.3', view }));
     expect(await response.json()).toEqual({ response_action: 'errors', errors: { name: 'bad name in V1' } });
   });
 
   it('dispatches view_closed to a listener that asked for it', async () => {
-    const { app, receiver } = setup();
+    const { app, handle } = setup();
     const closed = vi.fn();
     app.view({ callback_id: 'wizard', type: 'view_closed' }, async ({ ack, body }) => {
       await ack();
       closed(body.type, (body as { is_cleared?: boolean }).is_cleared);
     });
-    const response = await receiver.handle(interaction({ type: 'view_closed', view, is_cleared: false }));
+    const response = await handle(interaction({ type: 'view_closed', view, is_cleared: false }));
     expect(response.status).toBe(200);
     expect(closed).toHaveBeenCalledWith('view_closed', false);
   });
 
   it('answers a block_suggestion with the options the listener acked', async () => {
-    const { app, receiver } = setup();
+    const { app, handle } = setup();
     app.options('profile', async ({ ack, options }) => {
       await ack({ options: [{ text: { type: 'plain_text', text: `match ${options.value}` }, value: 'p1' }] });
     });
-    const response = await receiver.handle(
+    const response = await handle(
       interaction({ type: 'block_suggestion', action_id: 'profile', block_id: 'b', value: 'ubu', view }),
     );
     expect(await response.json()).toEqual({
@@ -172,23 +172,23 @@ describe('HonoBoltReceiver', () => {
   });
 
   it('answers url_verification with the challenge and ssl_check with an empty 200, running no listener', async () => {
-    const { app, receiver } = setup();
+    const { app, handle } = setup();
     const anything = vi.fn();
     app.use(async () => anything());
-    const challenge = await receiver.handle(
+    const challenge = await handle(
       request(
         JSON.stringify({ type: 'url_verification', token: 't', challenge: 'c-123' }),
         'application/json',
       ),
     );
     expect(await challenge.json()).toEqual({ challenge: 'c-123' });
-    const ssl = await receiver.handle(request('ssl_check=1&token=t'));
+    const ssl = await handle(request('ssl_check=1&token=t'));
     expect([ssl.status, await ssl.text()]).toEqual([200, '']);
     expect(anything).not.toHaveBeenCalled();
   });
 
   it('dispatches a first Events API delivery, answers its retries 200 at once and never runs them', async () => {
-    const { app, receiver } = setup();
+    const { app, handle } = setup();
     const opened = vi.fn();
     app.event('app_home_opened', async ({ event: home }) => opened(home.user));
     const home = {
@@ -198,8 +198,8 @@ describe('HonoBoltReceiver', () => {
       tab: 'home',
       event_ts: '1.1',
     };
-    expect((await receiver.handle(event(home))).status).toBe(200);
-    const retry = await receiver.handle(
+    expect((await handle(event(home))).status).toBe(200);
+    const retry = await handle(
       event(home, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }),
     );
     expect([retry.status, await retry.text()]).toEqual([200, '']);
@@ -207,7 +207,7 @@ describe('HonoBoltReceiver', () => {
   });
 
   it('passes X-Slack-Retry-Num and -Reason into the Bolt context', async () => {
-    const { app, receiver } = setup();
+    const { app, handle } = setup();
     const context = vi.fn();
     app.command('/maas', async ({ ack, context: ctx }) => {
       context(ctx.retryNum, ctx.retryReason);
@@ -216,12 +216,12 @@ describe('HonoBoltReceiver', () => {
     const retried = command('');
     retried.headers.set('x-slack-retry-num', '2');
     retried.headers.set('x-slack-retry-reason', 'http_error');
-    await receiver.handle(retried);
+    await handle(retried);
     expect(context).toHaveBeenCalledWith(2, 'http_error');
   });
 
   it('turns a listener error before ack() into a kind 200 for each kind of request, never a 5xx', async () => {
-    const { app, receiver } = setup();
+    const { app, handle } = setup();
     const fail = async () => {
       throw new Error('Palette is down');
     };
@@ -230,12 +230,12 @@ describe('HonoBoltReceiver', () => {
     app.options('profile', fail);
     app.action('approve', fail);
     const answers = await Promise.all([
-      receiver.handle(command('list')),
-      receiver.handle(interaction({ type: 'view_submission', trigger_id: '1', view })),
-      receiver.handle(
+      handle(command('list')),
+      handle(interaction({ type: 'view_submission', trigger_id: '1', view })),
+      handle(
         interaction({ type: 'block_suggestion', action_id: 'profile', block_id: 'b', value: 'x', view }),
       ),
-      receiver.handle(
+      handle(
         interaction({
           type: 'block_actions',
           trigger_id: '1',
@@ -254,27 +254,27 @@ describe('HonoBoltReceiver', () => {
   });
 
   it('keeps the ack when the listener fails after it', async () => {
-    const { app, receiver } = setup();
+    const { app, handle } = setup();
     app.command('/maas', async ({ ack }) => {
       await ack({ text: 'done' });
       throw new Error('later failure');
     });
-    expect(await (await receiver.handle(command(''))).json()).toEqual({ text: 'done' });
+    expect(await (await handle(command(''))).json()).toEqual({ text: 'done' });
   });
 
   it('turns a second ack() into a listener error, keeping the first answer', async () => {
-    const { app, receiver } = setup();
+    const { app, handle } = setup();
     const second = vi.fn();
     app.command('/maas', async ({ ack }) => {
       await ack({ text: 'first' });
       await ack({ text: 'second' }).catch((error: Error) => second(error.name));
     });
-    expect(await (await receiver.handle(command(''))).json()).toEqual({ text: 'first' });
+    expect(await (await handle(command(''))).json()).toEqual({ text: 'first' });
     expect(second).toHaveBeenCalledWith('MultipleAckError');
   });
 
   it('answers when a listener outlives the ack timeout: the stored ack, or the fallback without one', async () => {
-    const { app, receiver, error } = setup(40);
+    const { app, handle, error } = setup(40);
     let release: () => void = () => {};
     const blocked = new Promise<void>((resolve) => {
       release = resolve;
@@ -283,8 +283,8 @@ describe('HonoBoltReceiver', () => {
       if (slash.text === 'acked') await ack({ text: 'acked early' });
       await blocked;
     });
-    expect(await (await receiver.handle(command('acked'))).json()).toEqual({ text: 'acked early' });
-    expect(await (await receiver.handle(command('silent'))).json()).toEqual({
+    expect(await (await handle(command('acked'))).json()).toEqual({ text: 'acked early' });
+    expect(await (await handle(command('silent'))).json()).toEqual({
       response_type: 'ephemeral',
       text: FALLBACK_TEXT,
     });
@@ -293,16 +293,16 @@ describe('HonoBoltReceiver', () => {
   });
 
   it('answers a request no listener handles with the fallback (200)', async () => {
-    const { receiver, warn } = setup();
-    const response = await receiver.handle(command('anything'));
+    const { handle, warn } = setup();
+    const response = await handle(command('anything'));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ response_type: 'ephemeral', text: FALLBACK_TEXT });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('No Slack listener acknowledged'));
   });
 
   it('answers 400 to a verified body it cannot parse, running nothing', async () => {
-    const { receiver } = setup();
-    const response = await receiver.handle(request('{"type":', 'application/json'));
+    const { handle } = setup();
+    const response = await handle(request('{"type":', 'application/json'));
     expect(response.status).toBe(400);
   });
 });

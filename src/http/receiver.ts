@@ -72,12 +72,10 @@ export class HonoBoltReceiver implements Receiver {
   /** Nothing to stop, for the same reason. */
   async stop(): Promise<void> {}
 
-  /** Turns a verified Slack request into a Bolt event, runs it, and answers with what the listener acked. */
-  async handle(request: Request): Promise<Response> {
-    return this.handleVerified(await request.text(), request.headers);
-  }
-
-  /** The same, for a body already read (and verified) by the HTTP app. */
+  /**
+   * Turns a Slack request, its body already read and verified by the HTTP app, into a Bolt event, runs it, and
+   * answers with what the listener acked.
+   */
   async handleVerified(rawBody: string, headers: Headers): Promise<Response> {
     const parsed = parseSlackBody(rawBody, headers.get('content-type'));
     if (parsed.kind === 'ssl_check') return answer(undefined);
@@ -103,7 +101,8 @@ export class HonoBoltReceiver implements Receiver {
     retry: Pick<ReceiverEvent, 'retryNum' | 'retryReason'>,
   ): Promise<Response> {
     const app = this.app;
-    if (!app) throw new Error('HonoBoltReceiver.handle() called before a Bolt App was created with it.');
+    if (!app)
+      throw new Error('HonoBoltReceiver.handleVerified() called before a Bolt App was created with it.');
     let acked = false;
     let stored: unknown;
     const event: ReceiverEvent = {

@@ -28,7 +28,7 @@ export interface LocalDynamo {
  * Starts dynalite (the local DynamoDB) on loopback: persisted under `path` (created if missing) or in memory
  * when absent, with tables usable at once.
  */
-export async function startDynalite(options: { path?: string; port?: number } = {}): Promise<LocalDynamo> {
+export async function startDynalite(options: { path?: string } = {}): Promise<LocalDynamo> {
   if (options.path) mkdirSync(options.path, { recursive: true });
   const server = dynalite({
     ...(options.path ? { path: options.path } : {}),
@@ -38,7 +38,7 @@ export async function startDynalite(options: { path?: string; port?: number } = 
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return {

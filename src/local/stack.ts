@@ -77,8 +77,6 @@ export interface LocalStack {
   close(): Promise<void>;
 }
 
-const TABLE_NAME = 'maas-chatops';
-
 /** Starts dynalite, the stand-ins for what is not configured, the worker, the scheduler and the HTTP app. */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const env = options.env ?? process.env;
@@ -89,6 +87,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   try {
     if (options.dataDir && options.fresh) rmSync(options.dataDir, { recursive: true, force: true });
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const now = options.now ?? (() => new Date());
     const dynamo = await startDynalite(options.dataDir ? { path: join(options.dataDir, 'dynamo') } : {});
     closers.push(() => dynamo.close());
 
@@ -103,7 +102,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           signingSecret,
           botToken,
           port: options.slackPort ?? 0,
-          now: () => (options.now ?? (() => new Date()))().getTime(),
+          now: () => now().getTime(),
           ...(options.extendSlack ? { extend: options.extendSlack } : {}),
         });
     if (slack) closers.push(() => slack.close());
@@ -117,7 +116,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (maas) closers.push(() => maas.close());
 
     const base = loadConfig({
-      TABLE_NAME,
       ...env,
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_BOT_TOKEN: botToken,
@@ -142,7 +140,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const client = localDocumentClient(dynamo.endpoint);
     await ensureTable(client, config.tableName);
     const operations = countOperations(client);
-    const now = options.now ?? (() => new Date());
     const paletteClient = createPaletteClient(config.palette);
     closers.push(() => paletteClient.close());
     const maasClient = config.maas ? createMaasClient(config.maas) : undefined;

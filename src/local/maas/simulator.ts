@@ -9,13 +9,10 @@ import { SEED_RESOURCE_POOLS, SEED_ZONES, seedMachines } from './seed';
 /** The key the simulator accepts unless told otherwise (a made-up one: it opens nothing real). */
 export const SIMULATOR_MAAS_API_KEY = 'SimConsumerKey0001:SimTokenKey0000001:SimTokenSecret00000000000000001';
 
-/** How to start the simulator; every field has a default. */
+/** How to start the simulator (on a free loopback port, with the seeded machines). */
 export interface MaasSimulatorOptions {
+  /** The key it accepts; SIMULATOR_MAAS_API_KEY by default. */
   apiKey?: string;
-  /** 0 (default) picks a free port. */
-  port?: number;
-  hostname?: string;
-  machines?: MaasMachine[];
 }
 
 /** A running simulator, with the knobs tests use. */
@@ -73,7 +70,7 @@ function machineJson(machine: MaasMachine, zones: string[], pools: string[]) {
 export async function startMaasSimulator(options: MaasSimulatorOptions = {}): Promise<MaasSimulator> {
   const apiKey = options.apiKey ?? SIMULATOR_MAAS_API_KEY;
   const credentials = parseMaasApiKey(apiKey);
-  const machines = options.machines ?? seedMachines();
+  const machines = seedMachines();
   const zones = [...new Set([...SEED_ZONES, ...machines.map((machine) => machine.zone)])];
   const pools = [...new Set([...SEED_RESOURCE_POOLS, ...machines.map((machine) => machine.pool)])];
   const counts = new Map<string, number>();
@@ -107,7 +104,7 @@ export async function startMaasSimulator(options: MaasSimulatorOptions = {}): Pr
     c.json(pools.map((pool, index) => namedResource('resourcepool', pool, index))),
   );
 
-  const server = await serveHttp(app.fetch, { port: options.port, host: options.hostname });
+  const server = await serveHttp(app.fetch);
   return {
     apiUrl: `${server.url}/MAAS`,
     apiKey,

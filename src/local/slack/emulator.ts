@@ -28,7 +28,6 @@ export interface SlackEmulatorOptions {
   /** The bot token the Web API accepts (`Authorization: Bearer …`). */
   botToken: string;
   port?: number;
-  host?: string;
   /** The bot's Request URL (`…/slack/events`); can be set later with `setBotEventsUrl`. */
   botEventsUrl?: string;
   /** Milliseconds since the epoch: signs requests and ages trigger ids and response URLs. */
@@ -217,10 +216,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
   });
   options.extend?.(app);
 
-  const server: RunningServer = await serveHttp(app.fetch, {
-    ...(options.port !== undefined ? { port: options.port } : {}),
-    ...(options.host !== undefined ? { host: options.host } : {}),
-  });
+  const server: RunningServer = await serveHttp(app.fetch, { port: options.port });
   baseUrl = server.url;
   const ws = core.workspace;
 
