@@ -21,33 +21,26 @@ export function previousStep(step: StepId): StepId | undefined {
   return STEPS[STEPS.indexOf(step) - 1];
 }
 
-/** The step after `step` (the review has none). */
-export function nextStep(step: StepId): StepId | undefined {
-  return STEPS[STEPS.indexOf(step) + 1];
-}
-
-/** Every action id of the wizard starts with this, so its listeners never see other surfaces' actions. */
 /** Every action id of the wizard starts with it (one Bolt listener per surface matches them all). */
 export const WIZARD_PREFIX = 'wz.';
-const PREFIX = WIZARD_PREFIX;
 
 /** Action ids of the wizard's buttons. */
 export const WIZARD_ACTIONS = {
-  back: `${PREFIX}back`,
-  addPool: `${PREFIX}addPool`,
-  removePool: `${PREFIX}removePool`,
+  back: `${WIZARD_PREFIX}back`,
+  addPool: `${WIZARD_PREFIX}addPool`,
+  removePool: `${WIZARD_PREFIX}removePool`,
   /** Followed by the pool's key: one Edit button per listed pool. */
-  editPoolPrefix: `${PREFIX}editPool.`,
+  editPoolPrefix: `${WIZARD_PREFIX}editPool.`,
 } as const;
 
 /** The action id of an input field (also the key its options listener is registered under). */
 export function fieldActionId(fieldId: string): string {
-  return `${PREFIX}f.${fieldId}`;
+  return `${WIZARD_PREFIX}f.${fieldId}`;
 }
 
 /** The external id of a review view: names the review revision, so a stale findings update finds nothing. */
 export function reviewExternalId(draftId: string, revision: string): string {
-  return `${PREFIX}review.${draftId}.${revision}`;
+  return `${WIZARD_PREFIX}review.${draftId}.${revision}`;
 }
 
 /** A string as a literal inside a regular expression. */
