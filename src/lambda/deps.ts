@@ -67,10 +67,12 @@ function adapterBuilders(config: Config, aws: NonNullable<Config['aws']>) {
       ]);
       return new LambdaJobs(new LambdaClient({ region: aws.region }), aws.workerFunctionArn);
     },
-    scheduler: async (jobs: Jobs): Promise<Scheduler> => {
-      const [{ SchedulerClient }, { EventBridgeScheduler }] = await Promise.all([
+    // Takes the jobs port as it is being built, so both build at once.
+    scheduler: async (building: Promise<Jobs>): Promise<Scheduler> => {
+      const [{ SchedulerClient }, { EventBridgeScheduler }, jobs] = await Promise.all([
         import('@aws-sdk/client-scheduler'),
         import('../scheduler/eventbridge'),
+        building,
       ]);
       return new EventBridgeScheduler({
         client: new SchedulerClient({ region: aws.region }),
@@ -112,11 +114,12 @@ export async function createAwsDeps(options: {
   const build = adapterBuilders(config, aws);
   const port = <T extends AsyncPort<T>>(make: () => Promise<T>): Promise<T> =>
     options.adapters === 'on-first-use' ? Promise.resolve(lazyPort(make)) : make();
-  const jobs = await port(build.jobs);
+  const buildingJobs = port(build.jobs);
   const { maas } = config;
-  const [store, scheduler, palette, maasClient] = await Promise.all([
+  const [jobs, store, scheduler, palette, maasClient] = await Promise.all([
+    buildingJobs,
     port(build.store),
-    port(() => build.scheduler(jobs)),
+    port(() => build.scheduler(buildingJobs)),
     port(build.palette),
     maas ? port(() => build.maas(maas)) : undefined,
   ]);
