@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isNotFound, PaletteError, paletteError, redact } from './errors';
+import { isNotFound, PaletteError, paletteError } from './errors';
 
 const KEY = 'pk_live_3f9a8b7c6d5e4f3a2b1c';
 
-describe('redact', () => {
+describe('paletteError scrubbing', () => {
+  const redact = (message: string, secrets: readonly string[]) =>
+    paletteError({ status: 500, code: 'Internal', message, method: 'GET', path: '/' }, secrets).message;
+
   it('replaces every occurrence of each secret and ignores empty ones', () => {
     expect(redact(`a ${KEY} b ${KEY}`, [KEY, ''])).toBe('a [redacted] b [redacted]');
     expect(redact('nothing here', [KEY])).toBe('nothing here');

@@ -1,3 +1,5 @@
+import { secretScrubber } from '../log';
+
 /** What Palette said went wrong, with nothing of the request that could carry a secret (no headers, no body). */
 export interface PaletteErrorFields {
   /** The HTTP status; 0 when Palette never answered (timeout, refused connection). */
@@ -67,18 +69,12 @@ export function isRefusal(error: unknown): error is PaletteError {
   );
 }
 
-const REDACTED = '[redacted]';
-
-/** Replaces every occurrence of each secret in `text` (a misbehaving proxy may echo headers back). */
-export function redact(text: string, secrets: readonly string[]): string {
-  return secrets
-    .filter((secret) => secret.length > 0)
-    .reduce((out, secret) => out.split(secret).join(REDACTED), text);
-}
-
-/** Builds a PaletteError whose text fields are scrubbed of the given secrets. */
+/**
+ * Builds a PaletteError whose text fields are scrubbed of the given secrets (a misbehaving proxy may echo headers
+ * back).
+ */
 export function paletteError(fields: PaletteErrorFields, secrets: readonly string[]): PaletteError {
-  const clean = (text: string) => redact(text, secrets);
+  const clean = secretScrubber(secrets);
   return new PaletteError({
     status: fields.status,
     code: clean(fields.code),
