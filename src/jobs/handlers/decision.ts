@@ -1,10 +1,10 @@
 import type { Deps } from '../../deps';
 import type { ClusterRecord } from '../../domain/cluster';
-import { scheduleName } from '../../scheduler/names';
 import { lastEvent } from '../../slack/blocks/approval-card';
 import { approvalRecordedNotice, decisionNotice } from '../../slack/blocks/notices';
 import { showCard } from '../../slack/card';
 import { type BotMessage, postInThreadOnce } from '../../slack/thread';
+import { cancelExpiry } from '../expiry';
 import type { JobHandler } from '../handler';
 
 /** What the thread is told about the record's decision, and the key that makes it once-only. */
@@ -36,8 +36,5 @@ export const decision: JobHandler<'decision'> = async ({ clusterId }, deps) => {
   if (!record.slack.threadTs)
     throw new Error('The request thread is not posted yet; the decision waits for it.');
   await postInThreadOnce(deps, record, `decision:${notice.key}`, notice.message);
-  if (record.state !== 'PENDING_APPROVAL')
-    await deps.scheduler.cancel(
-      scheduleName({ kind: 'expire', clusterId }, 'expire', new Date(record.expiresAt)),
-    );
+  if (record.state !== 'PENDING_APPROVAL') await cancelExpiry(deps, record);
 };

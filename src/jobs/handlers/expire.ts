@@ -1,4 +1,5 @@
 import { ConflictError } from '../../store/port';
+import { scheduleExpiry } from '../expiry';
 import type { JobHandler } from '../handler';
 
 /** Races with a concurrent decision lost before giving up (each means someone just decided). */
@@ -15,7 +16,7 @@ export const expire: JobHandler<'expire'> = async ({ clusterId }, deps) => {
     if (record?.state !== 'PENDING_APPROVAL') return;
     const now = deps.now();
     if (now.getTime() < Date.parse(record.expiresAt)) {
-      await deps.scheduler.at(new Date(record.expiresAt), { kind: 'expire', clusterId }, 'expire');
+      await scheduleExpiry(deps, record);
       return;
     }
     try {

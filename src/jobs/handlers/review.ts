@@ -3,6 +3,7 @@ import type { ClusterRecord } from '../../domain/cluster';
 import { requestSubmitted } from '../../slack/blocks/request';
 import { renderCard, showCard } from '../../slack/card';
 import { type BotMessage, permalinkOf, unreachableChannelCode } from '../../slack/thread';
+import { scheduleExpiry } from '../expiry';
 import type { JobHandler } from '../handler';
 import { note, saveSlackPlaces } from '../note';
 import { reviewFindings } from '../review-findings';
@@ -115,5 +116,5 @@ export const review: JobHandler<'review'> = async ({ clusterId }, deps) => {
   const record = await withSubmittedMessage(deps, carded, problem);
   // Adds the thread link to the card, and shows any click that landed before the card's ts was saved.
   await showCard(deps, record);
-  await deps.scheduler.at(new Date(record.expiresAt), { kind: 'expire', clusterId }, 'expire');
+  await scheduleExpiry(deps, record);
 };
