@@ -4,6 +4,7 @@ import { escapeText } from '../../domain/text';
 import type { ClusterSummary } from '../../palette/port';
 import type { Answer } from './answers';
 import { context, mention, section, stateText } from './cluster-facts';
+import { nodeTotals } from './progress';
 
 /** One cluster of `/maas list`: known to the bot (its record), seen in Palette, or both (merged by name). */
 export interface ListRow {
@@ -26,8 +27,7 @@ export interface ListPage {
 function nodes(record: ClusterRecord): string | undefined {
   const pools = record.progress?.pools ?? [];
   if (pools.length === 0) return undefined;
-  const ready = pools.reduce((sum, pool) => sum + pool.ready, 0);
-  const desired = pools.reduce((sum, pool) => sum + pool.desired, 0);
+  const { ready, desired } = nodeTotals(pools);
   return `${ready}/${desired} nodes`;
 }
 

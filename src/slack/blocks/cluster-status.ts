@@ -74,10 +74,11 @@ export function clusterStatusAnswer(view: StatusView): Answer {
   ];
   const head = [stateText(record), ...palette, age(record, now)].filter(Boolean).join(' · ');
   const pools = live?.pools ?? record.progress?.pools ?? [];
+  const basics = basicsFields(record);
   const fields = [
-    ...basicsFields(record).slice(0, 1),
+    ...basics.slice(0, 1),
     `*Approvers*\n${record.approvals.length > 0 ? mentions(record.approvals.map((approval) => approval.userId)) : '—'}`,
-    ...basicsFields(record).slice(1, 4),
+    ...basics.slice(1, 4),
   ];
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(record.name, 150) } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { poolProgressLine, progressBar } from './progress';
+import { nodeTotals, poolProgressLine, progressBar } from './progress';
 
 describe('progressBar', () => {
   it.each([
@@ -16,5 +16,17 @@ describe('progressBar', () => {
     expect(poolProgressLine({ name: 'a<b', ready: 1, desired: 2 })).toBe(
       '`a&lt;b` ▓▓▓▓▓░░░░░ 1/2 nodes ready',
     );
+  });
+});
+
+describe('nodeTotals', () => {
+  it('adds up ready and desired nodes over the pools', () => {
+    expect(nodeTotals([])).toEqual({ ready: 0, desired: 0 });
+    expect(
+      nodeTotals([
+        { name: 'cp', ready: 1, desired: 3 },
+        { name: 'workers', ready: 2, desired: 2 },
+      ]),
+    ).toEqual({ ready: 3, desired: 5 });
   });
 });

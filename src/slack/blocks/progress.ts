@@ -10,6 +10,14 @@ export function progressBar(ready: number, desired: number, cells = BAR_CELLS): 
   return '▓'.repeat(filled) + '░'.repeat(cells - filled);
 }
 
+/** Nodes ready and desired over all pools. */
+export function nodeTotals(pools: readonly Progress['pools'][number][]): { ready: number; desired: number } {
+  return {
+    ready: pools.reduce((sum, pool) => sum + pool.ready, 0),
+    desired: pools.reduce((sum, pool) => sum + pool.desired, 0),
+  };
+}
+
 /** One pool's line: "`worker-pool` ▓▓▓▓▓▓░░░░ 3/5 nodes ready". */
 export function poolProgressLine(pool: Progress['pools'][number]): string {
   return `\`${escapeText(pool.name)}\` ${progressBar(pool.ready, pool.desired)} ${pool.ready}/${pool.desired} nodes ready`;

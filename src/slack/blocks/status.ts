@@ -5,7 +5,7 @@ import { escapeText, truncate } from '../../domain/text';
 import { formatDuration } from '../../domain/time';
 import type { BotMessage } from '../thread';
 import { consoleLink, context, section, stateText, when } from './cluster-facts';
-import { poolProgressLine } from './progress';
+import { nodeTotals, poolProgressLine } from './progress';
 
 /** The action id of the status message's "Open in Palette" link button (acknowledged by the link listener). */
 export const OPEN_IN_PALETTE_ACTION = 'link:open-in-palette';
@@ -81,8 +81,7 @@ export function statusMessage(record: ClusterRecord, config: Config, now: Date):
         },
       ],
     });
-  const ready = pools.reduce((sum, pool) => sum + pool.ready, 0);
-  const desired = pools.reduce((sum, pool) => sum + pool.desired, 0);
+  const { ready, desired } = nodeTotals(pools);
   return {
     text: `${record.name}: ${stateText(record)}${desired > 0 ? `, ${ready}/${desired} nodes ready` : ''}`,
     blocks,
