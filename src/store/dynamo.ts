@@ -137,29 +137,29 @@ export class DynamoClusterStore implements ClusterStore {
     const reservation = await this.reservation(name);
     const holder = reservation ? await this.get(reservation.clusterId) : undefined;
     if (holder && !isTerminal(holder.state)) return holder;
-    const { Items } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: BY_NAME_INDEX,
-        KeyConditionExpression: '#name = :name',
-        ExpressionAttributeNames: { '#name': 'name' },
-        ExpressionAttributeValues: { ':name': name },
-        ScanIndexForward: false,
-        Limit: 1,
-      }),
-    );
-    return Items?.[0] ? recordFromItem(Items[0]) : undefined;
+    const [newest] = await this.newestOn(BY_NAME_INDEX, 'name', name, 1);
+    return newest;
   }
 
   /** A person's requests, newest first. */
-  async listByRequester(userId: string, limit: number): Promise<ClusterRecord[]> {
+  listByRequester(userId: string, limit: number): Promise<ClusterRecord[]> {
+    return this.newestOn(BY_REQUESTER_INDEX, 'requester', userId, limit);
+  }
+
+  /** Up to `limit` records whose `attribute` is `value`, newest request first, through that attribute's index. */
+  private async newestOn(
+    index: string,
+    attribute: string,
+    value: string,
+    limit: number,
+  ): Promise<ClusterRecord[]> {
     const { Items } = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: BY_REQUESTER_INDEX,
-        KeyConditionExpression: '#requester = :requester',
-        ExpressionAttributeNames: { '#requester': 'requester' },
-        ExpressionAttributeValues: { ':requester': userId },
+        IndexName: index,
+        KeyConditionExpression: '#key = :value',
+        ExpressionAttributeNames: { '#key': attribute },
+        ExpressionAttributeValues: { ':value': value },
         ScanIndexForward: false,
         Limit: limit,
       }),
@@ -185,7 +185,7 @@ export class DynamoClusterStore implements ClusterStore {
 
   /** One conditional UpdateItem (see planTransition); an ending state then frees the name. */
   async apply(record: ClusterRecord, change: ClusterChange): Promise<ClusterRecord> {
-    const { to, ...update } = planTransition(record, change);
+    const { to: _to, ending, ...update } = planTransition(record, change);
     let updated: ClusterRecord;
     try {
       const { Attributes } = await this.client.send(
@@ -202,7 +202,7 @@ export class DynamoClusterStore implements ClusterStore {
       throw error;
     }
     // A release lost here (crash, network) leaves a reservation to an ended cluster: create() takes such over.
-    if (isTerminal(to) && !isTerminal(record.state)) await this.releaseName(record.name, record.id);
+    if (ending) await this.releaseName(record.name, record.id);
     return updated;
   }
 

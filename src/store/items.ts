@@ -6,7 +6,7 @@ import { ACTIVE_PARTITION, keys, PARTITION_KEY } from './table';
 export const WORK_KEY_ATTRIBUTES = ['workPk', 'workSk'] as const;
 
 /** `workSk` of an active cluster: oldest request first, the id breaking ties. */
-export function activeSortKey(record: Pick<ClusterRecord, 'requestedAt' | 'id'>): string {
+function activeSortKey(record: Pick<ClusterRecord, 'requestedAt' | 'id'>): string {
   return `${record.requestedAt}#${record.id}`;
 }
 

@@ -7,6 +7,8 @@ import { type ClusterChange, InvalidTransitionError } from './port';
 /** One transition as the parts of a conditional UpdateItem (everything but the table and key). */
 export interface TransitionUpdate {
   to: LifecycleState;
+  /** Whether the transition ends the cluster (enters an ending state from a live one). */
+  ending: boolean;
   UpdateExpression: string;
   ConditionExpression: string;
   ExpressionAttributeNames: Record<string, string>;
@@ -54,6 +56,7 @@ export function planTransition(record: ClusterRecord, change: ClusterChange): Tr
   const condition = `${update.name('version')} = ${update.value(record.version)}`;
   return {
     to,
+    ending,
     UpdateExpression: update.toString(),
     ConditionExpression: condition,
     ExpressionAttributeNames: update.names,
