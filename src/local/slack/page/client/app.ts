@@ -131,8 +131,13 @@ export class Playground {
     if (!state) return;
     this.region('switcher', [state.me, state.people], () => this.drawSwitcher(state));
     this.region('sidebar', [state.me, state.channels, this.pane], () => this.drawSidebar(state));
-    this.region('conversation', this.conversationKey(state), () => this.drawConversation(state));
-    this.region('thread', this.threadKey(state), () => this.drawThread(state));
+    // Each pane's messages are listed once per render, for its key and (when it changed) its drawing.
+    const messages = this.paneMessages(state);
+    this.region('conversation', this.conversationKey(state, messages), () =>
+      this.drawConversation(state, messages),
+    );
+    const thread = this.thread ? this.listed(state, this.thread.channel, this.thread.ts) : [];
+    this.region('thread', this.threadKey(state, thread), () => this.drawThread(state, thread));
     const modal = state.modal;
     this.region(
       'modal',
@@ -238,14 +243,29 @@ export class Playground {
     ].sort(byTs);
   }
 
-  private conversationKey(state: PageState): unknown {
+  /** The channel the conversation pane shows: the one picked, or the DM with the app. */
+  private paneChannel(state: PageState): PageChannel | undefined {
     const pane = this.pane;
-    if (pane.kind === 'app' && pane.tab === 'home') return [state.me, pane, state.home, state.directory];
-    const channel = pane.kind === 'channel' ? pane.id : this.dm(state)?.id;
-    return [state.me, pane, channel ? this.listed(state, channel) : [], state.directory, state.channels];
+    return pane.kind === 'channel'
+      ? state.channels.find((candidate) => candidate.id === pane.id)
+      : this.dm(state);
   }
 
-  private drawConversation(state: PageState): void {
+  /** What the conversation pane lists (nothing on the App Home tab). */
+  private paneMessages(state: PageState): ListedMessage[] {
+    const pane = this.pane;
+    if (pane.kind === 'app' && pane.tab === 'home') return [];
+    const channel = this.paneChannel(state);
+    return channel ? this.listed(state, channel.id) : [];
+  }
+
+  private conversationKey(state: PageState, messages: ListedMessage[]): unknown {
+    const pane = this.pane;
+    if (pane.kind === 'app' && pane.tab === 'home') return [state.me, pane, state.home, state.directory];
+    return [state.me, pane, messages, state.directory, state.channels];
+  }
+
+  private drawConversation(state: PageState, messages: ListedMessage[]): void {
     const pane = this.pane;
     const { conversation, header, composer, composerInput } = this.parts;
     const wasAtBottom = conversation.scrollHeight - conversation.scrollTop - conversation.clientHeight < 40;
@@ -287,8 +307,7 @@ export class Playground {
     }
     composer.hidden = false;
     conversation.className = 'conversation';
-    const channel =
-      pane.kind === 'channel' ? state.channels.find((candidate) => candidate.id === pane.id) : this.dm(state);
+    const channel = this.paneChannel(state);
     if (pane.kind === 'channel') {
       const name = channel ? `# ${channel.name}` : '# unknown channel';
       replace(
@@ -311,7 +330,6 @@ export class Playground {
         ? `Message # ${channel?.name ?? ''} — try /maas help`
         : `Message ${state.bot.name} — try /maas help`;
     composerInput.setAttribute('aria-label', composerInput.placeholder);
-    const messages = channel ? this.listed(state, channel.id) : [];
     replace(
       conversation,
       messages.length === 0
@@ -341,12 +359,12 @@ export class Playground {
     this.drawn.set('conversation-pane', JSON.stringify(pane));
   }
 
-  private threadKey(state: PageState): unknown {
+  private threadKey(state: PageState, messages: ListedMessage[]): unknown {
     const thread = this.thread;
-    return thread ? [state.me, thread, this.listed(state, thread.channel, thread.ts), state.directory] : [];
+    return thread ? [state.me, thread, messages, state.directory] : [];
   }
 
-  private drawThread(state: PageState): void {
+  private drawThread(state: PageState, messages: ListedMessage[]): void {
     const thread = this.thread;
     const panel = this.parts.thread;
     if (!thread) {
@@ -355,7 +373,7 @@ export class Playground {
       return;
     }
     const channel = state.channels.find((candidate) => candidate.id === thread.channel);
-    const [parent, ...replies] = this.listed(state, thread.channel, thread.ts);
+    const [parent, ...replies] = messages;
     panel.hidden = false;
     replace(
       panel,

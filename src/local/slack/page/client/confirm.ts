@@ -1,7 +1,13 @@
 import type { Confirm } from '@slack/types';
 import type { PageDirectory } from '../state';
 import { h } from './dom';
+import type { Surface } from './surface';
 import { plain, type TextObject, textObject } from './text';
+
+/** Asks the confirm dialog when the element has one; true to go ahead. */
+export function confirmed(element: { confirm?: Confirm }, surface: Surface): Promise<boolean> {
+  return element.confirm ? confirmDialog(element.confirm, surface.directory) : Promise.resolve(true);
+}
 
 /** Shows the bot's confirm dialog over everything; resolves true when the person confirms. */
 export function confirmDialog(confirm: Confirm, directory: PageDirectory): Promise<boolean> {

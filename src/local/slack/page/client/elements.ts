@@ -10,7 +10,7 @@ import type {
   URLInput,
 } from '@slack/types';
 import type { StateValue } from '../../types';
-import { confirmDialog } from './confirm';
+import { confirmed } from './confirm';
 import { h } from './dom';
 import { renderChoices, renderSelect } from './selects';
 import { changed, currentState, type Place, type Surface } from './surface';
@@ -42,7 +42,7 @@ function button(element: Button, surface: Surface): HTMLElement {
     plain(element.text),
   );
   node.addEventListener('click', async () => {
-    if (element.confirm && !(await confirmDialog(element.confirm, surface.directory))) return;
+    if (!(await confirmed(element, surface))) return;
     if (element.url) window.open(element.url, '_blank', 'noopener,noreferrer');
     node.disabled = true;
     try {
@@ -80,7 +80,7 @@ function overflow(element: Overflow, surface: Surface): HTMLElement {
           on: {
             click: async () => {
               menu.setAttribute('hidden', '');
-              if (element.confirm && !(await confirmDialog(element.confirm, surface.directory))) return;
+              if (!(await confirmed(element, surface))) return;
               if (option.url) window.open(option.url, '_blank', 'noopener,noreferrer');
               await surface.act(String(element.action_id), String(option.value));
             },

@@ -1,6 +1,6 @@
-import type { Checkboxes, MultiSelect, Option, PlainTextOption, RadioButtons, Select } from '@slack/types';
+import type { Checkboxes, MultiSelect, Option, RadioButtons, Select } from '@slack/types';
 import type { StateValue } from '../../types';
-import { confirmDialog } from './confirm';
+import { confirmed } from './confirm';
 import { h, replace } from './dom';
 import { changed, currentState, type Place, type Surface } from './surface';
 import { plain, textObject } from './text';
@@ -46,9 +46,13 @@ function groupsOf(element: AnySelect, surface: Surface): Group[] {
 }
 
 /** What is chosen now: the view's state, or (in messages, which keep none) the element's initial choice. */
-function chosenOf(element: AnySelect, state: StateValue | undefined, all: Choice[]): Choice[] {
+function chosenOf(
+  element: AnySelect | Checkboxes | RadioButtons,
+  state: StateValue | undefined,
+  all: Choice[],
+): Choice[] {
   const byId = (id: string) => all.find((choice) => choice.value === id) ?? { value: id, text: id };
-  const loose = element as AnySelect & Record<string, unknown>;
+  const loose = element as typeof element & Record<string, unknown>;
   const field = PICKED[element.type];
   if (field) {
     const picked = state ? state[field] : (loose[`initial_${field.replace('selected_', '')}`] as unknown);
@@ -63,8 +67,8 @@ function chosenOf(element: AnySelect, state: StateValue | undefined, all: Choice
       : [];
   }
   const initial =
-    (loose.initial_options as PlainTextOption[] | undefined) ??
-    (loose.initial_option ? [loose.initial_option as PlainTextOption] : []);
+    (loose.initial_options as Option[] | undefined) ??
+    (loose.initial_option ? [loose.initial_option as Option] : []);
   return initial.map(asChoice);
 }
 
@@ -77,10 +81,6 @@ function stateFor(type: string, choices: Choice[]): StateValue {
     ? { type, selected_options: choices.map(selected) }
     : { type, selected_option: choices[0] ? selected(choices[0]) : null };
 }
-
-/** Asks the confirm dialog when the element has one; true to go ahead. */
-const confirmed = (element: { confirm?: AnySelect['confirm'] }, surface: Surface) =>
-  element.confirm ? confirmDialog(element.confirm, surface.directory) : Promise.resolve(true);
 
 function commit(element: AnySelect, place: Place, surface: Surface, choices: Choice[]): Promise<void> {
   const state = stateFor(element.type, choices);
@@ -287,17 +287,7 @@ export function renderChoices(
 ): HTMLElement {
   const actionId = String(element.action_id);
   const state = currentState(surface, place, actionId);
-  const initial =
-    element.type === 'checkboxes'
-      ? (element.initial_options ?? [])
-      : element.initial_option
-        ? [element.initial_option]
-        : [];
-  const chosen = new Set(
-    state
-      ? (state.selected_options ?? (state.selected_option ? [state.selected_option] : [])).map((o) => o.value)
-      : initial.map((option) => String(option.value)),
-  );
+  const chosen = new Set(chosenOf(element, state, []).map((choice) => choice.value));
   const kind = element.type === 'checkboxes' ? 'checkbox' : 'radio';
   const inputs: HTMLInputElement[] = [];
   const group = h('div', {
@@ -333,7 +323,7 @@ export function renderChoices(
   });
   let shown = inputs.map((input) => input.checked);
   group.addEventListener('change', async () => {
-    if (element.confirm && !(await confirmDialog(element.confirm, surface.directory))) {
+    if (!(await confirmed(element, surface))) {
       // Denied: back to what was checked before (for radio buttons, the previous choice).
       inputs.forEach((input, index) => {
         input.checked = shown[index] ?? false;
