@@ -1,10 +1,15 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import type { Job } from '../jobs/job';
 import type { Jobs } from '../jobs/port';
 import { JobSchema } from '../jobs/schema';
-import { isConditionFailure } from '../store/conditions';
-import { decodeCursor, encodeCursor } from '../store/cursor';
+import { ITEM_IS_NEW, isConditionFailure } from '../store/conditions';
 import { keys, PARTITION_KEY, SCHEDULE_PARTITION, WORK_INDEX } from '../store/table';
 import { scheduleName } from './names';
 import type { Scheduler } from './port';
@@ -53,8 +58,7 @@ export class LocalScheduler implements Scheduler {
             workPk: SCHEDULE_PARTITION,
             workSk: `${dueAt}#${name}`,
           },
-          ConditionExpression: 'attribute_not_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': PARTITION_KEY },
+          ...ITEM_IS_NEW,
         }),
       );
     } catch (error) {
@@ -99,7 +103,7 @@ export class LocalScheduler implements Scheduler {
     // `<dueAt>#<name>` sorts by time; everything due at or before now sorts below `<now>$` ('$' follows '#').
     const bound = `${this.now().toISOString()}$`;
     let fired = 0;
-    let cursor: string | undefined;
+    let startKey: QueryCommandInput['ExclusiveStartKey'];
     do {
       const { Items, LastEvaluatedKey } = await this.options.client.send(
         new QueryCommand({
@@ -107,12 +111,12 @@ export class LocalScheduler implements Scheduler {
           IndexName: WORK_INDEX,
           KeyConditionExpression: 'workPk = :schedules AND workSk < :bound',
           ExpressionAttributeValues: { ':schedules': SCHEDULE_PARTITION, ':bound': bound },
-          ExclusiveStartKey: decodeCursor(cursor),
+          ExclusiveStartKey: startKey,
         }),
       );
       for (const item of Items ?? []) if (await this.fire(item)) fired++;
-      cursor = encodeCursor(LastEvaluatedKey);
-    } while (cursor);
+      startKey = LastEvaluatedKey;
+    } while (startKey);
     return fired;
   }
 

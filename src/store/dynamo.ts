@@ -32,7 +32,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { ClusterRecord, Progress } from '../domain/cluster';
 import { isTerminal } from '../domain/lifecycle';
-import { isConditionFailure } from './conditions';
+import { ITEM_IS_NEW, isConditionFailure } from './conditions';
 import { decodeCursor, encodeCursor } from './cursor';
 import { clusterItem, recordFromItem } from './items';
 import {
@@ -69,11 +69,6 @@ interface Reservation {
 }
 
 const TAKEOVER_ATTEMPTS = 3;
-/** The condition of a put that must not overwrite anything. */
-const ITEM_IS_NEW = {
-  ConditionExpression: 'attribute_not_exists(#pk)',
-  ExpressionAttributeNames: { '#pk': PARTITION_KEY },
-};
 
 /** ClusterStore over one DynamoDB table through the DocumentClient. */
 export class DynamoClusterStore implements ClusterStore {
