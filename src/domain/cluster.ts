@@ -89,3 +89,11 @@ export interface ClusterRecord {
 
 /** How many history lines a record keeps: enough for an audit trail, bounded to keep the item small. */
 export const HISTORY_LIMIT = 100;
+
+/** The last history line of `event`, if any. */
+export function lastEvent(
+  record: Pick<ClusterRecord, 'history'>,
+  event: LifecycleEvent,
+): AuditEvent | undefined {
+  return record.history.findLast((entry) => entry.event === event);
+}

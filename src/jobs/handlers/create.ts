@@ -1,9 +1,8 @@
 import type { Deps } from '../../deps';
-import type { ClusterRecord } from '../../domain/cluster';
+import { type ClusterRecord, lastEvent } from '../../domain/cluster';
 import { buildCreateBody } from '../../palette/build';
 import { PaletteError } from '../../palette/errors';
 import { PackValuesError } from '../../palette/values';
-import { lastEvent } from '../../slack/blocks/approval-card';
 import { createFailedNotice } from '../../slack/blocks/notices';
 import { showCard } from '../../slack/card';
 import { postInThreadOnce } from '../../slack/thread';

@@ -1,6 +1,5 @@
 import type { Deps } from '../../deps';
-import type { ClusterRecord } from '../../domain/cluster';
-import { lastEvent } from '../../slack/blocks/approval-card';
+import { type ClusterRecord, lastEvent } from '../../domain/cluster';
 import { approvalRecordedNotice, decisionNotice } from '../../slack/blocks/notices';
 import { showCard } from '../../slack/card';
 import { type BotMessage, postInThreadOnce } from '../../slack/thread';

@@ -1,7 +1,6 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import type { Config } from '../../config';
-import type { AuditEvent, ClusterRecord } from '../../domain/cluster';
-import type { LifecycleEvent } from '../../domain/lifecycle';
+import { type ClusterRecord, lastEvent } from '../../domain/cluster';
 import { totalNodes } from '../../domain/spec';
 import { escapeText, truncate } from '../../domain/text';
 import { formatDuration } from '../../domain/time';
@@ -31,14 +30,6 @@ export interface CardContext {
   now: Date;
   /** Permalink of the request's "submitted" message (its thread). */
   threadLink?: string;
-}
-
-/** The last history line of `event`, if any. */
-export function lastEvent(
-  record: Pick<ClusterRecord, 'history'>,
-  event: LifecycleEvent,
-): AuditEvent | undefined {
-  return record.history.findLast((entry) => entry.event === event);
 }
 
 /** Quotes text people typed, line by line, escaped. */
