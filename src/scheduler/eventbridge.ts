@@ -1,7 +1,6 @@
 import {
   CreateScheduleCommand,
   DeleteScheduleCommand,
-  type RetryPolicy,
   type SchedulerClient,
 } from '@aws-sdk/client-scheduler';
 import type { Job } from '../jobs/job';
@@ -21,11 +20,7 @@ export interface EventBridgeSchedulerOptions {
   /** A moment already past is not scheduled but dispatched at once. */
   jobs: Jobs;
   now?: () => Date;
-  retryPolicy?: RetryPolicy;
 }
-
-/** Retries of the worker invoke: a few, within an hour (the reconciler recovers anything later). */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 3600 };
 
 /**
  * Scheduler on EventBridge Scheduler: one-time `at()` schedules in UTC, minute-precise, deleted after they fire,
@@ -58,7 +53,8 @@ export class EventBridgeScheduler implements Scheduler {
             Arn: this.options.workerArn,
             RoleArn: this.options.roleArn,
             Input: JSON.stringify(job),
-            RetryPolicy: this.options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+            // Retries of the worker invoke: a few, within an hour (the reconciler recovers anything later).
+            RetryPolicy: { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 3600 },
           },
         }),
       );
