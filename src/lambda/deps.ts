@@ -4,6 +4,9 @@ import type { Deps } from '../deps';
 import type { Jobs } from '../jobs/port';
 import { createLogger } from '../log';
 import type { Maas } from '../maas/port';
+import { METRICS_SERVICE } from '../metrics/catalog';
+import { EmfMetrics } from '../metrics/emf';
+import type { Metrics } from '../metrics/port';
 import type { Palette } from '../palette/port';
 import type { Scheduler } from '../scheduler/port';
 import { createSlackWebClient } from '../slack/client';
@@ -51,7 +54,7 @@ export type AdapterLoading = 'at-start' | 'on-first-use';
  * How to build each adapter. Each imports its module when called, so the part of the AWS SDK (or undici) it needs
  * is loaded only by a runtime that builds it (with code splitting, the Lambda bundles keep them in their own chunks).
  */
-function adapterBuilders(config: Config, aws: NonNullable<Config['aws']>) {
+function adapterBuilders(config: Config, aws: NonNullable<Config['aws']>, metrics: Metrics) {
   return {
     store: async (): Promise<ClusterStore> => {
       const [{ DynamoClusterStore }, { createDocumentClient }] = await Promise.all([
@@ -84,7 +87,7 @@ function adapterBuilders(config: Config, aws: NonNullable<Config['aws']>) {
     },
     palette: async (): Promise<Palette> => {
       const { createPaletteClient } = await import('../palette/client');
-      return createPaletteClient(config.palette);
+      return createPaletteClient({ ...config.palette, metrics });
     },
     maas: async (maas: NonNullable<Config['maas']>): Promise<Maas> => {
       const { createMaasClient } = await import('../maas/client');
@@ -111,7 +114,8 @@ export async function createAwsDeps(options: {
   const config = loadConfig({ ...env, ...(await loadParameterSecrets(env)) });
   const aws = requireAws(config);
   const logger = createLogger(options.serviceName, secretValues(config));
-  const build = adapterBuilders(config, aws);
+  const metrics = new EmfMetrics({ namespace: config.metricsNamespace, service: METRICS_SERVICE, logger });
+  const build = adapterBuilders(config, aws, metrics);
   const port = <T extends AsyncPort<T>>(make: () => Promise<T>): Promise<T> =>
     options.adapters === 'on-first-use' ? Promise.resolve(lazyPort(make)) : make();
   const buildingJobs = port(build.jobs);
@@ -130,8 +134,9 @@ export async function createAwsDeps(options: {
     ...(maasClient ? { maas: maasClient } : {}),
     scheduler,
     jobs,
-    slack: createSlackWebClient(config, logger, options.slackBudgetMs),
+    slack: createSlackWebClient(config, logger, options.slackBudgetMs, metrics),
     logger,
+    metrics,
     now: () => new Date(),
   };
 }

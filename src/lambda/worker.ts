@@ -31,8 +31,36 @@ function parsePayload(event: unknown): Parsed {
 }
 
 /**
- * The worker Lambda's handler around a way to build its Deps (once per container). An invalid payload is logged
- * and dropped — retrying it could never help; a job that fails throws, so Lambda (or Scheduler) retries it.
+ * Runs one payload. An invalid one is logged and dropped — retrying it could never help; a job that fails throws,
+ * so Lambda (or Scheduler) retries it: counted `retried` (after Lambda's last retry, the on-failure queue holds it).
+ */
+async function handlePayload(event: unknown, deps: Deps): Promise<void> {
+  const parsed = parsePayload(event);
+  if (!parsed.ok) {
+    deps.logger.error('Dropped a payload that is not a job.', {
+      problems: parsed.problems,
+      payload: JSON.stringify(event ?? null).slice(0, PAYLOAD_PREVIEW),
+    });
+    deps.metrics.add('Jobs', 1, { kind: 'invalid', outcome: 'dropped' });
+    return;
+  }
+  const { job } = parsed;
+  try {
+    await runJob(job, deps);
+  } catch (error) {
+    deps.logger.error('Job failed; it will be retried.', {
+      jobKind: job.kind,
+      clusterId: jobClusterId(job),
+      error,
+    });
+    deps.metrics.add('Jobs', 1, { kind: job.kind, outcome: 'retried' });
+    throw error;
+  }
+}
+
+/**
+ * The worker Lambda's handler around a way to build its Deps (once per container); the invocation's metrics are
+ * written (EMF on stdout) before it returns or throws.
  */
 export function createWorkerHandler(buildDeps: () => Promise<Deps>) {
   // A failed build (SSM unreachable, bad configuration) is retried by the next invocation, not cached.
@@ -40,24 +68,10 @@ export function createWorkerHandler(buildDeps: () => Promise<Deps>) {
   return async (event: unknown, context?: Context): Promise<void> => {
     const ready = await deps();
     if (context) ready.logger.addContext(context);
-    const parsed = parsePayload(event);
-    if (!parsed.ok) {
-      ready.logger.error('Dropped a payload that is not a job.', {
-        problems: parsed.problems,
-        payload: JSON.stringify(event ?? null).slice(0, PAYLOAD_PREVIEW),
-      });
-      return;
-    }
-    const { job } = parsed;
     try {
-      await runJob(job, ready);
-    } catch (error) {
-      ready.logger.error('Job failed; it will be retried.', {
-        jobKind: job.kind,
-        clusterId: jobClusterId(job),
-        error,
-      });
-      throw error;
+      await handlePayload(event, ready);
+    } finally {
+      ready.metrics.flush();
     }
   };
 }

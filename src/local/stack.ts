@@ -11,6 +11,10 @@ import { type ReconcileTimer, startReconcileTimer } from '../jobs/reconcile-time
 import { runJob } from '../jobs/worker';
 import { createLogger } from '../log';
 import { createMaasClient } from '../maas/client';
+import { METRICS_SERVICE } from '../metrics/catalog';
+import { EmfMetrics } from '../metrics/emf';
+import type { Metrics } from '../metrics/port';
+import { MetricsSummary } from '../metrics/summary';
 import { createPaletteClient } from '../palette/client';
 import { LocalScheduler } from '../scheduler/local';
 import { createSlackApp } from '../slack/app';
@@ -52,6 +56,8 @@ export interface LocalStackOptions {
   extendSlack?: (app: Hono) => void;
   /** Delays before a failed job is retried. */
   jobRetryDelaysMs?: readonly number[];
+  /** Where the bot's metrics go; by default EMF documents summed up for `summariseMetrics`. */
+  metrics?: Metrics;
 }
 
 /** The running bot and the stand-ins around it. */
@@ -73,6 +79,8 @@ export interface LocalStack {
   dynamoEndpoint: string;
   /** Resolves when no job is running or queued. */
   idle(): Promise<void>;
+  /** The metrics recorded since start, as a table (empty when `metrics` was given). */
+  summariseMetrics(): string;
   /** Stops everything, in reverse order of start. */
   close(): Promise<void>;
 }
@@ -137,10 +145,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const config = options.configure ? options.configure(base) : base;
 
     const logger = createLogger('maas-chatops-local', secretValues(config));
+    // The same EMF documents as on Lambda, read back into a summary instead of going to CloudWatch.
+    const summary = new MetricsSummary();
+    const metrics =
+      options.metrics ??
+      new EmfMetrics({
+        namespace: config.metricsNamespace,
+        service: METRICS_SERVICE,
+        write: summary.write,
+        logger,
+      });
     const client = localDocumentClient(dynamo.endpoint);
     await ensureTable(client, config.tableName);
     const operations = countOperations(client);
-    const paletteClient = createPaletteClient(config.palette);
+    const paletteClient = createPaletteClient({ ...config.palette, metrics });
     closers.push(() => paletteClient.close());
     const maasClient = config.maas ? createMaasClient(config.maas) : undefined;
     if (maasClient) closers.push(() => maasClient.close());
@@ -149,6 +167,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const jobs: LocalJobs = new LocalJobs({
       run: (job) => runJob(job, deps),
       logger,
+      metrics,
       ...(options.jobRetryDelaysMs ? { retryDelaysMs: options.jobRetryDelaysMs } : {}),
     });
     const scheduler = new LocalScheduler({
@@ -166,8 +185,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...(maasClient ? { maas: maasClient } : {}),
       scheduler,
       jobs,
-      slack: createSlackWebClient(config, logger, SLACK_BUDGET_MS.worker),
+      slack: createSlackWebClient(config, logger, SLACK_BUDGET_MS.worker, metrics),
       logger,
+      metrics,
       now,
     };
 
@@ -175,7 +195,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // listener budget (a long 429 fails at once instead of outlasting the ack guard); jobs keep the worker's.
     const listenerDeps: Deps = {
       ...deps,
-      slack: createSlackWebClient(config, logger, SLACK_BUDGET_MS.listener),
+      slack: createSlackWebClient(config, logger, SLACK_BUDGET_MS.listener, metrics),
     };
     const { http } = createSlackHttp(listenerDeps, { now: () => now().getTime() });
     // With an app token, real Slack reaches the same listeners over Socket Mode (no public Request URL needed).
@@ -212,6 +232,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...(maas ? { maas } : {}),
       dynamoEndpoint: dynamo.endpoint,
       idle: () => jobs.idle(),
+      summariseMetrics: () => {
+        metrics.flush();
+        return summary.render();
+      },
       close,
     };
   } catch (error) {

@@ -1,3 +1,6 @@
+/** The `service` dimension of every metric: both functions and the local runtime add up in one series. */
+export const METRICS_SERVICE = 'maas-chatops';
+
 /**
  * Every metric the bot emits: its unit, the dimensions each data point carries, and the coarser dimension sets it
  * is also published under (so an alarm or a graph can sum across a dimension without a SEARCH expression).
