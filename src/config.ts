@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_RECORD_RETENTION_DAYS } from './domain/cluster';
 import type { PolicySettings } from './domain/policy';
 
 /** The bot's configuration (DESIGN §3), read once from the environment. */
@@ -91,7 +92,7 @@ const EnvSchema = z.object({
   POLL_INTERVAL: seconds(60),
   STALL_AFTER: seconds(1_800),
   TABLE_NAME: z.string().min(3).default('maas-chatops'),
-  RECORD_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
+  RECORD_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(DEFAULT_RECORD_RETENTION_DAYS),
   POWERTOOLS_METRICS_NAMESPACE: z
     .string()
     .regex(/^[\w./#:-]{1,255}$/, 'a CloudWatch namespace: letters, digits and . - _ / # : only')

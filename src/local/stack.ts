@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { type Config, loadConfig, presentVariables, secretValues } from '../config';
 import type { Deps } from '../deps';
+import type { AuditLine } from '../domain/audit';
 import { createSlackHttp } from '../http/bot';
 import { type RunningServer, serveHttp } from '../http/serve';
 import { LocalJobs } from '../jobs/local';
 import { type ReconcileTimer, startReconcileTimer } from '../jobs/reconcile-timer';
 import { runJob } from '../jobs/worker';
-import { createLogger } from '../log';
+import { auditLog, createLogger } from '../log';
 import { createMaasClient } from '../maas/client';
 import { METRICS_SERVICE } from '../metrics/catalog';
 import { EmfMetrics } from '../metrics/emf';
@@ -58,6 +59,8 @@ export interface LocalStackOptions {
   jobRetryDelaysMs?: readonly number[];
   /** Where the bot's metrics go; by default EMF documents summed up for `summariseMetrics`. */
   metrics?: Metrics;
+  /** Where audit lines go; by default the log, with the audit marker, as on Lambda. */
+  audit?: (line: AuditLine) => void;
 }
 
 /** The running bot and the stand-ins around it. */
@@ -180,7 +183,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     const deps: Deps = {
       config,
-      store: new DynamoClusterStore(client, config.tableName, now),
+      store: new DynamoClusterStore(client, config.tableName, now, {
+        recordRetentionDays: config.recordRetentionDays,
+        audit: options.audit ?? auditLog(logger),
+      }),
       palette: paletteClient,
       ...(maasClient ? { maas: maasClient } : {}),
       scheduler,
