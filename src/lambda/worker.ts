@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import type { Deps } from '../deps';
-import { type Job, jobClusterId } from '../jobs/job';
-import { JobSchema } from '../jobs/schema';
+import { jobClusterId } from '../jobs/job';
+import { parseJobPayload } from '../jobs/schema';
 import { runJob } from '../jobs/worker';
 import { SLACK_BUDGET_MS } from '../slack/client';
 import { createAwsDeps } from './deps';
@@ -10,32 +10,12 @@ import { retryingOnce } from './lazy';
 /** How much of a refused payload a log line shows. */
 const PAYLOAD_PREVIEW = 500;
 
-type Parsed = { ok: true; job: Job } | { ok: false; problems: string[] };
-
-/** A payload as it arrives: the job object (async invoke) or its JSON text (a Scheduler target's Input). */
-function parsePayload(event: unknown): Parsed {
-  let payload = event;
-  if (typeof event === 'string') {
-    try {
-      payload = JSON.parse(event);
-    } catch {
-      return { ok: false, problems: ['(payload): text that is not JSON'] };
-    }
-  }
-  const result = JobSchema.safeParse(payload);
-  if (result.success) return { ok: true, job: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`),
-  };
-}
-
 /**
  * Runs one payload. An invalid one is logged and dropped — retrying it could never help; a job that fails throws,
  * so Lambda (or Scheduler) retries it: counted `retried` (after Lambda's last retry, the on-failure queue holds it).
  */
 async function handlePayload(event: unknown, deps: Deps): Promise<void> {
-  const parsed = parsePayload(event);
+  const parsed = parseJobPayload(event);
   if (!parsed.ok) {
     deps.logger.error('Dropped a payload that is not a job.', {
       problems: parsed.problems,
