@@ -73,19 +73,19 @@ describe('auditLog', () => {
   it('prints each line with the audit marker at INFO even when the log level hides INFO, scrubbed as any line', () => {
     vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'ERROR');
     const logger = createLogger('maas-chatops-http', [TOKEN]);
+    const line = {
+      at: '2030-01-01T12:00:00.000Z',
+      actor: 'U0APPROVER',
+      action: 'rejected' as const,
+      clusterId: 'C1',
+      clusterName: 'team-a-dev',
+      fromState: 'PENDING_APPROVAL' as const,
+      toState: 'REJECTED' as const,
+      team: 'platform',
+    };
     const lines = captureLines(() => {
       logger.info('hidden at ERROR');
-      auditLog(logger)({
-        at: '2030-01-01T12:00:00.000Z',
-        actor: 'U0APPROVER',
-        action: 'rejected',
-        clusterId: 'C1',
-        clusterName: 'team-a-dev',
-        fromState: 'PENDING_APPROVAL',
-        toState: 'REJECTED',
-        team: 'platform',
-        detail: `pasted ${TOKEN} by mistake`,
-      });
+      auditLog(logger)({ ...line, detail: `pasted ${TOKEN} by mistake` });
     });
     expect(lines).toEqual([
       {
@@ -95,14 +95,7 @@ describe('auditLog', () => {
         service: 'maas-chatops-http',
         sampling_rate: 0,
         audit: true,
-        at: '2030-01-01T12:00:00.000Z',
-        actor: 'U0APPROVER',
-        action: 'rejected',
-        clusterId: 'C1',
-        clusterName: 'team-a-dev',
-        fromState: 'PENDING_APPROVAL',
-        toState: 'REJECTED',
-        team: 'platform',
+        ...line,
         detail: 'pasted [redacted] by mistake',
       },
     ]);

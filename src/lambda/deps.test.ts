@@ -3,9 +3,8 @@ import { DeleteCommand, DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/l
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEST_ENV } from '../../test/support/dynalite';
-import { validSpec } from '../../test/support/fixtures';
+import { testRecord } from '../../test/support/fixtures';
 import { ConfigError } from '../config';
-import type { ClusterRecord } from '../domain/cluster';
 import { LambdaJobs } from '../jobs/lambda';
 import { EventBridgeScheduler } from '../scheduler/eventbridge';
 import { DynamoClusterStore } from '../store/dynamo';
@@ -85,20 +84,7 @@ describe('createAwsDeps', () => {
       slackBudgetMs: 1000,
       env: { ...LAMBDA_ENV, RECORD_RETENTION_DAYS: '30' },
     });
-    const deleting: ClusterRecord = {
-      id: 'C1',
-      name: 'team-a-dev',
-      spec: validSpec(),
-      state: 'DELETING',
-      requester: 'U0REQUESTER',
-      requestedAt: '2030-01-01T12:00:00.000Z',
-      updatedAt: '2030-01-01T12:00:00.000Z',
-      expiresAt: '2030-01-02T12:00:00.000Z',
-      slack: { channel: 'C0REQUESTS' },
-      approvals: [],
-      version: 5,
-      history: [],
-    };
+    const deleting = testRecord({ state: 'DELETING', version: 5 });
     const entry = {
       at: '2030-01-03T00:00:00.000Z',
       by: 'palette',

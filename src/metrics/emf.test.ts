@@ -1,18 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EmfDocument } from '../../test/support/metrics';
 import { EmfMetrics } from './emf';
-
-interface Emf {
-  _aws: {
-    Timestamp: number;
-    CloudWatchMetrics: {
-      Namespace: string;
-      Dimensions: string[][];
-      Metrics: { Name: string; Unit: string }[];
-    }[];
-  };
-  [key: string]: unknown;
-}
 
 /** EmfMetrics writing into an array, with a logger whose warnings are collected too. */
 function recording() {
@@ -28,7 +17,7 @@ function recording() {
     write: (line) => lines.push(line),
     logger,
   });
-  const documents = () => lines.map((line) => JSON.parse(line) as Emf);
+  const documents = () => lines.map((line) => JSON.parse(line) as EmfDocument);
   return { metrics, lines, documents, warnings };
 }
 

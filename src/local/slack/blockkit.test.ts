@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validSpec } from '../../../test/support/fixtures';
-import type { ClusterRecord } from '../../domain/cluster';
+import { testRecord } from '../../../test/support/fixtures';
 import { decisionButtons } from '../../slack/blocks/approval-card';
 import { openingView } from '../../slack/blocks/create-cluster';
 import { deleteConfirmView } from '../../slack/blocks/delete';
@@ -148,19 +147,7 @@ describe('checkView', () => {
     expect(problems(checkView(deleteConfirmView(longest, 'delete')))).toEqual([]);
     expect(problems(checkView(deleteConfirmView(longest, 'abort')))).toEqual([]);
     expect(problems(checkView(rejectReasonView(longest)))).toEqual([]);
-    const record: ClusterRecord = {
-      ...longest,
-      spec: validSpec({ name: longest.name }),
-      state: 'PENDING_APPROVAL',
-      requester: 'U0REQUESTER',
-      requestedAt: '2030-01-01T12:00:00.000Z',
-      updatedAt: '2030-01-01T12:00:00.000Z',
-      expiresAt: '2030-01-02T12:00:00.000Z',
-      slack: { channel: 'C0REQUESTS' },
-      approvals: [],
-      version: 1,
-      history: [],
-    };
+    const record = testRecord({ id: longest.id, name: longest.name });
     expect(
       problems(
         checkMessageBlocks([
