@@ -19,6 +19,8 @@ describe('loadConfig', () => {
       admins: [],
       policy: { requiredApprovals: 1, approvalTtlSeconds: 86_400, forceDeleteAfterSeconds: 900 },
       tableName: 'maas-chatops',
+      recordRetentionDays: 365,
+      metricsNamespace: 'maas-chatops/local',
     });
     expect(config.maas).toBeUndefined();
     expect(config.aws).toBeUndefined();
@@ -38,6 +40,10 @@ describe('loadConfig', () => {
     expect(config.approvers).toEqual(['U0AAA', 'S0GROUP']);
     expect(config.admins).toEqual(['U0ADMIN']);
     expect(config.policy).toMatchObject({ requiredApprovals: 2, forceDeleteAfterSeconds: 60 });
+    expect(
+      loadConfig({ ...BASE, RECORD_RETENTION_DAYS: '30', POWERTOOLS_METRICS_NAMESPACE: 'maas-chatops/prod' }),
+    ).toMatchObject({ recordRetentionDays: 30, metricsNamespace: 'maas-chatops/prod' });
+    expect(() => loadConfig({ ...BASE, RECORD_RETENTION_DAYS: '0' })).toThrow(/RECORD_RETENTION_DAYS/);
     expect(config.slack.apiUrl).toBe('http://127.0.0.1:9999/api/');
     expect(config.maas).toEqual({ apiUrl: 'http://maas:5240/MAAS', apiKey: 'a:b:c' });
   });

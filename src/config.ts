@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_RECORD_RETENTION_DAYS } from './domain/cluster';
 import type { PolicySettings } from './domain/policy';
 
 /** The bot's configuration (DESIGN §3), read once from the environment. */
@@ -31,6 +32,10 @@ export interface Config {
   /** A provisioning that shows no change for this long is reported as stalled. */
   stallAfterSeconds: number;
   tableName: string;
+  /** Days an ended cluster's record is kept before DynamoDB's TTL deletes it. */
+  recordRetentionDays: number;
+  /** CloudWatch namespace of the bot's metrics (one per stage). */
+  metricsNamespace: string;
   /** AWS wiring, present on Lambda. */
   aws?: {
     region: string;
@@ -87,6 +92,11 @@ const EnvSchema = z.object({
   POLL_INTERVAL: seconds(60),
   STALL_AFTER: seconds(1_800),
   TABLE_NAME: z.string().min(3).default('maas-chatops'),
+  RECORD_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(DEFAULT_RECORD_RETENTION_DAYS),
+  POWERTOOLS_METRICS_NAMESPACE: z
+    .string()
+    .regex(/^[\w./#:-]{1,255}$/, 'a CloudWatch namespace: letters, digits and . - _ / # : only')
+    .default('maas-chatops/local'),
   AWS_REGION: z.string().optional(),
   WORKER_FUNCTION_ARN: z.string().optional(),
   SCHEDULER_ROLE_ARN: z.string().optional(),
@@ -170,6 +180,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     pollIntervalSeconds: e.POLL_INTERVAL,
     stallAfterSeconds: e.STALL_AFTER,
     tableName: e.TABLE_NAME,
+    recordRetentionDays: e.RECORD_RETENTION_DAYS,
+    metricsNamespace: e.POWERTOOLS_METRICS_NAMESPACE,
     ...(aws ? { aws } : {}),
   };
 }

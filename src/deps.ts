@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Config } from './config';
 import type { Jobs } from './jobs/port';
 import type { Maas } from './maas/port';
+import type { Metrics } from './metrics/port';
 import type { Palette } from './palette/port';
 import type { Scheduler } from './scheduler/port';
 import type { ClusterStore } from './store/port';
@@ -18,6 +19,8 @@ export interface Deps {
   jobs: Jobs;
   slack: WebClient;
   logger: Logger;
+  /** Counts and timings (CloudWatch EMF on Lambda, a summary locally). */
+  metrics: Metrics;
   /** The current time; tests and the local playground may run a faster clock. */
   now: () => Date;
 }

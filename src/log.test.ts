@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLogger, secretScrubber } from './log';
+import { auditLog, createLogger, secretScrubber } from './log';
 
 const TOKEN = 'xoxb-1111-2222-secret-token';
 const SIGNING = 'signing-secret-abcdef';
@@ -66,6 +66,39 @@ describe('createLogger', () => {
     });
     expect(lines[1]).toMatchObject({ clusterId: 'C2', error: { message: '401 for key [redacted]' } });
     expect(lines[2]).toMatchObject({ text: '[redacted]/[redacted]' });
+  });
+});
+
+describe('auditLog', () => {
+  it('prints each line with the audit marker at INFO even when the log level hides INFO, scrubbed as any line', () => {
+    vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'ERROR');
+    const logger = createLogger('maas-chatops-http', [TOKEN]);
+    const line = {
+      at: '2030-01-01T12:00:00.000Z',
+      actor: 'U0APPROVER',
+      action: 'rejected' as const,
+      clusterId: 'C1',
+      clusterName: 'team-a-dev',
+      fromState: 'PENDING_APPROVAL' as const,
+      toState: 'REJECTED' as const,
+      team: 'platform',
+    };
+    const lines = captureLines(() => {
+      logger.info('hidden at ERROR');
+      auditLog(logger)({ ...line, detail: `pasted ${TOKEN} by mistake` });
+    });
+    expect(lines).toEqual([
+      {
+        level: 'INFO',
+        message: 'audit',
+        timestamp: expect.any(String),
+        service: 'maas-chatops-http',
+        sampling_rate: 0,
+        audit: true,
+        ...line,
+        detail: 'pasted [redacted] by mistake',
+      },
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { AuditLine } from './domain/audit';
 
 const REDACTED = '[redacted]';
 
@@ -12,6 +13,18 @@ export function createLogger(serviceName: string, secrets: readonly string[]): L
     serviceName,
     jsonReplacerFn: (_key: string, value: unknown) => (typeof value === 'string' ? scrub(value) : value),
   });
+}
+
+/** The fixed key and value that mark an audit line, for a log subscription filter: `{ $.audit IS TRUE }`. */
+export const AUDIT_MARKER = { audit: true } as const;
+
+/**
+ * Writes audit lines through `logger` (its service name, its secret scrubbing) as INFO lines with the audit
+ * marker and the message `audit`, at INFO whatever the log level is set to: a trail must not depend on it.
+ */
+export function auditLog(logger: Logger): (line: AuditLine) => void {
+  const audit = logger.createChild({ logLevel: 'INFO', persistentKeys: AUDIT_MARKER });
+  return (line) => audit.info('audit', { ...line });
 }
 
 /**

@@ -3,6 +3,8 @@ import { loadConfig, secretValues } from '../../src/config';
 import type { Deps } from '../../src/deps';
 import type { Jobs } from '../../src/jobs/port';
 import { createLogger } from '../../src/log';
+import { METRICS_SERVICE } from '../../src/metrics/catalog';
+import { EmfMetrics } from '../../src/metrics/emf';
 import type { Palette } from '../../src/palette/port';
 import type { Scheduler } from '../../src/scheduler/port';
 import { createSlackWebClient, SLACK_BUDGET_MS } from '../../src/slack/client';
@@ -32,14 +34,22 @@ export function serverEnv(slackApiUrl: string, approvalChannel: string): Record<
 export function listenerDeps(): Deps {
   const config = loadConfig(process.env);
   const logger = createLogger('maas-chatops-bench', secretValues(config));
+  // Real EMF documents, as on Lambda, written nowhere: the benchmark measures recording them, not printing them.
+  const metrics = new EmfMetrics({
+    namespace: config.metricsNamespace,
+    service: METRICS_SERVICE,
+    write: () => {},
+    logger,
+  });
   return {
     config,
     store: unusedPort<ClusterStore>('store'),
     palette: unusedPort<Palette>('palette'),
     scheduler: unusedPort<Scheduler>('scheduler'),
     jobs: unusedPort<Jobs>('jobs'),
-    slack: createSlackWebClient(config, logger, SLACK_BUDGET_MS.listener),
+    slack: createSlackWebClient(config, logger, SLACK_BUDGET_MS.listener, metrics),
     logger,
+    metrics,
     now: () => new Date(),
   };
 }

@@ -14,7 +14,7 @@ import { announceReady } from '../lib/child';
 import { listenerCount, listenerDeps } from './env';
 
 const deps = listenerDeps();
-const receiver = new HonoBoltReceiver({ logger: deps.logger });
+const receiver = new HonoBoltReceiver({ logger: deps.logger, metrics: deps.metrics });
 const app = new App({
   receiver,
   token: deps.config.slack.botToken,
@@ -37,6 +37,11 @@ app.action(/.*/, async (args) => {
 app.view(/.*/, async ({ ack }) => ack());
 app.options(/.*/, async ({ ack }) => ack({ options: [] }));
 app.event(/.*/, async () => {});
-const http = createHttpApp({ signingSecret: deps.config.slack.signingSecret, receiver, logger: deps.logger });
+const http = createHttpApp({
+  signingSecret: deps.config.slack.signingSecret,
+  receiver,
+  logger: deps.logger,
+  metrics: deps.metrics,
+});
 const server = await serveHttp(http.fetch);
 announceReady({ url: `${server.url}/slack/events`, listeners: listenerCount(app) });

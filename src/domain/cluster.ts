@@ -90,6 +90,9 @@ export interface ClusterRecord {
 /** How many history lines a record keeps: enough for an audit trail, bounded to keep the item small. */
 export const HISTORY_LIMIT = 100;
 
+/** How long an ended cluster's record is kept by default (RECORD_RETENTION_DAYS), in days. */
+export const DEFAULT_RECORD_RETENTION_DAYS = 365;
+
 /** The last history line of `event`, if any. */
 export function lastEvent(
   record: Pick<ClusterRecord, 'history'>,

@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { Metrics } from '../metrics/port';
 import { slackSignature, type VerifiedBodyEnv } from './verify';
 
 /**
@@ -23,6 +24,8 @@ export interface HttpAppOptions {
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** Milliseconds since the epoch, for the signature window. */
   now?: () => number;
+  /** Counts the requests refused before the receiver sees them (too large, bad signature). */
+  metrics: Metrics;
 }
 
 /**
@@ -47,19 +50,24 @@ function sizeLimit(maxSize: number, onError: (c: Context) => Response): Middlewa
  * signature on the raw body → Bolt) and `GET /healthz`.
  */
 export function createHttpApp(options: HttpAppOptions): Hono<VerifiedBodyEnv> {
-  const { logger } = options;
+  const { logger, metrics } = options;
+  const refused = () => metrics.add('SlackRequests', 1, { kind: 'unverified', outcome: 'refused' });
   const app = new Hono<VerifiedBodyEnv>();
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.post(
     '/slack/events',
     sizeLimit(SLACK_BODY_LIMIT_BYTES, (c) => {
       logger.warn('Slack request refused: body too large');
+      refused();
       return c.text('Request body too large.', 413);
     }),
     slackSignature({
       signingSecret: options.signingSecret,
       ...(options.now ? { now: options.now } : {}),
-      onRefused: (reason) => logger.warn('Slack request refused: bad signature', { reason }),
+      onRefused: (reason) => {
+        logger.warn('Slack request refused: bad signature', { reason });
+        refused();
+      },
     }),
     // The body already read and verified goes on as it is: no second Request, no second read.
     (c) => options.receiver.handleVerified(c.get('rawBody'), c.req.raw.headers),

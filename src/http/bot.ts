@@ -26,6 +26,7 @@ export interface SlackHttp {
 export function createSlackHttp(deps: Deps, options: SlackHttpOptions = {}): SlackHttp {
   const receiver = new HonoBoltReceiver({
     logger: deps.logger,
+    metrics: deps.metrics,
     ...(options.ackTimeoutMs !== undefined ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
   });
   const app = createSlackApp(deps, receiver);
@@ -33,6 +34,7 @@ export function createSlackHttp(deps: Deps, options: SlackHttpOptions = {}): Sla
     signingSecret: deps.config.slack.signingSecret,
     receiver,
     logger: deps.logger,
+    metrics: deps.metrics,
     ...(options.now ? { now: options.now } : {}),
   });
   return { app, http };

@@ -36,4 +36,23 @@ describe('parseSlackBody', () => {
     expect(parseSlackBody('[1,2]', 'application/json').kind).toBe('malformed');
     expect(parseSlackBody('payload=%7Bbroken', FORM).kind).toBe('malformed');
   });
+
+  it('refuses bodies that parse but are not Slack requests: empty, a form without command or payload, JSON without a type', () => {
+    const notSlack: [string, string][] = [
+      ['', FORM],
+      ['', 'application/json'],
+      ['text=help&user_id=U1', FORM],
+      ['command=&text=help', FORM],
+      ['{}', 'application/json'],
+      ['{"event":{"type":"app_home_opened"}}', 'application/json'],
+      ['{"type":42}', 'application/json'],
+      ['{"type":""}', 'application/json'],
+      [`payload=${encodeURIComponent('{"actions":[]}')}`, FORM],
+    ];
+    for (const [raw, contentType] of notSlack)
+      expect(parseSlackBody(raw, contentType), `${contentType}: ${raw}`).toMatchObject({
+        kind: 'malformed',
+        problem: expect.any(String),
+      });
+  });
 });

@@ -1,5 +1,6 @@
 import { App } from '@slack/bolt';
 import { describe, expect, it, vi } from 'vitest';
+import { recordedMetrics } from '../../test/support/metrics';
 import { silentLogger } from '../../test/support/slack';
 import { slackLogger } from '../slack/logger';
 import { FALLBACK_TEXT } from './fallback';
@@ -11,7 +12,8 @@ function setup(ackTimeoutMs = 2_500) {
   const logger = silentLogger();
   const warn = vi.spyOn(logger, 'warn');
   const error = vi.spyOn(logger, 'error');
-  const receiver = new HonoBoltReceiver({ logger, ackTimeoutMs });
+  const recorded = recordedMetrics();
+  const receiver = new HonoBoltReceiver({ logger, ackTimeoutMs, metrics: recorded.metrics });
   const app = new App({
     receiver,
     token: 'xoxb-unit',
@@ -24,7 +26,7 @@ function setup(ackTimeoutMs = 2_500) {
   app.error(async () => {});
   // As the HTTP app hands a verified request over: its body as read, and its headers.
   const handle = async (request: Request) => receiver.handleVerified(await request.text(), request.headers);
-  return { app, handle, warn, error };
+  return { app, handle, warn, error, recorded };
 }
 
 const request = (body: string, contentType = FORM, headers: Record<string, string> = {}) =>
@@ -298,6 +300,48 @@ describe('HonoBoltReceiver', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ response_type: 'ephemeral', text: FALLBACK_TEXT });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('No Slack listener acknowledged'));
+  });
+
+  it('counts every request by kind and outcome, and times each answer by kind (EMF)', async () => {
+    const { app, handle, recorded } = setup(40);
+    app.command('/maas', async ({ ack, command: slash }) => {
+      if (slash.text === 'slow') await new Promise((resolve) => setTimeout(resolve, 200));
+      await ack();
+    });
+    app.action('approve', async () => {
+      throw new Error('Palette is down');
+    });
+    await handle(command('help'));
+    await handle(command('slow'));
+    await handle(
+      interaction({
+        type: 'block_actions',
+        trigger_id: '1',
+        container: { type: 'message', message_ts: '1.1', channel_id: 'C1' },
+        actions: [{ type: 'button', action_id: 'approve', block_id: 'b', action_ts: '1' }],
+      }),
+    );
+    await handle(request('{"type":', 'application/json'));
+
+    const counted = recorded.find('SlackRequests').map((document) => [document.kind, document.outcome]);
+    expect(counted).toEqual([
+      ['command', 'ok'],
+      ['command', 'timeout'],
+      ['block_actions', 'failed'],
+      ['unknown', 'malformed'],
+    ]);
+    expect(recorded.find('SlackRequests')[0]!._aws.CloudWatchMetrics[0]).toEqual({
+      Namespace: 'maas-chatops/test',
+      Dimensions: [
+        ['service', 'kind', 'outcome'],
+        ['service', 'outcome'],
+      ],
+      Metrics: [{ Name: 'SlackRequests', Unit: 'Count' }],
+    });
+    const commandLatencies = recorded.values('SlackAckLatency', { kind: 'command' });
+    expect(commandLatencies).toHaveLength(2);
+    for (const latency of commandLatencies) expect(latency).toBeGreaterThan(0);
+    expect(recorded.values('SlackAckLatency', { kind: 'block_actions' })).toHaveLength(1);
   });
 
   it('answers 400 to a verified body it cannot parse, running nothing', async () => {

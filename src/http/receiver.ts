@@ -1,5 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import type { SlackOutcome } from '../metrics/catalog';
+import type { Metrics } from '../metrics/port';
 import { fallbackAnswer } from './fallback';
 import { parseSlackBody } from './parse';
 
@@ -11,6 +13,8 @@ export interface HonoReceiverOptions {
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** How long the listener may run before the request is answered anyway. */
   ackTimeoutMs?: number;
+  /** Counts requests by kind and outcome, and times each answer. */
+  metrics: Metrics;
 }
 
 /** `ack()` called twice for one request (Bolt's own error has the same meaning; a plain one keeps imports lean). */
@@ -22,6 +26,31 @@ export class MultipleAckError extends Error {
 }
 
 type Outcome = 'finished' | 'failed' | 'timed-out';
+
+/** An answer to Slack, and what it was for the metrics. */
+interface Answered {
+  response: Response;
+  kind: string;
+  outcome: SlackOutcome;
+}
+
+/** Payload types Slack sends the bot; anything else is counted as `other`, so the metric's values stay few. */
+const REQUEST_KINDS = new Set([
+  'block_actions',
+  'block_suggestion',
+  'view_submission',
+  'view_closed',
+  'shortcut',
+  'message_action',
+  'url_verification',
+]);
+
+/** What kind of Slack request a body is, for the metrics: `command`, `event`, or the interactivity type. */
+function requestKind(body: Record<string, unknown>): string {
+  if (typeof body.command === 'string') return 'command';
+  if (body.type === 'event_callback') return 'event';
+  return typeof body.type === 'string' && REQUEST_KINDS.has(body.type) ? body.type : 'other';
+}
 
 function answer(stored: unknown): Response {
   if (stored === undefined || stored === null || stored === '') return new Response(null, { status: 200 });
@@ -74,32 +103,51 @@ export class HonoBoltReceiver implements Receiver {
 
   /**
    * Turns a Slack request, its body already read and verified by the HTTP app, into a Bolt event, runs it, and
-   * answers with what the listener acked.
+   * answers with what the listener acked. Counts the request (kind, outcome) and times the answer.
    */
   async handleVerified(rawBody: string, headers: Headers): Promise<Response> {
+    const startedAt = performance.now();
+    const { response, kind, outcome } = await this.answerVerified(rawBody, headers);
+    const { metrics } = this.options;
+    metrics.add('SlackRequests', 1, { kind, outcome });
+    metrics.add('SlackAckLatency', performance.now() - startedAt, { kind });
+    return response;
+  }
+
+  private async answerVerified(rawBody: string, headers: Headers): Promise<Answered> {
     const parsed = parseSlackBody(rawBody, headers.get('content-type'));
-    if (parsed.kind === 'ssl_check') return answer(undefined);
+    if (parsed.kind === 'ssl_check') return { response: answer(undefined), kind: 'ssl_check', outcome: 'ok' };
     if (parsed.kind === 'malformed') {
       this.options.logger.warn('Malformed Slack request body', { problem: parsed.problem });
-      return new Response('Malformed request body.', { status: 400 });
+      return {
+        response: new Response('Malformed request body.', { status: 400 }),
+        kind: 'unknown',
+        outcome: 'malformed',
+      };
     }
     const { body } = parsed;
-    if (body.type === 'url_verification') return Response.json({ challenge: body.challenge });
+    const kind = requestKind(body);
+    if (body.type === 'url_verification')
+      return { response: Response.json({ challenge: body.challenge }), kind, outcome: 'ok' };
     const retry = retryHeaders(headers);
     if (body.type === 'event_callback' && retry.retryNum !== undefined) {
       this.options.logger.info('Slack event retry answered without dispatch', {
         eventId: body.event_id,
         ...retry,
       });
-      return answer(undefined);
+      return { response: answer(undefined), kind, outcome: 'ok' };
     }
-    return this.dispatch(body, retry);
+    return { kind, ...(await this.dispatch(body, retry)) };
   }
 
+  /**
+   * Runs the listeners; the outcome says what the person got: the listener's answer (`ok`), the fallback after a
+   * failure or no ack (`failed`), or whatever was acked when the guard fired (`timeout`).
+   */
   private async dispatch(
     body: Record<string, unknown>,
     retry: Pick<ReceiverEvent, 'retryNum' | 'retryReason'>,
-  ): Promise<Response> {
+  ): Promise<Omit<Answered, 'kind'>> {
     const app = this.app;
     if (!app)
       throw new Error('HonoBoltReceiver.handleVerified() called before a Bolt App was created with it.');
@@ -132,9 +180,11 @@ export class HonoBoltReceiver implements Receiver {
         acknowledged: acked,
         timeoutMs: this.ackTimeoutMs,
       });
-    if (acked) return answer(stored);
+    const counted: SlackOutcome =
+      outcome === 'timed-out' ? 'timeout' : outcome === 'failed' || !acked ? 'failed' : 'ok';
+    if (acked) return { response: answer(stored), outcome: counted };
     if (outcome === 'finished') this.options.logger.warn('No Slack listener acknowledged the request');
-    return answer(fallbackAnswer(body));
+    return { response: answer(fallbackAnswer(body)), outcome: counted };
   }
 }
 

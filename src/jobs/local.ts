@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '../metrics/port';
 import { type Job, jobClusterId } from './job';
 import type { Jobs } from './port';
 
@@ -8,6 +9,8 @@ export interface LocalJobsOptions {
   /** Runs one job: `(job) => runJob(job, deps)` in the local wiring. */
   run: (job: Job) => Promise<void>;
   logger: Logger;
+  /** Counts each failed run: retried, or dropped after the last retry (`runJob` counts the ones that finish). */
+  metrics: Metrics;
   /** Waits before each retry of a failed job; Lambda's async invoke retries twice. */
   retryDelaysMs?: readonly number[];
 }
@@ -48,9 +51,11 @@ export class LocalJobs implements Jobs {
           const delayMs = this.retryDelaysMs[attempt];
           if (delayMs === undefined) {
             this.options.logger.error('Job failed after its retries: dropped.', { ...keys, attempt, error });
+            this.options.metrics.add('Jobs', 1, { kind: job.kind, outcome: 'dropped' });
             return;
           }
           this.options.logger.warn('Job failed: retrying.', { ...keys, attempt, delayMs, error });
+          this.options.metrics.add('Jobs', 1, { kind: job.kind, outcome: 'retried' });
           await sleep(delayMs);
         }
       }

@@ -37,7 +37,7 @@ export async function scheduleForceDeleteWindow(
  * calls for no change; a ConflictError (someone acted meanwhile) is the caller's to handle.
  */
 export async function applyPaletteState(
-  deps: Pick<Deps, 'store' | 'scheduler' | 'config' | 'now'>,
+  deps: Pick<Deps, 'store' | 'scheduler' | 'config' | 'now' | 'metrics'>,
   record: ClusterRecord,
   paletteState: string,
 ): Promise<ClusterRecord | undefined> {
@@ -56,5 +56,8 @@ export async function applyPaletteState(
     set: OBSERVED_FIELDS[event]?.(at, record) ?? {},
   });
   if (moved.state === 'DELETING') await scheduleForceDeleteWindow(deps, moved);
+  // Once per cluster: only the conditional write that made it RUNNING gets here.
+  if (moved.state === 'RUNNING')
+    deps.metrics.add('RequestToRunning', (Date.parse(at) - Date.parse(record.requestedAt)) / 1000, {});
   return moved;
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TEST_ENV } from '../../test/support/dynalite';
+import { recordedMetrics } from '../../test/support/metrics';
 import { loadConfig } from '../config';
 import type { Deps } from '../deps';
 import { createLogger } from '../log';
@@ -21,7 +22,13 @@ function countingDeps() {
       return { items: [] };
     },
   } as Partial<ClusterStore> as ClusterStore;
-  const deps = { config: loadConfig(TEST_ENV), store, logger: createLogger('timer-test', []) } as Deps;
+  const parts: Pick<Deps, 'config' | 'store' | 'logger' | 'metrics'> = {
+    config: loadConfig(TEST_ENV),
+    store,
+    logger: createLogger('timer-test', []),
+    metrics: recordedMetrics().metrics,
+  };
+  const deps = parts as Deps;
   return { deps, sweeps: () => sweeps, release: () => release() };
 }
 

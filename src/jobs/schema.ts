@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Job } from './job';
 
 const id = z.string().min(1).max(200);
 const clusterJob = <K extends string>(kind: K) => z.object({ kind: z.literal(kind), clusterId: id });
@@ -24,3 +25,27 @@ export const JobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home'), userId: id }),
   z.object({ kind: z.literal('reconcile') }),
 ]);
+
+/** A payload read as a job, or what is wrong with it. */
+export type ParsedJob = { ok: true; job: Job } | { ok: false; problems: string[] };
+
+/**
+ * A worker payload as it arrives — the job object (async invoke) or its JSON text (a Scheduler target's Input) —
+ * checked with JobSchema.
+ */
+export function parseJobPayload(payload: unknown): ParsedJob {
+  let value = payload;
+  if (typeof payload === 'string') {
+    try {
+      value = JSON.parse(payload);
+    } catch {
+      return { ok: false, problems: ['(payload): text that is not JSON'] };
+    }
+  }
+  const result = JobSchema.safeParse(value);
+  if (result.success) return { ok: true, job: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`),
+  };
+}

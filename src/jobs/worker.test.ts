@@ -1,13 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
+import { recordedMetrics } from '../../test/support/metrics';
 import type { Deps } from '../deps';
 import { createLogger } from '../log';
 import type { JobHandler } from './handler';
 import { runJob } from './worker';
 
-/** Only the logger matters to runJob itself; the handlers get the rest as it is. */
+/** Only the logger and the metrics matter to runJob itself; the handlers get the rest as it is. */
 function depsWithLogger() {
   const logger = createLogger('run-job-test', []);
-  return { deps: { logger } as Deps, logger };
+  const recorded = recordedMetrics();
+  const parts: Pick<Deps, 'logger' | 'metrics'> = { logger, metrics: recorded.metrics };
+  return { deps: parts as Deps, logger, recorded };
 }
 
 describe('runJob', () => {
@@ -21,22 +24,50 @@ describe('runJob', () => {
     expect(given.logger.getPersistentLogAttributes()).toMatchObject({ jobKind: 'poll', clusterId: 'C1' });
   });
 
+  it('counts a finished job ok and times it, by kind (EMF)', async () => {
+    const { deps, recorded } = depsWithLogger();
+    await runJob({ kind: 'poll', clusterId: 'C1' }, deps, { poll: async () => undefined });
+    const [counted] = recorded.find('Jobs');
+    expect(counted).toMatchObject({
+      _aws: {
+        CloudWatchMetrics: [
+          {
+            Dimensions: [
+              ['service', 'kind', 'outcome'],
+              ['service', 'outcome'],
+            ],
+            Metrics: [{ Name: 'Jobs', Unit: 'Count' }],
+          },
+        ],
+      },
+      service: 'maas-chatops',
+      kind: 'poll',
+      outcome: 'ok',
+      Jobs: 1,
+    });
+    expect(recorded.values('JobDuration', { kind: 'poll' })).toHaveLength(1);
+  });
+
   it('logs and drops a kind that has no handler', async () => {
-    const { deps, logger } = depsWithLogger();
+    const { deps, logger, recorded } = depsWithLogger();
     const child = createLogger('child', []);
     vi.spyOn(logger, 'createChild').mockReturnValue(child);
     const warn = vi.spyOn(child, 'warn').mockImplementation(() => undefined);
     await expect(runJob({ kind: 'delete', clusterId: 'C1' }, deps, {})).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalledWith('No handler for this job kind yet: job dropped.');
+    expect(recorded.values('Jobs', { kind: 'delete', outcome: 'dropped' })).toEqual([1]);
   });
 
   it("passes a handler's failure on, so the runtime retries the job", async () => {
-    const { deps } = depsWithLogger();
+    const { deps, recorded } = depsWithLogger();
     const failing: JobHandler<'home'> = async () => {
       throw new Error('Slack is down');
     };
     await expect(runJob({ kind: 'home', userId: 'U1' }, deps, { home: failing })).rejects.toThrow(
       'Slack is down',
     );
+    // Timed, but not counted here: the runtime counts it retried or dropped.
+    expect(recorded.values('JobDuration', { kind: 'home' })).toHaveLength(1);
+    expect(recorded.find('Jobs')).toEqual([]);
   });
 });

@@ -8,8 +8,9 @@ function handlerFor<K extends JobKind>(job: JobOf<K>, handlers: HandlerRegistry)
 }
 
 /**
- * Runs one job with its kind's handler, logging with the job kind and cluster id as keys. A kind with no handler
- * is logged and dropped; a handler's error propagates so the runtime retries the job.
+ * Runs one job with its kind's handler, logging with the job kind and cluster id as keys, timing it and counting
+ * it `ok` when it finishes. A kind with no handler is logged and counted dropped; a handler's error propagates so
+ * the runtime retries the job (and counts it retried or dropped).
  */
 export async function runJob(job: Job, deps: Deps, handlers: HandlerRegistry = HANDLERS): Promise<void> {
   const clusterId = jobClusterId(job);
@@ -19,7 +20,14 @@ export async function runJob(job: Job, deps: Deps, handlers: HandlerRegistry = H
   const handler = handlerFor(job, handlers);
   if (!handler) {
     logger.warn('No handler for this job kind yet: job dropped.');
+    deps.metrics.add('Jobs', 1, { kind: job.kind, outcome: 'dropped' });
     return;
   }
-  await handler(job, { ...deps, logger });
+  const startedAt = performance.now();
+  try {
+    await handler(job, { ...deps, logger });
+  } finally {
+    deps.metrics.add('JobDuration', performance.now() - startedAt, { kind: job.kind });
+  }
+  deps.metrics.add('Jobs', 1, { kind: job.kind, outcome: 'ok' });
 }

@@ -1,15 +1,22 @@
 import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import { handle } from 'hono/aws-lambda';
+import type { Metrics } from '../metrics/port';
 import { retryingOnce } from './lazy';
 
 type LambdaHandler = ReturnType<typeof handle>;
+
+/** The built runtime: the Hono app on Lambda, and the metrics each invocation writes before it returns. */
+interface HttpRuntime {
+  run: LambdaHandler;
+  metrics: Metrics;
+}
 
 /**
  * Builds the HTTP runtime once per container, on the first request: configuration and secrets, the AWS adapters,
  * the Bolt app with its listeners and the Hono app. Imported lazily so that the module itself stays small (cold
  * start) and a configuration error surfaces as a logged 503, retried on the next request.
  */
-async function buildHandler(): Promise<LambdaHandler> {
+async function buildHandler(): Promise<HttpRuntime> {
   const [{ createAwsDeps }, { SLACK_BUDGET_MS }, { createSlackHttp }] = await Promise.all([
     import('./deps'),
     import('../slack/client'),
@@ -21,16 +28,16 @@ async function buildHandler(): Promise<LambdaHandler> {
     // Most requests use one adapter or none: each is loaded (with its part of the AWS SDK) when first used.
     adapters: 'on-first-use',
   });
-  return handle(createSlackHttp(deps).http);
+  return { run: handle(createSlackHttp(deps).http), metrics: deps.metrics };
 }
 
 const ready = retryingOnce(buildHandler);
 
 /** The `http` Lambda: API Gateway HTTP API (payload v2) → the Hono app (`POST /slack/events`, `GET /healthz`). */
 export async function handler(event: LambdaEvent, context?: LambdaContext) {
-  let run: LambdaHandler;
+  let runtime: HttpRuntime;
   try {
-    run = await ready();
+    runtime = await ready();
   } catch (error) {
     // No logger exists without a configuration; the message names variables, never their values (ConfigError).
     console.error(
@@ -43,5 +50,9 @@ export async function handler(event: LambdaEvent, context?: LambdaContext) {
       isBase64Encoded: false,
     };
   }
-  return run(event, context);
+  try {
+    return await runtime.run(event, context);
+  } finally {
+    runtime.metrics.flush();
+  }
 }

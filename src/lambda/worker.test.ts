@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newCluster, recordingJobs, testDeps, untouchable, useDynalite } from '../../test/support/dynalite';
+import { recordedMetrics } from '../../test/support/metrics';
 import type { Deps } from '../deps';
 import type { ClusterStore } from '../store/port';
 import { createWorkerHandler } from './worker';
@@ -67,6 +68,28 @@ describe('worker handler', () => {
     }
     expect(jobs.dispatched).toEqual([]);
     expect(table.operations.counts()).toEqual({});
+  });
+
+  it('writes the invocation’s metrics before it returns or throws: ok, retried, dropped', async () => {
+    const { deps } = await world();
+    const recorded = recordedMetrics();
+    const handler = createWorkerHandler(async () => ({ ...deps, metrics: recorded.metrics }));
+    await handler({ kind: 'reconcile' });
+    expect(recorded.written().map((document) => [document.kind, document.outcome])).toContainEqual([
+      'reconcile',
+      'ok',
+    ]);
+    await logLines(() => handler({ kind: 'poll' }));
+    expect(recorded.written().at(-1)).toMatchObject({ kind: 'invalid', outcome: 'dropped', Jobs: 1 });
+    const broken = createWorkerHandler(async () => ({
+      ...deps,
+      metrics: recorded.metrics,
+      store: untouchable<ClusterStore>('store'),
+    }));
+    await logLines(() => expect(broken({ kind: 'reconcile' })).rejects.toThrow());
+    expect(recorded.written().filter((document) => document.outcome === 'retried')).toEqual([
+      expect.objectContaining({ kind: 'reconcile', Jobs: 1 }),
+    ]);
   });
 
   it('lets a failing job throw (so Lambda retries it) after logging it with its kind', async () => {

@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import type { Deps } from '../deps';
-import { type Job, jobClusterId } from '../jobs/job';
-import { JobSchema } from '../jobs/schema';
+import { jobClusterId } from '../jobs/job';
+import { parseJobPayload } from '../jobs/schema';
 import { runJob } from '../jobs/worker';
 import { SLACK_BUDGET_MS } from '../slack/client';
 import { createAwsDeps } from './deps';
@@ -10,29 +10,37 @@ import { retryingOnce } from './lazy';
 /** How much of a refused payload a log line shows. */
 const PAYLOAD_PREVIEW = 500;
 
-type Parsed = { ok: true; job: Job } | { ok: false; problems: string[] };
-
-/** A payload as it arrives: the job object (async invoke) or its JSON text (a Scheduler target's Input). */
-function parsePayload(event: unknown): Parsed {
-  let payload = event;
-  if (typeof event === 'string') {
-    try {
-      payload = JSON.parse(event);
-    } catch {
-      return { ok: false, problems: ['(payload): text that is not JSON'] };
-    }
+/**
+ * Runs one payload. An invalid one is logged and dropped — retrying it could never help; a job that fails throws,
+ * so Lambda (or Scheduler) retries it: counted `retried` (after Lambda's last retry, the on-failure queue holds it).
+ */
+async function handlePayload(event: unknown, deps: Deps): Promise<void> {
+  const parsed = parseJobPayload(event);
+  if (!parsed.ok) {
+    deps.logger.error('Dropped a payload that is not a job.', {
+      problems: parsed.problems,
+      payload: JSON.stringify(event ?? null).slice(0, PAYLOAD_PREVIEW),
+    });
+    deps.metrics.add('Jobs', 1, { kind: 'invalid', outcome: 'dropped' });
+    return;
   }
-  const result = JobSchema.safeParse(payload);
-  if (result.success) return { ok: true, job: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`),
-  };
+  const { job } = parsed;
+  try {
+    await runJob(job, deps);
+  } catch (error) {
+    deps.logger.error('Job failed; it will be retried.', {
+      jobKind: job.kind,
+      clusterId: jobClusterId(job),
+      error,
+    });
+    deps.metrics.add('Jobs', 1, { kind: job.kind, outcome: 'retried' });
+    throw error;
+  }
 }
 
 /**
- * The worker Lambda's handler around a way to build its Deps (once per container). An invalid payload is logged
- * and dropped — retrying it could never help; a job that fails throws, so Lambda (or Scheduler) retries it.
+ * The worker Lambda's handler around a way to build its Deps (once per container); the invocation's metrics are
+ * written (EMF on stdout) before it returns or throws.
  */
 export function createWorkerHandler(buildDeps: () => Promise<Deps>) {
   // A failed build (SSM unreachable, bad configuration) is retried by the next invocation, not cached.
@@ -40,24 +48,10 @@ export function createWorkerHandler(buildDeps: () => Promise<Deps>) {
   return async (event: unknown, context?: Context): Promise<void> => {
     const ready = await deps();
     if (context) ready.logger.addContext(context);
-    const parsed = parsePayload(event);
-    if (!parsed.ok) {
-      ready.logger.error('Dropped a payload that is not a job.', {
-        problems: parsed.problems,
-        payload: JSON.stringify(event ?? null).slice(0, PAYLOAD_PREVIEW),
-      });
-      return;
-    }
-    const { job } = parsed;
     try {
-      await runJob(job, ready);
-    } catch (error) {
-      ready.logger.error('Job failed; it will be retried.', {
-        jobKind: job.kind,
-        clusterId: jobClusterId(job),
-        error,
-      });
-      throw error;
+      await handlePayload(event, ready);
+    } finally {
+      ready.metrics.flush();
     }
   };
 }

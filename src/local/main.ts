@@ -4,6 +4,7 @@
  * page). With Slack credentials it serves a real workspace instead (over HTTP, or Socket Mode with an app token).
  */
 import { resolve } from 'node:path';
+import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ConfigError, presentVariables, SECRET_VARIABLES } from '../config';
 import { secretScrubber } from '../log';
@@ -121,8 +122,9 @@ function summary(stack: LocalStack, options: PlaygroundOptions): string {
     row('DynamoDB', `dynalite at ${stack.dynamoEndpoint}, data in ${options.dataDir}`),
     row('Worker', `in this process; local scheduler; polls every ${config.pollIntervalSeconds} s`),
     row('Force delete', `offered after ${config.policy.forceDeleteAfterSeconds} s in Deleting`),
+    ...(stack.slack ? [row('Metrics', `${stack.slack.url}/metrics (and a summary when it stops)`)] : []),
     '',
-    'Ctrl-C stops everything.',
+    'Ctrl-C stops everything and prints a summary of the metrics.',
     '',
   ].join('\n');
 }
@@ -153,6 +155,14 @@ async function main(): Promise<void> {
   const options = readOptions(args, process.env);
   const page: PlaygroundPage | undefined =
     options.slack === 'emulated' ? await createPlaygroundPage() : undefined;
+  // The workspace page's server also shows the metrics so far, on demand (the stack exists by the time anyone asks).
+  let summariseMetrics = () => 'Metrics: the bot is still starting.';
+  const extendSlack = page
+    ? (app: Hono) => {
+        page.mount(app);
+        app.get('/metrics', (c) => c.text(`${summariseMetrics()}\n`));
+      }
+    : undefined;
   const stack = await startLocalStack({
     env: playgroundDefaults(options, process.env),
     dataDir: options.dataDir,
@@ -161,8 +171,9 @@ async function main(): Promise<void> {
     slackPort: options.pagePort,
     paletteSimulator: { speed: options.paletteSpeed },
     simulateMaas: options.maasSimulated,
-    ...(page ? { extendSlack: page.mount } : {}),
+    ...(extendSlack ? { extendSlack } : {}),
   });
+  summariseMetrics = stack.summariseMetrics;
   const conversations = stack.slack
     ? keepConversations(stack.slack, resolve(options.dataDir, 'slack-workspace.json'))
     : undefined;
@@ -181,7 +192,7 @@ async function main(): Promise<void> {
       await stack.close();
       // After the stack: the last jobs may still have posted to the workspace while it stopped.
       conversations?.close();
-      console.log('Stopped.');
+      console.log(`${stack.summariseMetrics()}\nStopped.`);
       process.exit(0);
     } catch (error) {
       console.error(`Could not stop cleanly: ${explain(error, process.env)}`);

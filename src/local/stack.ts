@@ -4,13 +4,18 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { type Config, loadConfig, presentVariables, secretValues } from '../config';
 import type { Deps } from '../deps';
+import type { AuditLine } from '../domain/audit';
 import { createSlackHttp } from '../http/bot';
 import { type RunningServer, serveHttp } from '../http/serve';
 import { LocalJobs } from '../jobs/local';
 import { type ReconcileTimer, startReconcileTimer } from '../jobs/reconcile-timer';
 import { runJob } from '../jobs/worker';
-import { createLogger } from '../log';
+import { auditLog, createLogger } from '../log';
 import { createMaasClient } from '../maas/client';
+import { METRICS_SERVICE } from '../metrics/catalog';
+import { EmfMetrics } from '../metrics/emf';
+import type { Metrics } from '../metrics/port';
+import { MetricsSummary } from '../metrics/summary';
 import { createPaletteClient } from '../palette/client';
 import { LocalScheduler } from '../scheduler/local';
 import { createSlackApp } from '../slack/app';
@@ -52,6 +57,10 @@ export interface LocalStackOptions {
   extendSlack?: (app: Hono) => void;
   /** Delays before a failed job is retried. */
   jobRetryDelaysMs?: readonly number[];
+  /** Where the bot's metrics go; by default EMF documents summed up for `summariseMetrics`. */
+  metrics?: Metrics;
+  /** Where audit lines go; by default the log, with the audit marker, as on Lambda. */
+  audit?: (line: AuditLine) => void;
 }
 
 /** The running bot and the stand-ins around it. */
@@ -73,6 +82,8 @@ export interface LocalStack {
   dynamoEndpoint: string;
   /** Resolves when no job is running or queued. */
   idle(): Promise<void>;
+  /** The metrics recorded since start, as a table (empty when `metrics` was given). */
+  summariseMetrics(): string;
   /** Stops everything, in reverse order of start. */
   close(): Promise<void>;
 }
@@ -137,10 +148,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const config = options.configure ? options.configure(base) : base;
 
     const logger = createLogger('maas-chatops-local', secretValues(config));
+    // The same EMF documents as on Lambda, read back into a summary instead of going to CloudWatch.
+    const summary = new MetricsSummary();
+    const metrics =
+      options.metrics ??
+      new EmfMetrics({
+        namespace: config.metricsNamespace,
+        service: METRICS_SERVICE,
+        write: summary.write,
+        logger,
+      });
     const client = localDocumentClient(dynamo.endpoint);
     await ensureTable(client, config.tableName);
     const operations = countOperations(client);
-    const paletteClient = createPaletteClient(config.palette);
+    const paletteClient = createPaletteClient({ ...config.palette, metrics });
     closers.push(() => paletteClient.close());
     const maasClient = config.maas ? createMaasClient(config.maas) : undefined;
     if (maasClient) closers.push(() => maasClient.close());
@@ -149,6 +170,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const jobs: LocalJobs = new LocalJobs({
       run: (job) => runJob(job, deps),
       logger,
+      metrics,
       ...(options.jobRetryDelaysMs ? { retryDelaysMs: options.jobRetryDelaysMs } : {}),
     });
     const scheduler = new LocalScheduler({
@@ -161,13 +183,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     const deps: Deps = {
       config,
-      store: new DynamoClusterStore(client, config.tableName, now),
+      store: new DynamoClusterStore(client, config.tableName, now, {
+        recordRetentionDays: config.recordRetentionDays,
+        audit: options.audit ?? auditLog(logger),
+      }),
       palette: paletteClient,
       ...(maasClient ? { maas: maasClient } : {}),
       scheduler,
       jobs,
-      slack: createSlackWebClient(config, logger, SLACK_BUDGET_MS.worker),
+      slack: createSlackWebClient(config, logger, SLACK_BUDGET_MS.worker, metrics),
       logger,
+      metrics,
       now,
     };
 
@@ -175,7 +201,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // listener budget (a long 429 fails at once instead of outlasting the ack guard); jobs keep the worker's.
     const listenerDeps: Deps = {
       ...deps,
-      slack: createSlackWebClient(config, logger, SLACK_BUDGET_MS.listener),
+      slack: createSlackWebClient(config, logger, SLACK_BUDGET_MS.listener, metrics),
     };
     const { http } = createSlackHttp(listenerDeps, { now: () => now().getTime() });
     // With an app token, real Slack reaches the same listeners over Socket Mode (no public Request URL needed).
@@ -212,6 +238,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...(maas ? { maas } : {}),
       dynamoEndpoint: dynamo.endpoint,
       idle: () => jobs.idle(),
+      summariseMetrics: () => {
+        metrics.flush();
+        return summary.render();
+      },
       close,
     };
   } catch (error) {

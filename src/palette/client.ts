@@ -1,3 +1,4 @@
+import { type Metrics, UNRECORDED } from '../metrics/port';
 import type { SpectroMaasClusterEntity } from './entities';
 import { isNotFound, PaletteError } from './errors';
 import { maasClustersSearch, maasProfilesFilter } from './filters';
@@ -36,6 +37,8 @@ export interface PaletteClientOptions {
   retry?: Partial<RetrySettings>;
   /** Palette's rate limits in requests per second by path prefix (`*` for the rest), over the documented ones. */
   limits?: Record<string, number>;
+  /** Where calls, 429s and retries are counted (not at all without). */
+  metrics?: Metrics;
 }
 
 /** Palette's list pages hold at most 50 items. */
@@ -76,6 +79,7 @@ export function createPaletteClient(options: PaletteClientOptions): Palette & { 
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retry: { ...DEFAULT_RETRY, ...options.retry },
     rates: pacingRates(options.limits),
+    metrics: options.metrics ?? UNRECORDED,
   });
 
   const accountProperty = (accountUid: string, property: string) =>

@@ -1,8 +1,16 @@
 import { Agent, type Dispatcher } from 'undici';
 import { z } from 'zod';
+import { statusClass } from '../metrics/catalog';
+import type { Metrics } from '../metrics/port';
 import { paletteError } from './errors';
 import { Pacer, pacingInterceptor } from './pacer';
-import { type RetryKind, type RetrySettings, retryInterceptor, retryOptionsFor } from './retry';
+import {
+  type FailedAttemptReport,
+  type RetryKind,
+  type RetrySettings,
+  retryInterceptor,
+  retryOptionsFor,
+} from './retry';
 
 /** How the HTTP layer reaches Palette. */
 export interface PaletteHttpOptions {
@@ -14,6 +22,8 @@ export interface PaletteHttpOptions {
   retry: RetrySettings;
   /** Requests per second to pace at, per path prefix (see `pacingRates`). */
   rates: Record<string, number>;
+  /** Counts calls, 429s and retries by rate-limit prefix. */
+  metrics: Metrics;
 }
 
 /** Query parameters; undefined ones are left out. */
@@ -59,10 +69,17 @@ export function createPaletteHttp(options: PaletteHttpOptions): PaletteHttp {
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
   });
+  const { metrics } = options;
+  const pacer = new Pacer(options.rates);
+  const countFailedAttempt = ({ path, statusCode, retrying }: FailedAttemptReport) => {
+    const prefix = pacer.bucketOf(path);
+    if (statusCode === 429) metrics.add('PaletteThrottled', 1, { prefix });
+    if (retrying) metrics.add('PaletteRetries', 1, { prefix });
+  };
   // Compose order: the last interceptor is outermost, so every retry attempt passes the pacer again.
   const dispatcher = agent.compose(
-    pacingInterceptor(new Pacer(options.rates)),
-    retryInterceptor(options.retry),
+    pacingInterceptor(pacer),
+    retryInterceptor(options.retry, countFailedAttempt),
   );
   const secrets = [options.apiKey];
   const baseHeaders: Record<string, string> = {
@@ -77,7 +94,15 @@ export function createPaletteHttp(options: PaletteHttpOptions): PaletteHttp {
       secrets,
     );
 
+  /** One call as the bot saw it, after its retries: its status class and how long it took, by prefix. */
+  const countCall = (call: PaletteCall, status: number, startedAt: number) => {
+    const prefix = pacer.bucketOf(call.path);
+    metrics.add('PaletteCalls', 1, { prefix, statusClass: statusClass(status) });
+    metrics.add('PaletteLatency', performance.now() - startedAt, { prefix });
+  };
+
   async function exchange(call: PaletteCall): Promise<{ status: number; text: string }> {
+    const startedAt = performance.now();
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
     const request: Dispatcher.RequestOptions & { retryOptions: ReturnType<typeof retryOptionsFor> } = {
       origin: base.origin,
@@ -95,6 +120,7 @@ export function createPaletteHttp(options: PaletteHttpOptions): PaletteHttp {
       status = response.statusCode;
       text = await response.body.text();
     } catch (error) {
+      countCall(call, 0, startedAt);
       const code = (error as { code?: unknown }).code;
       const reason = error instanceof Error ? error.message : String(error);
       throw fail(
@@ -104,6 +130,7 @@ export function createPaletteHttp(options: PaletteHttpOptions): PaletteHttp {
         `Palette could not be reached: ${reason}`,
       );
     }
+    countCall(call, status, startedAt);
     if (status < 400) return { status, text };
     const answer = V1ErrorSchema.safeParse(parseJson(text));
     const v1 = answer.success ? answer.data : {};

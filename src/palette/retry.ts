@@ -85,17 +85,36 @@ export function mayRetry(
   return failure.code !== undefined && (options.errorCodes?.includes(failure.code) ?? false);
 }
 
+/** One attempt that failed (an answer of 300 or more, or no answer), and whether it is sent again. */
+export interface FailedAttemptReport {
+  /** The request path, as sent (base path and query included). */
+  path: string;
+  /** The answer's status; undefined when there was none (a connection failure). */
+  statusCode?: number;
+  retrying: boolean;
+}
+
 /**
  * undici's own retry interceptor (RetryHandler), deciding with `mayRetry` and waiting with jittered backoff.
  * `throwOnError: false` hands the last answer (e.g. Palette's 429 v1Error body) to the caller when retries end.
+ * Every failed attempt is reported to `onFailedAttempt` (undici asks the decision for each one, the last too).
  */
-export function retryInterceptor(settings: RetrySettings): Dispatcher.DispatcherComposeInterceptor {
+export function retryInterceptor(
+  settings: RetrySettings,
+  onFailedAttempt: (report: FailedAttemptReport) => void,
+): Dispatcher.DispatcherComposeInterceptor {
   return interceptors.retry({
     throwOnError: false,
     retry(error, { state, opts }, callback) {
       const failure = error as FailedAttempt;
       const options = opts.retryOptions ?? {};
-      if (!mayRetry(failure, opts.method, state.counter, options, settings.maxRetries)) {
+      const retrying = mayRetry(failure, opts.method, state.counter, options, settings.maxRetries);
+      onFailedAttempt({
+        path: opts.path,
+        ...(failure.statusCode === undefined ? {} : { statusCode: failure.statusCode }),
+        retrying,
+      });
+      if (!retrying) {
         callback(error);
         return;
       }

@@ -22,7 +22,7 @@ export function createSlackApp(deps: Deps, receiver: Receiver): App {
     botUserId: config.slack.botUserId,
     tokenVerificationEnabled: false,
     processBeforeResponse: true,
-    clientOptions: slackClientOptions(config, deps.logger, SLACK_BUDGET_MS.listener),
+    clientOptions: slackClientOptions(config, deps.logger, SLACK_BUDGET_MS.listener, deps.metrics),
     logger: slackLogger(deps.logger),
     extendedErrorHandler: true,
     // No listener reads `context.conversation`: without the store, Bolt skips one middleware on every request.

@@ -1,17 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type RecordedMetrics, recordedMetrics } from '../../test/support/metrics';
 import { silentLogger, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, testConfig } from '../../test/support/slack';
 import { type SlackEmulator, startSlackEmulator } from '../local/slack/emulator';
 import { createSlackWebClient } from './client';
 
 let emulator: SlackEmulator;
+let recorded: RecordedMetrics;
 
 beforeAll(async () => {
   emulator = await startSlackEmulator({ signingSecret: TEST_SIGNING_SECRET, botToken: TEST_BOT_TOKEN });
 });
 afterAll(() => emulator.close());
+beforeEach(() => {
+  recorded = recordedMetrics();
+});
 
 const post = (budgetMs: number, text: string) =>
-  createSlackWebClient(testConfig(emulator), silentLogger(), budgetMs).chat.postMessage({
+  createSlackWebClient(testConfig(emulator), silentLogger(), budgetMs, recorded.metrics).chat.postMessage({
     channel: emulator.channels.requests,
     text,
   });
@@ -32,6 +37,8 @@ describe('createSlackWebClient', () => {
         .slice(-2)
         .map((call) => call.status),
     ).toEqual([429, 200]);
+    // Counted once, by method: the hook sees every 429, waited out or not.
+    expect(recorded.values('SlackRateLimited', { method: 'chat.postMessage' })).toEqual([1]);
   });
 
   it('gives up at once with Slack’s ratelimited error when Retry-After exceeds the budget', async () => {
@@ -40,6 +47,7 @@ describe('createSlackWebClient', () => {
     const error = await post(2_000, 'never sent').catch((failure: { data?: { error?: string } }) => failure);
     expect((error as { data?: { error?: string } }).data?.error).toBe('ratelimited');
     expect(emulator.calls('chat.postMessage')).toHaveLength(before + 1);
+    expect(recorded.values('SlackRateLimited', { method: 'chat.postMessage' })).toEqual([1]);
   });
 
   it('does not retry Slack’s ok:false answers (they would fail the same way again)', async () => {
@@ -47,5 +55,6 @@ describe('createSlackWebClient', () => {
     const before = emulator.calls('chat.postMessage').length;
     await expect(post(2_000, 'x')).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
     expect(emulator.calls('chat.postMessage')).toHaveLength(before + 1);
+    expect(recorded.find('SlackRateLimited')).toEqual([]);
   });
 });

@@ -1,19 +1,34 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type FetchFunction, WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config';
+import type { Metrics } from '../metrics/port';
 import { slackLogger } from './logger';
 
 /** Time budgets for Slack calls: inside Slack's 3-second window (HTTP listeners) or a worker job. */
 export const SLACK_BUDGET_MS = { listener: 2_000, worker: 20_000 } as const;
 
+/** Told of every 429 Slack answers, with the Web API method (`chat.postMessage`) it answered. */
+export type RateLimitHook = (method: string) => void;
+
+/** The Web API method a request URL calls: the last segment of its path. */
+function webApiMethod(url: string | URL): string {
+  return new URL(url).pathname.split('/').pop() || 'unknown';
+}
+
 /**
  * A fetch that lets the WebClient wait out a 429 only when Slack's Retry-After fits in the budget; a longer wait
- * becomes Slack's own `ratelimited` error at once, so a Lambda is never held past its time by a rate limit.
+ * becomes Slack's own `ratelimited` error at once, so a Lambda is never held past its time by a rate limit. Every
+ * 429 is reported to `onRateLimited` first.
  */
-export function fetchWithinBudget(budgetMs: number, fetchFn: FetchFunction = fetch): FetchFunction {
+export function fetchWithinBudget(
+  budgetMs: number,
+  onRateLimited: RateLimitHook,
+  fetchFn: FetchFunction = fetch,
+): FetchFunction {
   return async (url, init) => {
     const response = await fetchFn(url, init);
     if (response.status !== 429) return response;
+    onRateLimited(webApiMethod(url));
     const retryAfter = Number(response.headers.get('retry-after'));
     if (Number.isFinite(retryAfter) && retryAfter * 1000 <= budgetMs) return response;
     await response.arrayBuffer();
@@ -27,14 +42,20 @@ export function fetchWithinBudget(budgetMs: number, fetchFn: FetchFunction = fet
 /**
  * WebClient options shared by the worker's client and Bolt's: Slack's API base from `SLACK_API_URL`, a per-call
  * timeout, and retries (network errors, 5xx, 429 after Retry-After) that give up once `budgetMs` has passed.
+ * Every 429 is counted (`SlackRateLimited`, by method).
  */
-export function slackClientOptions(config: Config, logger: Logger, budgetMs: number): WebClientOptions {
+export function slackClientOptions(
+  config: Config,
+  logger: Logger,
+  budgetMs: number,
+  metrics: Metrics,
+): WebClientOptions {
   return {
     slackApiUrl: config.slack.apiUrl,
     logger: slackLogger(logger),
     timeout: Math.min(budgetMs, 10_000),
     rejectRateLimitedCalls: false,
-    fetch: fetchWithinBudget(budgetMs),
+    fetch: fetchWithinBudget(budgetMs, (method) => metrics.add('SlackRateLimited', 1, { method })),
     retryConfig: {
       retries: 3,
       factor: 2,
@@ -50,7 +71,8 @@ export function slackClientOptions(config: Config, logger: Logger, budgetMs: num
 export function createSlackWebClient(
   config: Config,
   logger: Logger,
-  budgetMs: number = SLACK_BUDGET_MS.worker,
+  budgetMs: number,
+  metrics: Metrics,
 ): WebClient {
-  return new WebClient(config.slack.botToken, slackClientOptions(config, logger, budgetMs));
+  return new WebClient(config.slack.botToken, slackClientOptions(config, logger, budgetMs, metrics));
 }

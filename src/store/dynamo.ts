@@ -17,9 +17,12 @@
  * - `work` (`workPk`, `workSk`), sparse: `ACTIVE` = clusters still to watch, oldest first (the reconciler's walk);
  *   `SCHEDULE` = local schedules by due time.
  *
- * TTL is on `expiresAt`, a Number on drafts and claims; cluster records keep their approval deadline there as an
- * ISO string, which TTL ignores by design (records are never deleted). dynalite has no TTL, so reads ignore
- * expired drafts and claims themselves.
+ * TTL is on `expiresAt`, always an epoch-seconds Number: on drafts and claims from the start, on a cluster record
+ * only once it ended (the update that ends it sets endedAt + RECORD_RETENTION_DAYS), so a live cluster never
+ * expires. A record's approval deadline (the record's `expiresAt`, ISO) is stored as `approvalExpiresAt` for that
+ * reason. dynalite has no TTL, so reads ignore expired drafts and claims themselves (ended records may linger).
+ *
+ * Every history entry written (a create, each transition) is also handed to `audit` as one audit line.
  */
 import {
   DeleteCommand,
@@ -30,7 +33,8 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { ClusterRecord, Progress } from '../domain/cluster';
+import { type AuditLine, auditLine } from '../domain/audit';
+import { type ClusterRecord, DEFAULT_RECORD_RETENTION_DAYS, type Progress } from '../domain/cluster';
 import { isTerminal } from '../domain/lifecycle';
 import { ITEM_IS_NEW, isConditionFailure } from './conditions';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -61,6 +65,10 @@ export interface DynamoStoreOptions {
   reservationGraceSeconds?: number;
   /** How long an untouched wizard draft is kept. */
   draftTtlSeconds?: number;
+  /** How long an ended cluster's record is kept before DynamoDB's TTL deletes it (days). */
+  recordRetentionDays?: number;
+  /** Receives the audit line of every history entry written (the runtimes log it with the audit marker). */
+  audit?: (line: AuditLine) => void;
 }
 
 interface Reservation {
@@ -74,6 +82,8 @@ const TAKEOVER_ATTEMPTS = 3;
 export class DynamoClusterStore implements ClusterStore {
   private readonly reservationGraceMs: number;
   private readonly draftTtlSeconds: number;
+  private readonly retentionSeconds: number;
+  private readonly audit: (line: AuditLine) => void;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -83,6 +93,15 @@ export class DynamoClusterStore implements ClusterStore {
   ) {
     this.reservationGraceMs = (options.reservationGraceSeconds ?? 60) * 1000;
     this.draftTtlSeconds = options.draftTtlSeconds ?? 86_400;
+    this.retentionSeconds = (options.recordRetentionDays ?? DEFAULT_RECORD_RETENTION_DAYS) * 86_400;
+    this.audit = options.audit ?? (() => {});
+  }
+
+  /** Hands on the audit line of the newest history entry of a record just written. */
+  private audited(record: ClusterRecord): ClusterRecord {
+    const entry = record.history.at(-1);
+    if (entry) this.audit(auditLine(record, entry));
+    return record;
   }
 
   /** Reserves the name (taking over a stale reservation), then writes the record; undoes the reservation on failure. */
@@ -112,7 +131,7 @@ export class DynamoClusterStore implements ClusterStore {
       await this.releaseName(request.name, request.id);
       throw new ConflictError(request.id, 0);
     }
-    return record;
+    return this.audited(record);
   }
 
   /** The record, read consistently. */
@@ -180,7 +199,7 @@ export class DynamoClusterStore implements ClusterStore {
 
   /** One conditional UpdateItem (see planTransition); an ending state then frees the name. */
   async apply(record: ClusterRecord, change: ClusterChange): Promise<ClusterRecord> {
-    const { to: _to, ending, ...update } = planTransition(record, change);
+    const { to: _to, ending, ...update } = planTransition(record, change, this.retentionSeconds);
     let updated: ClusterRecord;
     try {
       const { Attributes } = await this.client.send(
@@ -196,6 +215,7 @@ export class DynamoClusterStore implements ClusterStore {
       if (isConditionFailure(error)) throw new ConflictError(record.id, record.version);
       throw error;
     }
+    this.audited(updated);
     // A release lost here (crash, network) leaves a reservation to an ended cluster: create() takes such over.
     if (ending) await this.releaseName(record.name, record.id);
     return updated;

@@ -4,6 +4,9 @@ import { type ClusterRecord, HISTORY_LIMIT } from '../domain/cluster';
 import { InvalidTransitionError } from './port';
 import { planTransition } from './transition';
 
+/** Thirty days, in seconds: how long these records are kept once ended. */
+const RETENTION = 30 * 86_400;
+
 function record(overrides: Partial<ClusterRecord> = {}): ClusterRecord {
   return {
     id: 'C1',
@@ -35,12 +38,16 @@ function setValues(plan: ReturnType<typeof planTransition>): Record<string, unkn
 
 describe('planTransition', () => {
   it('conditions on the version, bumps it, sets the state and fields, and appends the audit line', () => {
-    const plan = planTransition(record(), {
-      event: 'delete-started',
-      by: 'U2',
-      at: '2030-01-01T13:00:00.000Z',
-      set: { deletingSince: '2030-01-01T13:00:00.000Z', deleteKind: 'delete', failure: undefined },
-    });
+    const plan = planTransition(
+      record(),
+      {
+        event: 'delete-started',
+        by: 'U2',
+        at: '2030-01-01T13:00:00.000Z',
+        set: { deletingSince: '2030-01-01T13:00:00.000Z', deleteKind: 'delete', failure: undefined },
+      },
+      RETENTION,
+    );
     expect(plan.to).toBe('DELETING');
     const [name, expected] = plan.ConditionExpression.split(' = ');
     expect(plan.ExpressionAttributeNames[name!]).toBe('version');
@@ -54,6 +61,8 @@ describe('planTransition', () => {
       deleteKind: 'delete',
     });
     expect(values).not.toHaveProperty('failure');
+    // A live record gets no TTL.
+    expect(values).not.toHaveProperty('expiresAt');
     expect(plan.UpdateExpression).toContain('list_append(if_not_exists(#history, :v');
     expect(Object.values(plan.ExpressionAttributeValues)).toContainEqual([
       { at: '2030-01-01T13:00:00.000Z', by: 'U2', event: 'delete-started', from: 'RUNNING', to: 'DELETING' },
@@ -62,15 +71,24 @@ describe('planTransition', () => {
   });
 
   it('leaves the active index and stamps endedAt when the state ends; remove never clashes with set', () => {
-    const plan = planTransition(record({ state: 'DELETING' }), {
-      event: 'deleted',
-      by: 'palette',
-      at: '2030-01-01T14:00:00.000Z',
-      set: { failure: 'kept: set wins over remove' },
-      remove: ['failure', 'forceDeleteNoticeTs' as never, 'rejection'],
-    });
+    const plan = planTransition(
+      record({ state: 'DELETING' }),
+      {
+        event: 'deleted',
+        by: 'palette',
+        at: '2030-01-01T14:00:00.000Z',
+        set: { failure: 'kept: set wins over remove' },
+        remove: ['failure', 'forceDeleteNoticeTs' as never, 'rejection'],
+      },
+      RETENTION,
+    );
     expect(plan.to).toBe('DELETED');
-    expect(setValues(plan)).toMatchObject({ endedAt: '2030-01-01T14:00:00.000Z', state: 'DELETED' });
+    expect(setValues(plan)).toMatchObject({
+      endedAt: '2030-01-01T14:00:00.000Z',
+      state: 'DELETED',
+      // The TTL: epoch seconds, the retention after it ended.
+      expiresAt: Date.parse('2030-01-01T14:00:00.000Z') / 1000 + RETENTION,
+    });
     const removed = plan.UpdateExpression.split(' REMOVE ')[1]!
       .split(', ')
       .map((n) => plan.ExpressionAttributeNames[n]);
@@ -86,21 +104,35 @@ describe('planTransition', () => {
       to: 'RUNNING' as const,
       detail: `note ${n}`,
     }));
-    const plan = planTransition(record({ history }), {
-      event: 'note',
-      by: 'U1',
-      at: '2030-01-01T13:00:00.000Z',
-      detail: 'new',
-    });
+    const plan = planTransition(
+      record({ history }),
+      { event: 'note', by: 'U1', at: '2030-01-01T13:00:00.000Z', detail: 'new' },
+      RETENTION,
+    );
     const written = setValues(plan).history as { detail: string }[];
     expect(written).toHaveLength(HISTORY_LIMIT);
     expect(written[0]!.detail).toBe('note 1');
     expect(written.at(-1)!.detail).toBe('new');
   });
 
+  it('stores a new approval deadline under approvalExpiresAt: expiresAt is the table’s TTL', () => {
+    const plan = planTransition(
+      record({ state: 'PENDING_APPROVAL' }),
+      {
+        event: 'note',
+        by: 'bot',
+        at: '2030-01-01T13:00:00.000Z',
+        set: { expiresAt: '2030-01-03T00:00:00.000Z' },
+      },
+      RETENTION,
+    );
+    expect(setValues(plan)).toMatchObject({ approvalExpiresAt: '2030-01-03T00:00:00.000Z' });
+    expect(setValues(plan)).not.toHaveProperty('expiresAt');
+  });
+
   it('refuses an event the lifecycle does not allow', () => {
     expect(() =>
-      planTransition(record({ state: 'DELETED' }), { event: 'running', by: 'bot', at: 'x' }),
+      planTransition(record({ state: 'DELETED' }), { event: 'running', by: 'bot', at: 'x' }, RETENTION),
     ).toThrow(InvalidTransitionError);
   });
 });

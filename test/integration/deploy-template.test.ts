@@ -17,6 +17,7 @@ import { inflateRawSync } from 'node:zlib';
 import type { AppsManifestCreateArguments } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { METRICS, type MetricName } from '../../src/metrics/catalog';
 
 /**
  * Packages the stack offline (`osls package`, the same as `npx osls package`) and reads what CloudFormation would
@@ -335,6 +336,8 @@ describe('the deployable stack, packaged offline', () => {
         'PALETTE_PROJECT_UID',
         'MAAS_API_URL',
         'SECRETS_PARAMETER_PATH',
+        'RECORD_RETENTION_DAYS',
+        'POWERTOOLS_METRICS_NAMESPACE',
       ]),
     );
     for (const secret of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'PALETTE_API_KEY', 'MAAS_API_KEY'])
@@ -345,6 +348,8 @@ describe('the deployable stack, packaged offline', () => {
       SCHEDULE_GROUP: `${SERVICE}-ci`,
       SECRETS_PARAMETER_PATH: `/${SERVICE}/ci`,
       SCHEDULER_ROLE_ARN: { 'Fn::GetAtt': ['SchedulerRole', 'Arn'] },
+      RECORD_RETENTION_DAYS: '365',
+      POWERTOOLS_METRICS_NAMESPACE: `${SERVICE}/ci`,
     });
     expect(subText(variables.WORKER_FUNCTION_ARN!)).toMatch(new RegExp(`${WORKER_ARN}$`));
     // Left out entirely (not empty) when no MAAS URL is configured, so the configuration sees it unset.
@@ -466,6 +471,185 @@ describe('the deployable stack, packaged offline', () => {
     for (const { statement } of byAction('ssm:GetParametersByPath'))
       for (const resource of asList(statement.Resource))
         expect(subText(resource)).toMatch(new RegExp(`:parameter/${SERVICE}/ci(/\\*)?$`));
+    // Metrics are embedded metric format log lines: the functions never call CloudWatch or SNS.
+    const granted = statements.flatMap(({ statement }) => asList(statement.Action));
+    expect(granted.filter((action) => /^(cloudwatch|sns):/.test(action))).toEqual([]);
+  });
+
+  it('pages through one SNS topic, subscribed to the stage’s alarmEndpoint, with the alarms the issue lists', () => {
+    const { Resources, Conditions } = ci.template;
+    expect(Resources.AlarmTopic).toMatchObject({
+      Type: 'AWS::SNS::Topic',
+      Properties: { TopicName: `${SERVICE}-ci-alarms` },
+    });
+    expect(Resources.AlarmSubscription).toMatchObject({
+      Type: 'AWS::SNS::Subscription',
+      Condition: 'HasAlarmEndpoint',
+      Properties: { TopicArn: { Ref: 'AlarmTopic' }, Protocol: 'email', Endpoint: 'oncall@example.com' },
+    });
+    expect(Conditions?.HasAlarmEndpoint).toEqual({
+      'Fn::Not': [{ 'Fn::Equals': ['oncall@example.com', ''] }],
+    });
+    // prod sets no endpoint by default: the topic is made, nothing subscribed until the parameter is given.
+    expect(prod.resources.Conditions?.HasAlarmEndpoint).toEqual({ 'Fn::Not': [{ 'Fn::Equals': ['', ''] }] });
+
+    const alarms = Object.fromEntries(ofType(ci.template, 'AWS::CloudWatch::Alarm'));
+    expect(Object.keys(alarms).sort()).toEqual([
+      'FunctionThrottlesAlarm',
+      'HttpErrorsAlarm',
+      'PaletteErrorRateAlarm',
+      'SweepNotFinishingAlarm',
+      'WorkerErrorsAlarm',
+      'WorkerFailuresAlarm',
+    ]);
+    for (const [id, alarm] of Object.entries(alarms)) {
+      expect(alarm.Properties!.AlarmActions, id).toEqual([{ Ref: 'AlarmTopic' }]);
+      expect(alarm.Properties!.OKActions, id).toEqual([{ Ref: 'AlarmTopic' }]);
+      expect(String(alarm.Properties!.AlarmName), id).toMatch(new RegExp(`^${SERVICE}-ci-`));
+    }
+    expect(alarms.WorkerFailuresAlarm!.Properties).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['WorkerFailuresQueue', 'QueueName'] } }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    expect(alarms.HttpErrorsAlarm!.Properties).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: 'HttpLambdaFunction' } }],
+    });
+    expect(alarms.WorkerErrorsAlarm!.Properties).toMatchObject({
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: 'WorkerLambdaFunction' } }],
+      Threshold: '5',
+    });
+    const throttled = alarms.FunctionThrottlesAlarm!.Properties!.Metrics as {
+      MetricStat?: { Metric: JsonObject };
+    }[];
+    expect(
+      throttled.flatMap((query) => (query.MetricStat ? [query.MetricStat.Metric.Dimensions] : [])),
+    ).toEqual([
+      [{ Name: 'FunctionName', Value: { Ref: 'HttpLambdaFunction' } }],
+      [{ Name: 'FunctionName', Value: { Ref: 'WorkerLambdaFunction' } }],
+    ]);
+    expect(alarms.PaletteErrorRateAlarm!.Properties).toMatchObject({
+      Threshold: '10',
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    // A sweep that never finishes emits nothing: missing data must page.
+    expect(alarms.SweepNotFinishingAlarm!.Properties).toMatchObject({
+      MetricName: 'Sweeps',
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    });
+  });
+
+  it('watches only series the bot publishes: each alarm on its own metrics names a metric and dimension set it emits', () => {
+    const namespace = `${SERVICE}/ci`;
+    const watched = ofType(ci.template, 'AWS::CloudWatch::Alarm').flatMap(([id, alarm]) => {
+      const properties = alarm.Properties as {
+        Namespace?: string;
+        MetricName?: string;
+        Dimensions?: { Name: string; Value: string }[];
+        Metrics?: {
+          MetricStat?: { Metric: { Namespace: string; MetricName: string; Dimensions: { Name: string }[] } };
+        }[];
+      };
+      const single = properties.MetricName
+        ? [
+            {
+              Namespace: properties.Namespace!,
+              MetricName: properties.MetricName,
+              Dimensions: properties.Dimensions ?? [],
+            },
+          ]
+        : [];
+      const queried = (properties.Metrics ?? []).flatMap((query) =>
+        query.MetricStat ? [query.MetricStat.Metric] : [],
+      );
+      return [...single, ...queried].map((metric) => ({ id, ...metric }));
+    });
+    const own = watched.filter((metric) => metric.Namespace === namespace);
+    expect(own.map((metric) => metric.MetricName).sort()).toEqual([
+      'PaletteCalls',
+      'PaletteCalls',
+      'PaletteRetries',
+      'PaletteThrottled',
+      'Sweeps',
+    ]);
+    for (const metric of own) {
+      const definition = METRICS[metric.MetricName as MetricName];
+      const published = [definition.dimensions, ...definition.rollups].map((set) =>
+        ['service', ...set].sort().join(','),
+      );
+      expect(published, `${metric.id}: ${metric.MetricName}`).toContain(
+        metric.Dimensions.map((dimension) => dimension.Name)
+          .sort()
+          .join(','),
+      );
+    }
+  });
+
+  it('has a dashboard with every metric the bot emits, the alarms and the queue, in valid JSON', () => {
+    const dashboard = ci.template.Resources.Dashboard!;
+    expect(dashboard.Type).toBe('AWS::CloudWatch::Dashboard');
+    expect(dashboard.Properties!.DashboardName).toBe(`${SERVICE}-ci`);
+    const body = String((dashboard.Properties!.DashboardBody as JsonObject)['Fn::Sub']);
+    const referenced = [...body.matchAll(/\$\{([^}]+)\}/g)].map((match) => match[1]!);
+    expect(new Set(referenced)).toEqual(
+      new Set([
+        'AWS::Region',
+        'WorkerFailuresAlarm.Arn',
+        'HttpErrorsAlarm.Arn',
+        'WorkerErrorsAlarm.Arn',
+        'FunctionThrottlesAlarm.Arn',
+        'PaletteErrorRateAlarm.Arn',
+        'SweepNotFinishingAlarm.Arn',
+        'WorkerFailuresQueue.QueueName',
+        'HttpLambdaFunction',
+        'WorkerLambdaFunction',
+      ]),
+    );
+    const parsed = JSON.parse(body.replaceAll(/\$\{[^}]+\}/g, 'x')) as {
+      widgets: { type: string; properties: { metrics?: unknown[]; alarms?: string[] } }[];
+    };
+    const text = JSON.stringify(parsed.widgets);
+    for (const name of Object.keys(METRICS)) expect(text, name).toMatch(new RegExp(`\\b${name}\\b`));
+    expect(text).toContain(`\\"${SERVICE}/ci\\"`);
+    expect(parsed.widgets.find((widget) => widget.type === 'alarm')?.properties.alarms).toHaveLength(6);
+    // Each graph of the bot's own metrics asks for a dimension set the bot publishes (or it would stay empty).
+    const published = (name: string) => {
+      const definition = METRICS[name as MetricName];
+      return [definition.dimensions, ...definition.rollups].map((set) =>
+        ['service', ...set].sort().join(','),
+      );
+    };
+    const asked = parsed.widgets.flatMap((widget) =>
+      (widget.properties.metrics ?? []).flatMap((row): [string, string][] => {
+        if (Array.isArray(row) && row[0] === `${SERVICE}/ci`) {
+          const keys = row
+            .slice(2)
+            .filter((_, index) => index % 2 === 0 && typeof row[index + 2] === 'string');
+          return [
+            [
+              String(row[1]),
+              keys
+                .filter((key) => typeof key === 'string')
+                .sort()
+                .join(','),
+            ],
+          ];
+        }
+        const search = /^SEARCH\('\{"[^"]+",([^}]*)\} MetricName="(\w+)"'/.exec(
+          String((row as [{ expression?: string }])[0]?.expression ?? ''),
+        );
+        return search ? [[search[2]!, search[1]!.split(',').sort().join(',')]] : [];
+      }),
+    );
+    expect(asked.length).toBeGreaterThan(15);
+    for (const [name, dimensions] of asked) expect(published(name), name).toContain(dimensions);
+    expect(text).toContain('ApproximateNumberOfMessagesVisible');
   });
 
   it('has no circular references between resources', () => {
@@ -536,9 +720,13 @@ describe('the deployable stack, packaged offline', () => {
     expect(readFileSync(networkLog, 'utf8')).toBe('');
   });
 
-  it('outputs the Slack Request URL', () => {
+  it('outputs the Slack Request URL, and what the redrive reads: the failures queue and the worker', () => {
     const output = ci.template.Outputs!.SlackRequestUrl as JsonObject;
     expect(subText(output.Value!)).toMatch(/^https:\/\/\$\{HttpApi\}\.execute-api\..*\/slack\/events$/);
+    expect(ci.template.Outputs).toMatchObject({
+      WorkerFailuresQueueUrl: { Value: { Ref: 'WorkerFailuresQueue' } },
+      WorkerFunctionName: { Value: { Ref: 'WorkerLambdaFunction' } },
+    });
   });
 });
 

@@ -7,6 +7,7 @@ import type { LocalStack } from '../../src/local/stack';
 import { CONFIRM_NAME_BLOCK } from '../../src/slack/blocks/delete';
 import { FORCE_DELETE_ACTION, forceDeleteNotice } from '../../src/slack/blocks/force-delete';
 import { recordReaches, recordWhen, seedCluster, simulatorReaches, threadTexts } from '../support/day2';
+import { recordedMetrics } from '../support/metrics';
 import { useStack } from '../support/stack';
 
 /** Whether a message carries the Force delete button. */
@@ -54,7 +55,11 @@ async function maas(stack: LocalStack, user: string, text: string): Promise<stri
 const forceDeletes = (stack: LocalStack) => stack.palette!.counters().byOperation.forceDelete ?? 0;
 
 describe('force delete of a stuck deletion (2-second window)', () => {
-  const stack = useStack({ forceDeleteAfterSeconds: 2 });
+  const recorded = recordedMetrics();
+  const stack = useStack({ forceDeleteAfterSeconds: 2, metrics: recorded.metrics });
+  /** Force deletes counted so far with `outcome` (EMF ClusterOperations). */
+  const counted = (outcome: string) =>
+    recorded.values('ClusterOperations', { operation: 'force-delete', outcome }).length;
 
   it('posts the notice at the window unasked, refuses a non-admin, and an admin’s click force-deletes', async () => {
     const { users } = stack().slack!;
@@ -149,6 +154,7 @@ describe('force delete of a stuck deletion (2-second window)', () => {
     await runJob({ kind: 'force-delete-window', clusterId: record.id }, stack().deps);
     const [notice] = notices(stack(), record);
     const before = forceDeletes(stack());
+    const [refusedBefore, acceptedBefore] = [counted('refused'), counted('accepted')];
     stack().palette!.injectOnce('DELETE', '/v1/spectroclusters/:uid', {
       status: 403,
       body: { code: 'Forbidden', message: 'The API key may not force delete clusters' },
@@ -163,6 +169,7 @@ describe('force delete of a stuck deletion (2-second window)', () => {
       ':x: Palette refused to force delete *stuck-refused*: The API key may not force delete clusters',
     );
     expect((await stack().deps.store.get(record.id))!.forceDeleteAt).toBeUndefined();
+    expect(counted('refused')).toBe(refusedBefore + 1);
 
     await stack().slack!.click(
       users.admin,
@@ -171,6 +178,7 @@ describe('force delete of a stuck deletion (2-second window)', () => {
     );
     await recordReaches(stack(), record.id, 'DELETED');
     expect(forceDeletes(stack())).toBe(before + 1);
+    expect(counted('accepted')).toBe(acceptedBefore + 1);
   });
 
   it('a duplicate firing of the window posts one notice', async () => {

@@ -60,7 +60,15 @@ describe('npm start (src/local/main.ts)', () => {
     await opened.body.dump();
     await expect.poll(async () => (await state(page, 'requester')).home !== undefined).toBe(true);
 
-    expect(await stop()).toMatchObject({ code: 0, printed: expect.stringContaining('Stopped.') });
+    // The metrics so far, on demand on the page's server, and summed up again when it stops.
+    const metrics = await request(`${page}/metrics`);
+    expect(await metrics.body.text()).toMatch(/SlackRequests\s+kind=event outcome=ok\s+1\n/);
+    const stopped = await stop();
+    expect(stopped).toMatchObject({ code: 0, printed: expect.stringContaining('Stopped.') });
+    const summary = stopped.printed.slice(stopped.printed.indexOf('Metrics (namespace maas-chatops/local):'));
+    expect(summary).toMatch(/SlackRequests\s+kind=event outcome=ok\s+1\n/);
+    expect(summary).toMatch(/Jobs\s+kind=home outcome=ok\s+1\n/);
+    expect(summary).toMatch(/SlackAckLatency\s+kind=event\s+n 1, p50 [\d.]+ ms/);
   });
 
   it('keeps the data on the same DATA_DIR after a restart', async () => {

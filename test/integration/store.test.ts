@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditLine } from '../../src/domain/audit';
 import { type ClusterRecord, HISTORY_LIMIT } from '../../src/domain/cluster';
 import { InvalidCursorError } from '../../src/store/cursor';
 import { DynamoClusterStore } from '../../src/store/dynamo';
@@ -325,5 +326,91 @@ describe('DynamoClusterStore: drafts and once-claims', () => {
     expect(await store.claimOnce('post:C1:2.0', 60)).toBe(true);
     clock.now = new Date(clock.now.getTime() + 61_000);
     expect(await store.claimOnce('post:C1:1.0', 60)).toBe(true);
+  });
+});
+
+describe('DynamoClusterStore: retention (TTL) and the audit trail', () => {
+  /** The stored item of a cluster record, as DynamoDB's TTL sees it. */
+  const item = async (table: TestTable, id: string) =>
+    (
+      await table.client.send(
+        new GetCommand({ TableName: table.tableName, Key: { pk: keys.cluster(id) }, ConsistentRead: true }),
+      )
+    ).Item!;
+
+  it('gives a record the TTL attribute only when it ends: its end plus RECORD_RETENTION_DAYS, in epoch seconds', async () => {
+    const table = await dynamo.freshTable();
+    tables.push(table);
+    const store = new DynamoClusterStore(table.client, table.tableName, () => new Date(), {
+      recordRetentionDays: 30,
+    });
+    const request = newCluster({ name: 'kept-for-30-days' });
+    const created = await store.create(request);
+    // Live: the approval deadline has its own attribute; the TTL attribute is absent.
+    expect(await item(table, created.id)).toMatchObject({ approvalExpiresAt: request.expiresAt });
+    expect(await item(table, created.id)).not.toHaveProperty('expiresAt');
+    const approved = await store.apply(created, change('approved'));
+    const provisioning = await store.apply(approved, change('created', { set: { paletteUid: 'p-1' } }));
+    const running = await store.apply(provisioning, change('running'));
+    expect(await item(table, running.id)).not.toHaveProperty('expiresAt');
+
+    const deleting = await store.apply(running, change('delete-started'));
+    const deleted = await store.apply(deleting, change('deleted', { at: '2030-01-02T08:00:00.000Z' }));
+    const ended = await item(table, deleted.id);
+    expect(ended.expiresAt).toBe(Date.parse('2030-01-02T08:00:00.000Z') / 1000 + 30 * 86_400);
+    expect(typeof ended.expiresAt).toBe('number');
+    // The record itself still has its approval deadline; a note after the end keeps the TTL as it was.
+    expect(deleted.expiresAt).toBe(request.expiresAt);
+    expect(await store.get(deleted.id)).toEqual(deleted);
+    await store.apply(deleted, change('note', { at: '2030-03-01T00:00:00.000Z', detail: 'later' }));
+    expect((await item(table, deleted.id)).expiresAt).toBe(ended.expiresAt);
+  });
+
+  it('ends every way a record can end with the TTL, and keeps a live one without it (365 days by default)', async () => {
+    const { store, table } = await storeWithClock();
+    const rejected = await store.apply(
+      await store.create(newCluster({ name: 'refused' })),
+      change('rejected'),
+    );
+    const expired = await store.apply(await store.create(newCluster({ name: 'late' })), change('expired'));
+    const live = await store.apply(await store.create(newCluster({ name: 'live' })), change('approved'));
+    for (const ended of [rejected, expired])
+      expect((await item(table, ended.id)).expiresAt).toBe(
+        Date.parse('2030-01-01T12:05:00.000Z') / 1000 + 365 * 86_400,
+      );
+    expect(await item(table, live.id)).not.toHaveProperty('expiresAt');
+  });
+
+  it('hands on one audit line per history entry written, in order, and none for a lost race', async () => {
+    const table = await dynamo.freshTable();
+    tables.push(table);
+    const lines: AuditLine[] = [];
+    const store = new DynamoClusterStore(table.client, table.tableName, () => new Date(), {
+      audit: (line) => lines.push(line),
+    });
+    const created = await store.create(newCluster({ name: 'audited' }));
+    const approved = await store.apply(created, change('approved', { detail: 'quorum met' }));
+    await expect(store.apply(created, change('rejected'))).rejects.toBeInstanceOf(ConflictError);
+    expect(lines).toEqual([
+      {
+        at: created.requestedAt,
+        actor: 'U0REQUESTER',
+        action: 'requested',
+        clusterId: created.id,
+        clusterName: 'audited',
+        fromState: 'PENDING_APPROVAL',
+        toState: 'PENDING_APPROVAL',
+      },
+      {
+        at: '2030-01-01T12:05:00.000Z',
+        actor: 'U0APPROVER',
+        action: 'approved',
+        clusterId: approved.id,
+        clusterName: 'audited',
+        fromState: 'PENDING_APPROVAL',
+        toState: 'APPROVED',
+        detail: 'quorum met',
+      },
+    ]);
   });
 });

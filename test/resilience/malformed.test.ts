@@ -22,7 +22,7 @@ describe('requests that are not genuine Slack requests', () => {
     const stack = getStack();
     const secret = stack.deps.config.slack.signingSecret;
     const bases = effectfulRequests(stack.slack!, await places('tampered'));
-    // Built just before each is sent: a timestamp 301 s ahead must still be 301 s ahead when it arrives.
+    // Built just before each is sent: a timestamp more than 300 s ahead must still be so when it arrives.
     const requests = [
       ...bases.flatMap((base) =>
         TAMPERINGS.map((tampering) => ({

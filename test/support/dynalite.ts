@@ -14,6 +14,7 @@ import { countOperations, type OperationCounter } from '../../src/store/counter'
 import { DynamoClusterStore } from '../../src/store/dynamo';
 import type { NewCluster } from '../../src/store/port';
 import { validSpec } from './fixtures';
+import { recordedMetrics } from './metrics';
 
 /** A fresh, empty table with its own client and operation counter. */
 export interface TestTable {
@@ -106,6 +107,7 @@ export function testDeps(table: TestTable, parts: Partial<Deps> & { now: () => D
     jobs: recordingJobs(),
     slack: untouchable<WebClient>('slack'),
     logger: createLogger('test', secretValues(config)),
+    metrics: recordedMetrics().metrics,
     ...parts,
   };
 }

@@ -1,3 +1,4 @@
+import type { ClusterRecord } from '../../src/domain/cluster';
 import type { ClusterSpec } from '../../src/domain/spec';
 
 /** A valid spec to vary in each test. */
@@ -34,6 +35,25 @@ export function validSpec(overrides: Partial<ClusterSpec> = {}): ClusterSpec {
         diskSizeGiB: 100,
       },
     ],
+    ...overrides,
+  };
+}
+
+/** A stored cluster record (PENDING_APPROVAL, version 1, no history) to vary in each test. */
+export function testRecord(overrides: Partial<ClusterRecord> = {}): ClusterRecord {
+  return {
+    id: 'C1',
+    name: 'team-a-dev',
+    spec: validSpec({ name: overrides.name ?? 'team-a-dev' }),
+    state: 'PENDING_APPROVAL',
+    requester: 'U0REQUESTER',
+    requestedAt: '2030-01-01T12:00:00.000Z',
+    updatedAt: '2030-01-01T12:00:00.000Z',
+    expiresAt: '2030-01-02T12:00:00.000Z',
+    slack: { channel: 'C0REQUESTS' },
+    approvals: [],
+    version: 1,
+    history: [],
     ...overrides,
   };
 }

@@ -9,11 +9,13 @@ import { signSlackBody, verifySlackSignature } from '../../src/http/verify';
 import type { Jobs } from '../../src/jobs/port';
 import { type SlackEmulator, startSlackEmulator } from '../../src/local/slack/emulator';
 import { SEED_BOT } from '../../src/local/slack/seed';
+import type { Metrics } from '../../src/metrics/port';
 import type { Palette } from '../../src/palette/port';
 import type { Scheduler } from '../../src/scheduler/port';
 import { createSlackWebClient, SLACK_BUDGET_MS } from '../../src/slack/client';
 import type { ClusterStore } from '../../src/store/port';
 import { recordingJobs } from './dynalite';
+import { recordedMetrics } from './metrics';
 
 /** The signing secret and bot token every Slack test uses (never real ones). */
 export const TEST_SIGNING_SECRET = 'test-signing-secret-5f0c1d2e3a4b';
@@ -63,6 +65,8 @@ export interface SlackHarnessOptions {
   /** The bot's clock (Deps.now); the emulator and signatures keep real time. */
   now?: () => Date;
   ackTimeoutMs?: number;
+  /** Where the bot's metrics go (into memory by default). */
+  metrics?: Metrics;
 }
 
 /** The bot (Hono + Bolt on @hono/node-server) and the Slack emulator, wired to each other on loopback. */
@@ -83,14 +87,16 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
   const emulator = await startSlackEmulator({ signingSecret: TEST_SIGNING_SECRET, botToken: TEST_BOT_TOKEN });
   const config = testConfig(emulator, options.env);
   const logger = options.logger ?? silentLogger();
+  const metrics = options.metrics ?? recordedMetrics().metrics;
   const deps: Deps = {
     config,
     store: options.store,
     palette: options.palette ?? unusedPort<Palette>('palette'),
     scheduler: options.scheduler ?? unusedPort<Scheduler>('scheduler'),
     jobs: options.jobs ?? recordingJobs(),
-    slack: createSlackWebClient(config, logger, SLACK_BUDGET_MS.listener),
+    slack: createSlackWebClient(config, logger, SLACK_BUDGET_MS.listener, metrics),
     logger,
+    metrics,
     now: options.now ?? (() => new Date()),
   };
   const { app, http } = createSlackHttp(deps, { ackTimeoutMs: options.ackTimeoutMs });

@@ -9,6 +9,8 @@ export interface TestStackOptions extends LocalStackOptions {
   pollIntervalSeconds?: number;
   approvalTtlSeconds?: number;
   requiredApprovals?: number;
+  /** Print the audit lines (the log, as on Lambda); tests keep them out of the report unless they read them. */
+  printAudit?: boolean;
 }
 
 /**
@@ -29,9 +31,16 @@ export function useStack(options: TestStackOptions = {}): () => LocalStack {
 
 /** Starts a test stack directly (for tests that restart it). */
 export function startTestStack(options: TestStackOptions = {}): Promise<LocalStack> {
-  const { forceDeleteAfterSeconds, pollIntervalSeconds, approvalTtlSeconds, requiredApprovals, ...rest } =
-    options;
+  const {
+    forceDeleteAfterSeconds,
+    pollIntervalSeconds,
+    approvalTtlSeconds,
+    requiredApprovals,
+    printAudit,
+    ...rest
+  } = options;
   return startLocalStack({
+    ...(printAudit ? {} : { audit: () => {} }),
     env: {},
     port: 0,
     reconcileIntervalMs: 0,

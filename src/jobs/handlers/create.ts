@@ -103,6 +103,7 @@ async function fail(deps: Deps, record: ClusterRecord, message: string): Promise
       detail: message,
       set: { failure: message },
     });
+    deps.metrics.add('ClusterOperations', 1, { operation: 'create', outcome: 'refused' });
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     failed = await deps.store.get(record.id);
@@ -122,7 +123,7 @@ async function markCreated(
   if (!info) throw new Error('Palette does not show the cluster it accepted yet; the job is retried.');
   const at = deps.now().toISOString();
   try {
-    return await deps.store.apply(record, {
+    const created = await deps.store.apply(record, {
       event: 'created',
       by: 'bot',
       at,
@@ -135,6 +136,9 @@ async function markCreated(
         provisioningSince: at,
       },
     });
+    // Counted by the try that recorded it: a duplicate that loses the conditional write does not count again.
+    deps.metrics.add('ClusterOperations', 1, { operation: 'create', outcome: 'accepted' });
+    return created;
   } catch (error) {
     if (error instanceof ConflictError) return undefined;
     throw error;

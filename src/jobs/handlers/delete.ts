@@ -19,10 +19,13 @@ export const deleteJob: JobHandler<'delete'> = async ({ clusterId }, deps) => {
   }
   // The window is arranged before Palette is asked, so a crash in between can never lose it (asking twice is fine).
   const forceDeleteAt = await scheduleForceDeleteWindow(deps, record);
+  const operation = record.deleteKind ?? 'delete';
   try {
     await deps.palette.deleteCluster(record.paletteUid, { force: false });
+    deps.metrics.add('ClusterOperations', 1, { operation, outcome: 'accepted' });
   } catch (error) {
     if (isRefusal(error)) {
+      deps.metrics.add('ClusterOperations', 1, { operation, outcome: 'refused' });
       await postInThreadOnce(
         deps,
         record,

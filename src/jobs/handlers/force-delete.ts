@@ -48,8 +48,10 @@ export const forceDeleteJob: JobHandler<'force-delete'> = async ({ clusterId }, 
   const leftovers = await allocatedMachines(deps.palette, record);
   try {
     await deps.palette.deleteCluster(record.paletteUid, { force: true });
+    deps.metrics.add('ClusterOperations', 1, { operation: 'force-delete', outcome: 'accepted' });
   } catch (error) {
     if (isRefusal(error)) {
+      deps.metrics.add('ClusterOperations', 1, { operation: 'force-delete', outcome: 'refused' });
       // Clear the request so an admin can try again once the cause is fixed.
       await applyFresh(deps, record, 'palette', (current) =>
         current.forceDeleteAt === at

@@ -157,7 +157,11 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
       });
       cursor = page.cursor;
     } while (cursor);
-    deps.logger.info('Reconcile sweep done.', { ...tally, durationMs: Date.now() - started });
+    const durationMs = Date.now() - started;
+    deps.logger.info('Reconcile sweep done.', { ...tally, durationMs });
+    deps.metrics.add('Sweeps', 1, { outcome: tally.unfinished ? 'unfinished' : 'complete' });
+    deps.metrics.add('SweepDuration', durationMs, {});
+    deps.metrics.add('ClustersSwept', tally.checked, {});
   };
 }
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { testRecord } from '../../../test/support/fixtures';
+import { decisionButtons } from '../../slack/blocks/approval-card';
 import { openingView } from '../../slack/blocks/create-cluster';
+import { deleteConfirmView } from '../../slack/blocks/delete';
+import { forceDeleteButton } from '../../slack/blocks/force-delete';
 import { helpBlocks } from '../../slack/blocks/help';
+import { rejectReasonView } from '../../slack/blocks/reject-reason';
 import { checkMessageBlocks, checkView } from './blockkit';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
@@ -137,6 +142,92 @@ describe('checkView', () => {
       ),
     ).toEqual([]);
     expect(problems(checkMessageBlocks(helpBlocks()))).toEqual([]);
+    // The longest name a cluster may have, where the bot puts it into limited fields.
+    const longest = { id: '01J0LONGEST', name: 'a'.repeat(63) };
+    expect(problems(checkView(deleteConfirmView(longest, 'delete')))).toEqual([]);
+    expect(problems(checkView(deleteConfirmView(longest, 'abort')))).toEqual([]);
+    expect(problems(checkView(rejectReasonView(longest)))).toEqual([]);
+    const record = testRecord({ id: longest.id, name: longest.name });
+    expect(
+      problems(
+        checkMessageBlocks([
+          decisionButtons(record),
+          { type: 'actions', elements: [forceDeleteButton(longest)] },
+        ]),
+      ),
+    ).toEqual([]);
+  });
+});
+
+/** A modal holding one input element, to check the element alone. */
+const inputModal = (element: Record<string, unknown>) => ({
+  type: 'modal',
+  title: plain('Check'),
+  submit: plain('Go'),
+  blocks: [{ type: 'input', block_id: 'b', label: plain('Field'), element }],
+});
+
+/** A message with one button carrying `confirm`. */
+const confirmed = (confirm: Record<string, unknown>) => [
+  { type: 'actions', elements: [{ type: 'button', action_id: 'go', text: plain('Go'), confirm }] },
+];
+
+describe('Slack’s limits the bot must keep (a message Slack would refuse fails here first)', () => {
+  it('an option value of 150 characters, not 151', () => {
+    const select = (value: string) => ({
+      type: 'static_select',
+      action_id: 'v',
+      options: [{ text: plain('x'), value }],
+    });
+    expect(problems(checkView(inputModal(select('v'.repeat(150)))))).toEqual([]);
+    expect(problems(checkView(inputModal(select('v'.repeat(151)))))).toEqual([
+      expect.stringContaining('[json-pointer:/view/blocks/0/element/options/0/value]'),
+    ]);
+  });
+
+  it('a confirm dialog: title 100, text 300 (plain or mrkdwn), confirm and deny 30, each plain text', () => {
+    const dialog = (
+      sizes: { title?: number; text?: number; confirm?: number; deny?: number },
+      type = 'plain_text',
+    ) => ({
+      title: plain('t'.repeat(sizes.title ?? 10)),
+      text: { type, text: 'x'.repeat(sizes.text ?? 10) },
+      confirm: plain('c'.repeat(sizes.confirm ?? 5)),
+      deny: plain('d'.repeat(sizes.deny ?? 5)),
+    });
+    expect(
+      problems(checkMessageBlocks(confirmed(dialog({ title: 100, text: 300, confirm: 30, deny: 30 })))),
+    ).toEqual([]);
+    expect(problems(checkMessageBlocks(confirmed(dialog({ text: 300 }, 'mrkdwn'))))).toEqual([]);
+    for (const [field, size] of [
+      ['title', 101],
+      ['text', 301],
+      ['confirm', 31],
+      ['deny', 31],
+    ] as const)
+      expect(problems(checkMessageBlocks(confirmed(dialog({ [field]: size })))), field).toEqual([
+        expect.stringContaining(`[json-pointer:/blocks/0/elements/0/confirm/${field}/text]`),
+      ]);
+    const markdownTitle = { ...dialog({}), title: { type: 'mrkdwn', text: '*t*' } };
+    expect(problems(checkMessageBlocks(confirmed(markdownTitle)))).not.toEqual([]);
+  });
+
+  it('a plain_text_input: lengths within 0–3000, min_length ≤ max_length, an initial value it could submit', () => {
+    const input = (fields: Record<string, unknown>) =>
+      inputModal({ type: 'plain_text_input', action_id: 'v', ...fields });
+    expect(problems(checkView(input({ min_length: 3, max_length: 3, initial_value: 'abc' })))).toEqual([]);
+    expect(problems(checkView(input({ initial_value: 'x'.repeat(3000) })))).toEqual([]);
+    const refused = (fields: Record<string, unknown>) => problems(checkView(input(fields))).join('\n');
+    expect(refused({ max_length: 3001 })).toContain('/view/blocks/0/element/max_length');
+    expect(refused({ min_length: 3001 })).toContain('/view/blocks/0/element/min_length');
+    expect(refused({ max_length: 0 })).toContain('/view/blocks/0/element/max_length');
+    expect(refused({ min_length: 10, max_length: 5 })).toContain(
+      'min_length must not be more than max_length [json-pointer:/view/blocks/0/element/min_length]',
+    );
+    expect(refused({ max_length: 63, initial_value: 'n'.repeat(64) })).toContain(
+      'initial_value must not be longer than max_length [json-pointer:/view/blocks/0/element/initial_value]',
+    );
+    expect(refused({ initial_value: 'x'.repeat(3001) })).toContain('/view/blocks/0/element/initial_value');
   });
 });
 

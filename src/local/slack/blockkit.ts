@@ -132,12 +132,23 @@ const textInput = {
   initial_value: z.string().optional(),
   dispatch_action_config: dispatchConfig.optional(),
 };
+/** Slack's longest plain-text input, and so its longest initial value. */
+const TEXT_INPUT_MAX = 3000;
 const plainTextInput = element('plain_text_input', {
   ...textInput,
   multiline: z.boolean().optional(),
-  min_length: z.number().int().min(0).max(3000).optional(),
-  max_length: z.number().int().min(1).max(3000).optional(),
-});
+  min_length: z.number().int().min(0).max(TEXT_INPUT_MAX).optional(),
+  max_length: z.number().int().min(1).max(TEXT_INPUT_MAX).optional(),
+})
+  .refine((input) => (input.min_length ?? 0) <= (input.max_length ?? TEXT_INPUT_MAX), {
+    message: 'min_length must not be more than max_length',
+    path: ['min_length'],
+  })
+  // A value the person could not type (too long to submit) is refused up front.
+  .refine((input) => (input.initial_value?.length ?? 0) <= (input.max_length ?? TEXT_INPUT_MAX), {
+    message: 'initial_value must not be longer than max_length',
+    path: ['initial_value'],
+  });
 const numberInput = element('number_input', {
   ...textInput,
   is_decimal_allowed: z.boolean(),

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { parseSlackBody } from '../../http/parse';
+import { decodeSlackBody } from '../../http/parse';
 import { type RunningServer, serveHttp } from '../../http/serve';
 import { EmulatorCore, SlackApiError } from './core';
 import {
@@ -209,7 +209,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
   });
   app.post('/response/:id', async (c) => {
     // Read as Slack reads it: JSON, or a form's `payload` field; anything else is refused, never a 500.
-    const parsed = parseSlackBody(await c.req.text(), c.req.header('content-type'));
+    const parsed = decodeSlackBody(await c.req.text(), c.req.header('content-type'));
     if (parsed.kind !== 'body') return c.json({ ok: false, error: 'invalid_payload' }, 400);
     const answer = interactions.respond(c.req.param('id'), parsed.body);
     return c.json(answer.body, answer.status as 200);

@@ -277,6 +277,24 @@ describe('views', () => {
         slack.views.open({ trigger_id: other, view: { ...modal(), external_id: 'wizard-1' } }),
       ),
     ).toBe('duplicate_external_id');
+    // Unique across the team's views, whoever holds them: an update may not take one either, nor a Home.
+    const second = await slack.views.open({
+      trigger_id: await trigger(emulator.users.approver),
+      view: { ...modal(), external_id: 'wizard-2' },
+    });
+    expect(
+      await slackError(
+        slack.views.update({ view_id: second.view!.id!, view: { ...modal(), external_id: 'wizard-1' } }),
+      ),
+    ).toBe('duplicate_external_id');
+    expect(
+      await slackError(
+        slack.views.publish({
+          user_id: emulator.users.admin,
+          view: { type: 'home', blocks: [], external_id: 'wizard-2' },
+        }),
+      ),
+    ).toBe('duplicate_external_id');
   });
 
   it('publishes a person’s App Home', async () => {
@@ -290,6 +308,25 @@ describe('views', () => {
       await slackError(slack.views.publish({ user_id: emulator.users.admin, view, hash: 'stale' })),
     ).toBe('hash_conflict');
     expect(await slackError(slack.views.publish({ user_id: 'U0NOBODY', view }))).toBe('user_not_found');
+  });
+});
+
+describe('response URLs', () => {
+  it('take at most five posts, within 30 minutes of the interaction', async () => {
+    const post = (url: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'later' }),
+      });
+    const { responseUrl: late } = await emulator.command(emulator.users.requester, '/maas', 'list');
+    clock += 29 * 60_000;
+    expect((await post(late)).status).toBe(200);
+    clock += 60_001;
+    expect((await post(late)).status).toBe(404);
+    const { responseUrl: busy } = await emulator.command(emulator.users.requester, '/maas', 'list');
+    for (let use = 1; use <= 5; use++) expect((await post(busy)).status, `use ${use}`).toBe(200);
+    expect(await (await post(busy)).json()).toEqual({ ok: false, error: 'expired_url' });
   });
 });
 

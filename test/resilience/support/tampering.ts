@@ -131,7 +131,11 @@ export const TAMPERINGS: readonly Tampering[] = [
   },
   { name: 'stale: signed 301 s ago', apply: (base, secret) => signed(base, secret, nowSeconds() - 301) },
   { name: 'stale: signed an hour ago', apply: (base, secret) => signed(base, secret, nowSeconds() - 3600) },
-  { name: 'from the future: 301 s ahead', apply: (base, secret) => signed(base, secret, nowSeconds() + 301) },
+  // 302: the bot floors its own clock too, so a second boundary passed on the way turns 301 into an accepted 300.
+  {
+    name: 'from the future: more than 300 s ahead',
+    apply: (base, secret) => signed(base, secret, nowSeconds() + 302),
+  },
   {
     name: 'replayed: captured 10 min ago, sent again',
     apply: (base, secret) => signed(base, secret, nowSeconds() - 600),
@@ -184,7 +188,7 @@ export const TAMPERINGS: readonly Tampering[] = [
   { name: 'another path', apply: (base, secret) => ({ ...signed(base, secret), path: '/slack/event' }) },
 ];
 
-/** Correctly signed bodies that are not Slack requests at all: nothing can parse them. */
+/** Correctly signed bodies that are not Slack requests at all: unreadable, or readable but not Slack's shape. */
 export function malformedSigned(secret: string): { name: string; request: RawRequest }[] {
   const bodies: [string, string, string][] = [
     ['payload that is not JSON', 'payload=%7Bnot%20json', 'application/x-www-form-urlencoded'],
@@ -211,6 +215,29 @@ export function malformedSigned(secret: string): { name: string; request: RawReq
     ['no content type, form body', 'command=/maas&text=help', ''],
     ['binary garbage as JSON', '\u0000\u0001\u0002\uFFFD', 'application/json'],
     ['empty JSON body', '', 'application/json'],
+    ['empty form body', '', 'application/x-www-form-urlencoded'],
+    [
+      'form with neither a command nor a payload',
+      'text=help&user_id=U0REQUESTER',
+      'application/x-www-form-urlencoded',
+    ],
+    [
+      'form with an empty command',
+      'command=&text=help&user_id=U0REQUESTER',
+      'application/x-www-form-urlencoded',
+    ],
+    [
+      'payload without a type',
+      `payload=${encodeURIComponent('{"actions":[{"action_id":"approve"}]}')}`,
+      'application/x-www-form-urlencoded',
+    ],
+    ['empty JSON object', '{}', 'application/json'],
+    [
+      'JSON object without a type',
+      '{"event":{"type":"app_home_opened","user":"U0REQUESTER"}}',
+      'application/json',
+    ],
+    ['JSON whose type is not a string', '{"type":42,"event":{"type":"app_home_opened"}}', 'application/json'],
   ];
   return bodies.map(([name, body, contentType]) => ({
     name,

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { auditLine } from './audit';
+
+describe('auditLine', () => {
+  const entry = {
+    at: '2030-01-01T12:05:00.000Z',
+    by: 'U0ADMIN',
+    event: 'force-delete-started' as const,
+    from: 'DELETING' as const,
+    to: 'DELETING' as const,
+  };
+
+  it('names the cluster, the actor, the action and both states; the team and detail only when there are some', () => {
+    expect(auditLine({ id: 'C1', name: 'team-a-dev' }, entry)).toEqual({
+      at: '2030-01-01T12:05:00.000Z',
+      actor: 'U0ADMIN',
+      action: 'force-delete-started',
+      clusterId: 'C1',
+      clusterName: 'team-a-dev',
+      fromState: 'DELETING',
+      toState: 'DELETING',
+    });
+    expect(
+      auditLine({ id: 'C1', name: 'team-a-dev', team: 'platform' }, { ...entry, detail: 'stuck for 20 min' }),
+    ).toMatchObject({ team: 'platform', detail: 'stuck for 20 min' });
+  });
+});
