@@ -13,10 +13,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { inflateRawSync } from 'node:zlib';
 import type { AppsManifestCreateArguments } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { bundleReach } from '../support/bundle-reach';
+import { readZip } from '../support/zip';
 
 /**
  * Packages the stack offline (`osls package`, the same as `npx osls package`) and reads what CloudFormation would
@@ -135,26 +136,6 @@ async function packageStage(stage: string): Promise<Packaged> {
 interface Resolved {
   provider: { logRetentionInDays: number };
   resources: Template;
-}
-
-/** The entries of a zip file (stored or deflated), read with zlib: enough for the artifacts osls writes. */
-function readZip(file: string): Map<string, Buffer> {
-  const zip = readFileSync(file);
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const entries = new Map<string, Buffer>();
-  let offset = zip.readUInt32LE(end + 16);
-  for (let index = zip.readUInt16LE(end + 10); index > 0; index -= 1) {
-    const method = zip.readUInt16LE(offset + 10);
-    const size = zip.readUInt32LE(offset + 20);
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const local = zip.readUInt32LE(offset + 42);
-    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    entries.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-    offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
-  }
-  return entries;
 }
 
 /** Logical ids a piece of template refers to through Ref, Fn::GetAtt and Fn::Sub. */
@@ -503,6 +484,35 @@ describe('the deployable stack, packaged offline', () => {
       expect(map.sources.filter((source) => source.includes('node_modules/@aws-sdk/'))).toEqual([]);
       expect([...entries.keys()].filter((entry) => entry.includes('node_modules'))).toEqual([]);
     }
+  });
+
+  it('packs each function with only the files its handler can load, each chunk with its source map', async () => {
+    const zipped = new Map(['http', 'worker'].map((name) => [name, readZip(join(ci.dir, `${name}.zip`))]));
+    for (const [name, entries] of zipped) {
+      const files = new Map([...entries].map(([path, data]) => [path, data.toString('utf8')]));
+      const reach = await bundleReach(files, `src/lambda/${name}.mjs`);
+      expect(reach, `${name}.zip`).toMatchObject({ unreachable: [], missing: [], computed: [] });
+      const code = reach.reachable.filter((path) => path.endsWith('.mjs'));
+      expect(code.length, `${name}.zip: the handler loads its chunks`).toBeGreaterThan(1);
+      for (const path of code) {
+        const map = JSON.parse(files.get(`${path}.map`) ?? '{}') as {
+          mappings?: string;
+          sourcesContent?: unknown;
+        };
+        expect(map.mappings, `${name}.zip: ${path}.map`).toEqual(expect.any(String));
+        // Maps serve stack traces (--enable-source-maps): mappings only, the sources are not shipped again.
+        expect(map.sourcesContent, `${name}.zip: ${path}.map`).toBeUndefined();
+      }
+    }
+    // And the check sees a chunk that does not belong: the worker's entry in the http zip is one.
+    const http = zipped.get('http')!;
+    const worker = zipped.get('worker')!;
+    const mixed = new Map(
+      [...http, ['src/lambda/worker.mjs', worker.get('src/lambda/worker.mjs')!] as const].map(
+        ([path, data]) => [path, data.toString('utf8')] as const,
+      ),
+    );
+    expect((await bundleReach(mixed, 'src/lambda/http.mjs')).unreachable).toEqual(['src/lambda/worker.mjs']);
   });
 
   it('runs from the artifacts: the packaged http bundle answers /healthz, the worker exports its handler', async () => {
