@@ -1,53 +1,19 @@
-import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_ENV } from '../../test/support/dynalite';
 import { ConfigError } from '../config';
 import { LambdaJobs } from '../jobs/lambda';
 import { EventBridgeScheduler } from '../scheduler/eventbridge';
 import { DynamoClusterStore } from '../store/dynamo';
-import { createAwsDeps, loadParameterSecrets } from './deps';
-
-const ssm = mockClient(SSMClient);
-beforeEach(() => ssm.reset());
-
-describe('loadParameterSecrets', () => {
-  it('reads every page of decrypted SecureStrings under the path, keeping only the known secret names', async () => {
-    ssm
-      .on(GetParametersByPathCommand)
-      .resolvesOnce({
-        Parameters: [
-          { Name: '/maas-chatops/prod/SLACK_BOT_TOKEN', Value: 'xoxb-from-ssm' },
-          { Name: '/maas-chatops/prod/UNRELATED', Value: 'ignored' },
-        ],
-        NextToken: 'page-2',
-      })
-      .resolvesOnce({
-        Parameters: [{ Name: '/maas-chatops/prod/PALETTE_API_KEY', Value: 'palette-from-ssm' }],
-      });
-    const secrets = await loadParameterSecrets(
-      { SECRETS_PARAMETER_PATH: '/maas-chatops/prod' },
-      new SSMClient({ region: 'eu-west-1' }),
-    );
-    expect(secrets).toEqual({ SLACK_BOT_TOKEN: 'xoxb-from-ssm', PALETTE_API_KEY: 'palette-from-ssm' });
-    const inputs = ssm.commandCalls(GetParametersByPathCommand).map((call) => call.args[0].input);
-    expect(inputs).toEqual([
-      expect.objectContaining({ Path: '/maas-chatops/prod', WithDecryption: true }),
-      expect.objectContaining({ Path: '/maas-chatops/prod', WithDecryption: true, NextToken: 'page-2' }),
-    ]);
-  });
-
-  it('reads nothing without a path (secrets already in the environment)', async () => {
-    expect(await loadParameterSecrets({}, new SSMClient({ region: 'eu-west-1' }))).toEqual({});
-    expect(ssm.commandCalls(GetParametersByPathCommand)).toHaveLength(0);
-  });
-});
+import { createAwsDeps } from './deps';
 
 describe('createAwsDeps', () => {
   it('refuses a configuration without the AWS wiring, naming what is missing', async () => {
-    const error = await createAwsDeps({ serviceName: 'w', slackBudgetMs: 1000, env: TEST_ENV }).catch(
-      (e) => e,
-    );
+    const error = await createAwsDeps({
+      serviceName: 'w',
+      slackBudgetMs: 1000,
+      secrets: {},
+      env: TEST_ENV,
+    }).catch((e) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect(String(error.message)).toContain('WORKER_FUNCTION_ARN');
   });
@@ -56,6 +22,7 @@ describe('createAwsDeps', () => {
     const deps = await createAwsDeps({
       serviceName: 'maas-chatops-worker',
       slackBudgetMs: 1000,
+      secrets: { SLACK_BOT_TOKEN: 'xoxb-from-parameter-store' },
       env: {
         ...TEST_ENV,
         AWS_REGION: 'eu-west-1',
@@ -64,6 +31,7 @@ describe('createAwsDeps', () => {
         SCHEDULE_GROUP: 'maas-chatops-test',
       },
     });
+    expect(deps.config.slack.botToken).toBe('xoxb-from-parameter-store');
     expect(deps.config.aws).toMatchObject({ region: 'eu-west-1', scheduleGroup: 'maas-chatops-test' });
     expect(deps.maas).toBeUndefined();
     expect(deps.store).toBeInstanceOf(DynamoClusterStore);

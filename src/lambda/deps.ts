@@ -1,5 +1,4 @@
-import type { SSMClient } from '@aws-sdk/client-ssm';
-import { type Config, ConfigError, loadConfig, SECRET_VARIABLES, secretValues } from '../config';
+import { type Config, ConfigError, loadConfig, secretValues } from '../config';
 import type { Deps } from '../deps';
 import type { Jobs } from '../jobs/port';
 import { createLogger } from '../log';
@@ -9,32 +8,6 @@ import type { Scheduler } from '../scheduler/port';
 import { createSlackWebClient } from '../slack/client';
 import type { ClusterStore } from '../store/port';
 import { type AsyncPort, lazyPort } from './lazy';
-
-/**
- * Reads the secrets from SSM Parameter Store (SecureStrings under `SECRETS_PARAMETER_PATH`, decrypted) into
- * variables of the same names; none when the path is unset (secrets already in the environment, as in tests).
- */
-export async function loadParameterSecrets(
-  env: Record<string, string | undefined>,
-  client?: SSMClient,
-): Promise<Record<string, string>> {
-  const path = env.SECRETS_PARAMETER_PATH;
-  if (!path) return {};
-  // Imported here: a runtime whose secrets are in its environment never loads the SSM client.
-  const { paginateGetParametersByPath, SSMClient } = await import('@aws-sdk/client-ssm');
-  const secrets: Record<string, string> = {};
-  const allowed = new Set<string>(SECRET_VARIABLES);
-  for await (const page of paginateGetParametersByPath(
-    { client: client ?? new SSMClient({}) },
-    { Path: path, WithDecryption: true },
-  )) {
-    for (const parameter of page.Parameters ?? []) {
-      const variable = parameter.Name?.split('/').pop();
-      if (variable && allowed.has(variable) && parameter.Value) secrets[variable] = parameter.Value;
-    }
-  }
-  return secrets;
-}
 
 /** The AWS wiring, which only exists on Lambda: a configuration without it cannot run there. */
 function requireAws(config: Config): NonNullable<Config['aws']> {
@@ -95,7 +68,7 @@ function adapterBuilders(config: Config, aws: NonNullable<Config['aws']>) {
 
 /**
  * Everything a Lambda runtime uses (Deps), built once per container: configuration from the environment plus
- * the SSM secrets, DynamoDB, Lambda async jobs, EventBridge Scheduler, Palette, Slack and (optionally) MAAS.
+ * the secrets (read by the caller, `readParameterSecrets`), DynamoDB, Lambda async jobs, EventBridge Scheduler, Palette, Slack and (optionally) MAAS.
  * With `adapters: 'on-first-use'` (the http function) each adapter is built on its first call, so a request that
  * needs no AWS service (help, a link click, Slack's url_verification) never loads the AWS SDK.
  */
@@ -103,12 +76,13 @@ export async function createAwsDeps(options: {
   serviceName: string;
   /** How long a Slack call may take, retries included (SLACK_BUDGET_MS in src/slack/client.ts). */
   slackBudgetMs: number;
+  /** The secrets read from SSM, as variables (they take precedence over the environment). */
+  secrets: Record<string, string>;
   env?: Record<string, string | undefined>;
   /** Default `at-start`. */
   adapters?: AdapterLoading;
 }): Promise<Deps> {
-  const env = options.env ?? process.env;
-  const config = loadConfig({ ...env, ...(await loadParameterSecrets(env)) });
+  const config = loadConfig({ ...(options.env ?? process.env), ...options.secrets });
   const aws = requireAws(config);
   const logger = createLogger(options.serviceName, secretValues(config));
   const build = adapterBuilders(config, aws);

@@ -1,16 +1,19 @@
 import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import { handle } from 'hono/aws-lambda';
 import { retryingOnce } from './lazy';
+import { readParameterSecrets } from './secrets';
 
 type LambdaHandler = ReturnType<typeof handle>;
 
 /**
- * Builds the HTTP runtime once per container, on the first request: configuration and secrets, the AWS adapters,
- * the Bolt app with its listeners and the Hono app. Imported lazily so that the module itself stays small (cold
- * start) and a configuration error surfaces as a logged 503, retried on the next request.
+ * Builds the HTTP runtime once per container, on the first request: the secrets, configuration, the Bolt app with
+ * its listeners and the Hono app (the AWS adapters wait for their first use). Imported lazily so that the module
+ * itself stays small (cold start) and a configuration error surfaces as a logged 503, retried on the next request.
  */
 async function buildHandler(): Promise<LambdaHandler> {
-  const [{ createAwsDeps }, { SLACK_BUDGET_MS }, { createSlackHttp }] = await Promise.all([
+  const [secrets, { createAwsDeps }, { SLACK_BUDGET_MS }, { createSlackHttp }] = await Promise.all([
+    // Asked first: the extension reads them while the chunks below load.
+    readParameterSecrets(process.env),
     import('./deps'),
     import('../slack/client'),
     import('../http/bot'),
@@ -18,6 +21,7 @@ async function buildHandler(): Promise<LambdaHandler> {
   const deps = await createAwsDeps({
     serviceName: 'maas-chatops-http',
     slackBudgetMs: SLACK_BUDGET_MS.listener,
+    secrets,
     // Most requests use one adapter or none: each is loaded (with its part of the AWS SDK) when first used.
     adapters: 'on-first-use',
   });

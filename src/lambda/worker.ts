@@ -6,6 +6,7 @@ import { runJob } from '../jobs/worker';
 import { SLACK_BUDGET_MS } from '../slack/client';
 import { createAwsDeps } from './deps';
 import { retryingOnce } from './lazy';
+import { readParameterSecrets } from './secrets';
 
 /** How much of a refused payload a log line shows. */
 const PAYLOAD_PREVIEW = 500;
@@ -63,6 +64,10 @@ export function createWorkerHandler(buildDeps: () => Promise<Deps>) {
 }
 
 /** The worker Lambda: jobs from async invokes, Scheduler targets and the reconciler's `rate(1 minute)` schedule. */
-export const handler = createWorkerHandler(() =>
-  createAwsDeps({ serviceName: 'maas-chatops-worker', slackBudgetMs: SLACK_BUDGET_MS.worker }),
+export const handler = createWorkerHandler(async () =>
+  createAwsDeps({
+    serviceName: 'maas-chatops-worker',
+    slackBudgetMs: SLACK_BUDGET_MS.worker,
+    secrets: await readParameterSecrets(process.env),
+  }),
 );

@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import type { AppsManifestCreateArguments } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { PARAMETER_SECRETS } from '../../src/lambda/secrets';
 import { bundleReach } from '../support/bundle-reach';
 import { readZip } from '../support/zip';
 
@@ -444,9 +445,39 @@ describe('the deployable stack, packaged offline', () => {
     expect(invokers.map(({ owner }) => owner).sort()).toEqual(['IamRoleLambdaExecution', 'SchedulerRole']);
     for (const { statement } of invokers)
       expect(subText(statement.Resource)).toMatch(new RegExp(`${WORKER_ARN}$`));
-    for (const { statement } of byAction('ssm:GetParametersByPath'))
-      for (const resource of asList(statement.Resource))
-        expect(subText(resource)).toMatch(new RegExp(`:parameter/${SERVICE}/ci(/\\*)?$`));
+  });
+
+  it('reads the secrets through the Parameters and Secrets extension, allowed to read exactly those parameters', () => {
+    const { Resources } = ci.template;
+    for (const fn of ['HttpLambdaFunction', 'WorkerLambdaFunction'])
+      expect(Resources[fn]!.Properties!.Layers, fn).toEqual([
+        expect.stringMatching(
+          /^arn:aws:lambda:us-east-1:\d{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\d+$/,
+        ),
+      ]);
+    const statements = identityStatements(ci.template).map(({ statement }) => statement);
+    const ssmActions = statements.flatMap((statement) =>
+      asList(statement.Action).filter((action) => action.startsWith('ssm:')),
+    );
+    // The extension calls GetParameter, one name at a time: no path reads, no batch reads, nothing else.
+    expect(ssmActions).toEqual(['ssm:GetParameter']);
+    const parameterArn = (name: string) =>
+      `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/${SERVICE}/ci/${name}`;
+    const read = statements.find((statement) => asList(statement.Action).includes('ssm:GetParameter'))!;
+    expect(read.Effect).toBe('Allow');
+    expect(asList(read.Resource).map(subText)).toEqual(PARAMETER_SECRETS.map(parameterArn));
+    // SSM decrypts with KMS for the caller: only through SSM, only for those parameters.
+    const decrypt = statements.filter((statement) => asList(statement.Action).includes('kms:Decrypt'));
+    expect(decrypt).toHaveLength(1);
+    expect(asList(decrypt[0]!.Action)).toEqual(['kms:Decrypt']);
+    const conditions = decrypt[0]!.Condition as { StringEquals: Record<string, Json> };
+    expect(subText(conditions.StringEquals['kms:ViaService']!)).toBe(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub placeholder.
+      'ssm.${AWS::Region}.amazonaws.com',
+    );
+    expect(asList(conditions.StringEquals['kms:EncryptionContext:PARAMETER_ARN']!).map(subText)).toEqual(
+      PARAMETER_SECRETS.map(parameterArn),
+    );
   });
 
   it('has no circular references between resources', () => {
