@@ -1,6 +1,6 @@
 import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import { handle } from 'hono/aws-lambda';
-import { retryingOnce } from './lazy';
+import { retryingOnce } from '../once';
 import { readParameterSecrets } from './secrets';
 
 type LambdaHandler = ReturnType<typeof handle>;
@@ -18,12 +18,10 @@ async function buildHandler(): Promise<LambdaHandler> {
     import('../slack/client'),
     import('../http/bot'),
   ]);
-  const deps = await createAwsDeps({
+  const deps = createAwsDeps({
     serviceName: 'maas-chatops-http',
     slackBudgetMs: SLACK_BUDGET_MS.listener,
     secrets,
-    // Most requests use one adapter or none: each is loaded (with its part of the AWS SDK) when first used.
-    adapters: 'on-first-use',
   });
   return handle(createSlackHttp(deps).http);
 }
