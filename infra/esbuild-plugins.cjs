@@ -42,4 +42,28 @@ function oneFolderPerFunction(serverless) {
   };
 }
 
-module.exports = (serverless) => [oneFolderPerFunction(serverless)];
+/**
+ * zod's `z` namespace carries every locale's error messages (`z.locales` and `z.core.locales`, 264 kB of its 454 kB
+ * minified), and using `z` keeps them all in the bundle — parsed at every cold start. The bot writes its own messages
+ * and keeps zod's English default (its schemas register `locales/en.js`), so the locales hold English alone.
+ */
+function zodEnglishOnly() {
+  const namespace = 'zod-english-only';
+  return {
+    name: namespace,
+    setup(build) {
+      build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+        /[\\/]zod[\\/]v4[\\/](classic[\\/]external|core[\\/]index)\.js$/.test(args.importer)
+          ? { path: join(dirname(args.importer), '..', 'locales', 'index.js'), namespace }
+          : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace }, (args) => ({
+        contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), 'en.js'))};`,
+        resolveDir: dirname(args.path),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+module.exports = (serverless) => [oneFolderPerFunction(serverless), zodEnglishOnly()];
