@@ -135,7 +135,7 @@ function zipRow(artifact: Artifact, before: number): string[] {
 export async function coldSection(options: { rounds: number }): Promise<Section> {
   const dir = mkdtempSync(join(tmpdir(), 'maas-bench-cold-'));
   const dynamo = await startDynalite();
-  // Slack's Web API for both apps' auth.test (bare Bolt waits for it before its first command; ours does not).
+  // Slack's Web API for bare Bolt's auth.test (its first command waits for it; ours asks only for an event).
   const slack = await startSlackEmulator({
     signingSecret: SECRETS.SLACK_SIGNING_SECRET,
     botToken: SECRETS.SLACK_BOT_TOKEN,
@@ -268,7 +268,7 @@ export async function coldSection(options: { rounds: number }): Promise<Section>
         'aliases) and deployed as its guide does: secrets in environment variables; a second build reads them through ' +
         'the same stand-in, at its first invocation. Slack’s Web API is the workspace emulator on loopback for both: ' +
         'bare Bolt’s App calls `auth.test` while it is constructed and its first command waits for the answer (on AWS a ' +
-        'round trip to Slack, here a few ms); ours learns its ids the same way in the background, waited for by no request.',
+        'round trip to Slack, here a few ms); ours asks it only when an event needs the bot’s ids.',
       header: [
         'handler',
         'size',
@@ -311,13 +311,13 @@ export async function coldSection(options: { rounds: number }): Promise<Section>
             )
             .join(', '),
         ),
-        'What makes it: the secrets come through the extension over plain HTTP, asked before the chunks load (no AWS ' +
-          'SDK on the first request); the bot’s ids are learned in the background; each zip holds its own function’s ' +
-          'files only; each adapter is built on first use, so a quiet reconcile loads DynamoDB’s client alone — ' +
-          'bundled (ESM, tree-shaken) instead of the runtime’s CommonJS copy — and the worker’s entry no longer pulls ' +
-          'undici in. Not in these figures: the extension’s own start and its call to SSM (a round trip the http ' +
-          'function overlaps with loading its chunks), and bare Bolt’s auth.test round trip to Slack before its first ' +
-          'command.',
+        'What makes it: the secrets come through the extension over plain HTTP, asked before the chunks load ' +
+          '(no AWS SDK on the first request); no auth.test before the first event (the bot’s ids); each zip ' +
+          'holds its own function’s files only; each adapter is built on first use, so a quiet reconcile loads ' +
+          'DynamoDB’s client alone — bundled (ESM, tree-shaken) instead of the runtime’s CommonJS copy — and ' +
+          'the worker’s entry no longer pulls undici in; zod’s locales are English only. Not in these figures: ' +
+          'the extension’s own start and its call to SSM (a round trip the http function overlaps with loading ' +
+          'its chunks), and bare Bolt’s auth.test round trip to Slack before its first command.',
       ],
     };
   } finally {

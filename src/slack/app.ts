@@ -12,9 +12,9 @@ import { registerOptions } from './options';
 import { registerViews } from './views';
 
 /**
- * The Bolt app with every listener, on the given receiver. No request waits for a network call at start: the token
- * is the bot's own (no `auth.test` to authorize), and the bot's ids — which only its own-events check needs — come
- * from configuration or are learned in the background (slack/identity). Its listeners answer within Slack's window.
+ * The Bolt app with every listener, on the given receiver. It makes no network call at start: the token is the
+ * bot's own (no `auth.test` to authorize), and the bot's ids — which only its own-events check needs — come from
+ * configuration or are learned by the first event (slack/identity). Its listeners answer within Slack's window.
  */
 export function createSlackApp(deps: Deps, receiver: Receiver): App {
   const { config } = deps;

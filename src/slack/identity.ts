@@ -11,9 +11,9 @@ export interface BotIdentity {
 
 /**
  * The bot's identity: from configuration when SLACK_BOT_ID and SLACK_BOT_USER_ID are both set, else learned with
- * `auth.test` — asked now, at cold start, in the background: nothing waits for it but the one middleware that
- * needs it (ignoreOwnEvents), so the first request is not held back. A failed `auth.test` is asked again when next
- * needed.
+ * `auth.test` when first asked — by the first Events API event, the only kind of request that needs it. Not
+ * asked at start: a Web API call's first use costs tens of milliseconds of CPU, which a cold start's first request
+ * (a command, a click) would pay though it never uses the answer. A failed `auth.test` is asked again next time.
  */
 export function botIdentity(config: Config, client: WebClient, logger: Logger): () => Promise<BotIdentity> {
   const { botId, botUserId } = config.slack;
@@ -21,7 +21,7 @@ export function botIdentity(config: Config, client: WebClient, logger: Logger): 
     const known = Promise.resolve({ botId, botUserId });
     return () => known;
   }
-  const learn = retryingOnce(async () => {
+  return retryingOnce(async () => {
     const answer = await client.auth.test();
     if (!answer.bot_id || !answer.user_id)
       throw new Error('auth.test named no bot: is the token a bot token?');
@@ -31,7 +31,4 @@ export function botIdentity(config: Config, client: WebClient, logger: Logger): 
     });
     return { botId: answer.bot_id, botUserId: answer.user_id };
   });
-  // Started now; a failure here is reported by whoever needs the identity next (which also asks again).
-  learn().catch(() => {});
-  return learn;
 }

@@ -4,9 +4,9 @@ import type { BotIdentity } from './identity';
 
 /**
  * Bolt's `ignoreSelf` with the bot's identity as `identity` resolves it: drops the Events API events the bot caused
- * itself (its own messages, events whose user is the bot). Only events wait for the identity; commands, clicks,
- * submissions and options never do. If the identity cannot be learned, the event goes through with a warning: the
- * events the bot subscribes to cannot loop, and dropping one would lose a person's request.
+ * itself (its own messages, events whose user is the bot). Only events ask for the identity; commands, clicks,
+ * submissions and options never do. If it cannot be learned, the event goes through with a warning: the events
+ * the bot subscribes to cannot loop, and dropping one would lose a person's request.
  */
 export function ignoreOwnEvents(
   identity: () => Promise<BotIdentity>,

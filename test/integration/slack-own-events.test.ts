@@ -1,16 +1,12 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { AnyMiddlewareArgs } from '@slack/bolt';
-import { type FetchFunction, WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Config } from '../../src/config';
-import { SLACK_BUDGET_MS, slackClientOptions } from '../../src/slack/client';
 import type { ClusterStore } from '../../src/store/port';
 import { recordingJobs } from '../support/dynalite';
 import { type SlackHarness, silentLogger, startSlackHarness, unusedPort } from '../support/slack';
 
 /**
  * The bot ignores the events it causes itself (Bolt's ignoreSelf), knowing who it is from configuration or from
- * one `auth.test` asked at cold start — which no request but an event ever waits for.
+ * one `auth.test`, asked by the first event — never by a command or a click.
  */
 
 let harness: SlackHarness | undefined;
@@ -21,32 +17,6 @@ afterEach(async () => {
 
 /** The bot's ids left unset (blank counts as unset): it has to learn them. */
 const UNKNOWN_IDS = { SLACK_BOT_ID: '', SLACK_BOT_USER_ID: '' };
-
-/** A fetch for the bot's Web API client that holds auth.test until released, or answers it with an error. */
-function authTestGate(answer: 'hold' | 'fail') {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let asked = () => {};
-  const askedOnce = new Promise<void>((resolve) => {
-    asked = resolve;
-  });
-  const fetchFn: FetchFunction = async (url, init) => {
-    if (!String(url).endsWith('/auth.test')) return fetch(url, init);
-    asked();
-    if (answer === 'fail') return Response.json({ ok: false, error: 'fatal_error' });
-    await released;
-    return fetch(url, init);
-  };
-  // A worker's budget: a held auth.test must not time out (and be asked again) while the test runs.
-  const slack = (config: Config, logger: Logger) =>
-    new WebClient(config.slack.botToken, {
-      ...slackClientOptions(config, logger, SLACK_BUDGET_MS.worker),
-      fetch: fetchFn,
-    });
-  return { slack, askedOnce, release };
-}
 
 /** Events as Slack sends them, from the bot itself and from a person. */
 const events = (h: SlackHarness) => ({
@@ -93,36 +63,27 @@ describe("the bot's own events", () => {
     expect(harness.emulator.calls('auth.test')).toEqual([]);
   });
 
-  it('learns its ids with one auth.test started at cold start, which holds back no command', async () => {
-    const gate = authTestGate('hold');
+  it('are ignored with the ids one auth.test learns, asked by the first event and never by a command', async () => {
     const jobs = recordingJobs();
-    harness = await startSlackHarness({
-      store: unusedPort<ClusterStore>('store'),
-      jobs,
-      env: UNKNOWN_IDS,
-      slack: gate.slack,
-    });
-    // Asked while the app was built, before any request came in.
-    await gate.askedOnce;
+    harness = await startSlackHarness({ store: unusedPort<ClusterStore>('store'), jobs, env: UNKNOWN_IDS });
     const seen = seenEvents(harness);
     const help = await harness.emulator.command(harness.emulator.users.requester, '/maas', 'help');
     expect(help.status).toBe(200);
     expect(JSON.stringify(help.body)).toContain('/maas create-cluster');
-    // The command was answered while auth.test was still held: it never waited for the ids.
     expect(harness.emulator.calls('auth.test')).toEqual([]);
 
-    const { botOpensHome, personOpensHome } = events(harness);
-    const botEvent = harness.emulator.event(botOpensHome);
-    gate.release();
-    expect((await botEvent).status).toBe(200);
-    expect((await harness.emulator.event(personOpensHome)).status).toBe(200);
-    expect(seen.map((event) => event.user)).toEqual([harness.emulator.users.requester]);
+    const { botOpensHome, personOpensHome, botMessage, personMessage } = events(harness);
+    for (const event of [botOpensHome, botMessage, personOpensHome, personMessage])
+      expect((await harness.emulator.event(event)).status).toBe(200);
+    expect(seen.map((event) => [event.type, event.user ?? event.bot_id])).toEqual([
+      ['app_home_opened', harness.emulator.users.requester],
+      ['message', harness.emulator.users.requester],
+    ]);
     expect(jobs.dispatched).toEqual([{ kind: 'home', userId: harness.emulator.users.requester }]);
     expect(harness.emulator.calls('auth.test').map((call) => call.ok)).toEqual([true]);
   });
 
-  it('go through, with a warning, while auth.test keeps failing (nothing the bot subscribes to can loop)', async () => {
-    const gate = authTestGate('fail');
+  it('go through with a warning while auth.test fails, and are ignored once it answers', async () => {
     const jobs = recordingJobs();
     const logger = silentLogger();
     const warn = vi.spyOn(logger, 'warn');
@@ -130,15 +91,20 @@ describe("the bot's own events", () => {
       store: unusedPort<ClusterStore>('store'),
       jobs,
       env: UNKNOWN_IDS,
-      slack: gate.slack,
       logger,
     });
-    await gate.askedOnce;
-    expect((await harness.emulator.event(events(harness).botOpensHome)).status).toBe(200);
+    harness.emulator.failNext('auth.test', { error: 'fatal_error' });
+    const { botOpensHome } = events(harness);
+    // Unknown identity: the event is handled (what the bot subscribes to cannot loop), with a warning.
+    expect((await harness.emulator.event(botOpensHome)).status).toBe(200);
     expect(jobs.dispatched).toEqual([{ kind: 'home', userId: harness.emulator.bot.userId }]);
     expect(warn).toHaveBeenCalledWith(
       "The bot's identity is unknown: this event is not checked for being its own.",
       expect.objectContaining({ error: expect.anything() }),
     );
+    // The next event asks again, learns the ids and drops the bot's own event.
+    expect((await harness.emulator.event(botOpensHome)).status).toBe(200);
+    expect(jobs.dispatched).toHaveLength(1);
+    expect(harness.emulator.calls('auth.test').map((call) => call.ok)).toEqual([false, true]);
   });
 });

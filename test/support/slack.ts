@@ -1,6 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { App } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import { type Config, loadConfig } from '../../src/config';
 import type { Deps } from '../../src/deps';
 import { createSlackHttp } from '../../src/http/bot';
@@ -64,8 +63,6 @@ export interface SlackHarnessOptions {
   /** The bot's clock (Deps.now); the emulator and signatures keep real time. */
   now?: () => Date;
   ackTimeoutMs?: number;
-  /** The bot's Web API client (Deps.slack), built for the emulator's configuration; the real one otherwise. */
-  slack?: (config: Config, logger: Logger) => WebClient;
 }
 
 /** The bot (Hono + Bolt on @hono/node-server) and the Slack emulator, wired to each other on loopback. */
@@ -92,7 +89,7 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
     palette: options.palette ?? unusedPort<Palette>('palette'),
     scheduler: options.scheduler ?? unusedPort<Scheduler>('scheduler'),
     jobs: options.jobs ?? recordingJobs(),
-    slack: options.slack?.(config, logger) ?? createSlackWebClient(config, logger, SLACK_BUDGET_MS.listener),
+    slack: createSlackWebClient(config, logger, SLACK_BUDGET_MS.listener),
     logger,
     now: options.now ?? (() => new Date()),
   };
