@@ -47,39 +47,36 @@ function seenEvents(h: SlackHarness): Record<string, unknown>[] {
   return seen;
 }
 
+/** Sends the bot's own events and a person's: only the person's reach the listeners (and dispatch a job). */
+async function onlyThePersonsEventsGetThrough(h: SlackHarness, jobs: ReturnType<typeof recordingJobs>) {
+  const seen = seenEvents(h);
+  const { botOpensHome, personOpensHome, botMessage, personMessage } = events(h);
+  for (const event of [botOpensHome, botMessage, personOpensHome, personMessage])
+    expect((await h.emulator.event(event)).status).toBe(200);
+  expect(seen.map((event) => [event.type, event.user ?? event.bot_id])).toEqual([
+    ['app_home_opened', h.emulator.users.requester],
+    ['message', h.emulator.users.requester],
+  ]);
+  expect(jobs.dispatched).toEqual([{ kind: 'home', userId: h.emulator.users.requester }]);
+}
+
 describe("the bot's own events", () => {
   it('are ignored with the ids from configuration, and no auth.test is asked', async () => {
     const jobs = recordingJobs();
     harness = await startSlackHarness({ store: unusedPort<ClusterStore>('store'), jobs });
-    const seen = seenEvents(harness);
-    const { botOpensHome, personOpensHome, botMessage, personMessage } = events(harness);
-    for (const event of [botOpensHome, botMessage, personOpensHome, personMessage])
-      expect((await harness.emulator.event(event)).status).toBe(200);
-    expect(seen.map((event) => [event.type, event.user ?? event.bot_id])).toEqual([
-      ['app_home_opened', harness.emulator.users.requester],
-      ['message', harness.emulator.users.requester],
-    ]);
-    expect(jobs.dispatched).toEqual([{ kind: 'home', userId: harness.emulator.users.requester }]);
+    await onlyThePersonsEventsGetThrough(harness, jobs);
     expect(harness.emulator.calls('auth.test')).toEqual([]);
   });
 
   it('are ignored with the ids one auth.test learns, asked by the first event and never by a command', async () => {
     const jobs = recordingJobs();
     harness = await startSlackHarness({ store: unusedPort<ClusterStore>('store'), jobs, env: UNKNOWN_IDS });
-    const seen = seenEvents(harness);
     const help = await harness.emulator.command(harness.emulator.users.requester, '/maas', 'help');
     expect(help.status).toBe(200);
     expect(JSON.stringify(help.body)).toContain('/maas create-cluster');
     expect(harness.emulator.calls('auth.test')).toEqual([]);
 
-    const { botOpensHome, personOpensHome, botMessage, personMessage } = events(harness);
-    for (const event of [botOpensHome, botMessage, personOpensHome, personMessage])
-      expect((await harness.emulator.event(event)).status).toBe(200);
-    expect(seen.map((event) => [event.type, event.user ?? event.bot_id])).toEqual([
-      ['app_home_opened', harness.emulator.users.requester],
-      ['message', harness.emulator.users.requester],
-    ]);
-    expect(jobs.dispatched).toEqual([{ kind: 'home', userId: harness.emulator.users.requester }]);
+    await onlyThePersonsEventsGetThrough(harness, jobs);
     expect(harness.emulator.calls('auth.test').map((call) => call.ok)).toEqual([true]);
   });
 
