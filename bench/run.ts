@@ -3,9 +3,11 @@
  * bench/RESULTS.md (with the machine, the command and the date).
  *
  *   npm run bench              all sections; writes bench/RESULTS.md
- *   npm run bench -- ack cold  only these sections (printed; RESULTS.md is left as it is)
+ *   npm run bench -- ack cold  only these sections; they replace theirs in bench/RESULTS.md, the others stay
+ *
+ * Each section says when it ran and the machine's load average then (the machine may be shared).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
@@ -19,6 +21,7 @@ const { dispatchSection } = await import('./stack/dispatch');
 const { sweepSection } = await import('./stack/sweep');
 const { machineLine } = await import('./lib/machine');
 const { renderSection } = await import('./lib/report');
+const { replaceSections } = await import('./lib/results');
 
 type Run = () => Promise<import('./lib/report').Section>;
 
@@ -38,6 +41,7 @@ const names = asked.length > 0 ? asked : Object.keys(SECTIONS);
 
 const started = performance.now();
 const date = new Date();
+const command = `npm run bench${asked.length > 0 ? ` -- ${asked.join(' ')}` : ''}`;
 const load = (label: string) =>
   `${label} ${loadavg()
     .map((value) => value.toFixed(2))
@@ -46,7 +50,7 @@ const header = [
   '# Benchmarks',
   '',
   `- Machine: ${machineLine()}`,
-  `- Command: \`npm run bench${asked.length > 0 ? ` -- ${asked.join(' ')}` : ''}\``,
+  `- Command: \`${command}\``,
   `- Date: ${date.toISOString()}`,
   `- ${load('Load average (1/5/15 min) at start:')}`,
   '',
@@ -54,7 +58,12 @@ const header = [
 console.log(header.join('\n'));
 const rendered: string[] = [];
 for (const name of names) {
+  const loadBefore = load('Load average (1/5/15 min) at its start');
+  const sectionStarted = new Date();
   const section = await SECTIONS[name]!();
+  section.notes.push(
+    `Run: \`${command}\` at ${sectionStarted.toISOString()}; ` + `${loadBefore}, ${load('at its end')}.`,
+  );
   const text = renderSection(section);
   rendered.push(text);
   console.log(text);
@@ -65,5 +74,10 @@ const footer = [
   '',
 ];
 console.log(footer.join('\n'));
-if (asked.length === 0)
-  writeFileSync(new URL('RESULTS.md', import.meta.url), [...header, ...rendered, ...footer].join('\n'));
+const results = new URL('RESULTS.md', import.meta.url);
+writeFileSync(
+  results,
+  asked.length === 0
+    ? [...header, ...rendered, ...footer].join('\n')
+    : replaceSections(readFileSync(results, 'utf8'), rendered),
+);

@@ -48,6 +48,19 @@ describe('loadConfig', () => {
     expect(config.maas).toEqual({ apiUrl: 'http://maas:5240/MAAS', apiKey: 'a:b:c' });
   });
 
+  it("takes the bot's ids when given, leaves them unset (to be learned) when not, and refuses malformed ones", () => {
+    expect(loadConfig({ ...BASE, SLACK_BOT_ID: 'B0BOT', SLACK_BOT_USER_ID: 'U0BOT' }).slack).toMatchObject({
+      botId: 'B0BOT',
+      botUserId: 'U0BOT',
+    });
+    const unset = loadConfig({ ...BASE, SLACK_BOT_ID: ' ' }).slack;
+    expect(unset).not.toHaveProperty('botId');
+    expect(unset).not.toHaveProperty('botUserId');
+    expect(() => loadConfig({ ...BASE, SLACK_BOT_USER_ID: 'B0BOT' })).toThrow(
+      /SLACK_BOT_USER_ID looks like U0123ABCD/,
+    );
+  });
+
   it('treats an empty variable as unset (deploy templates leave optional ones empty)', () => {
     expect(loadConfig({ ...BASE, MAAS_API_URL: '', PALETTE_PROJECT_UID: ' ' }).maas).toBeUndefined();
     expect(() => loadConfig({ ...BASE, SLACK_BOT_TOKEN: '' })).toThrow(/SLACK_BOT_TOKEN is required/);

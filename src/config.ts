@@ -11,8 +11,9 @@ export interface Config {
     /** Web API base URL, ending in `/`. */
     apiUrl: string;
     appToken?: string;
-    botId: string;
-    botUserId: string;
+    /** The bot's ids (SLACK_BOT_ID, SLACK_BOT_USER_ID); when unset, learned once with `auth.test` (slack/identity). */
+    botId?: string;
+    botUserId?: string;
   };
   palette: {
     apiUrl: string;
@@ -73,8 +74,14 @@ const EnvSchema = z.object({
     .default('https://slack.com/api/')
     .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
   SLACK_APP_TOKEN: z.string().optional(),
-  SLACK_BOT_ID: z.string().default('B00000000'),
-  SLACK_BOT_USER_ID: z.string().default('U00000000'),
+  SLACK_BOT_ID: z
+    .string()
+    .regex(/^B[A-Z0-9]+$/, 'SLACK_BOT_ID looks like B0123ABCD.')
+    .optional(),
+  SLACK_BOT_USER_ID: z
+    .string()
+    .regex(/^[UW][A-Z0-9]+$/, 'SLACK_BOT_USER_ID looks like U0123ABCD.')
+    .optional(),
   PALETTE_API_URL: z.url().default('https://api.spectrocloud.com'),
   PALETTE_API_KEY: z.string({
     error: 'PALETTE_API_KEY is required: a Palette API key (Profile → My API Keys).',
@@ -159,8 +166,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       botToken: e.SLACK_BOT_TOKEN,
       apiUrl: e.SLACK_API_URL,
       ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
-      botId: e.SLACK_BOT_ID,
-      botUserId: e.SLACK_BOT_USER_ID,
+      ...(e.SLACK_BOT_ID ? { botId: e.SLACK_BOT_ID } : {}),
+      ...(e.SLACK_BOT_USER_ID ? { botUserId: e.SLACK_BOT_USER_ID } : {}),
     },
     palette: {
       apiUrl: e.PALETTE_API_URL.replace(/\/$/, ''),

@@ -16,8 +16,8 @@ const DeployedOptions = z
   .catchall(z.unknown());
 
 /**
- * The esbuild options the deployment bundles with (serverless.yml's `custom.esbuild`, read at run time so the
- * benchmark measures what ships), minus source maps (they change no byte of code that runs).
+ * The esbuild options the deployment bundles with (serverless.yml's `custom.esbuild`, read at run time), minus
+ * source maps and the plugins file (serverless-esbuild's: it places each function's files in its own zip).
  */
 export function deployedBuildOptions(): BuildOptions {
   // CloudFormation's short tags (!If, !Ref…) elsewhere in the file are not YAML this needs: keep them as text.
@@ -28,6 +28,8 @@ export function deployedBuildOptions(): BuildOptions {
     exclude,
     outputFileExtension,
     sourcemap: _maps,
+    sourcesContent: _sources,
+    plugins: _perFunctionFolders,
     ...esbuildOptions
   } = DeployedOptions.parse(serverless.custom.esbuild);
   return {

@@ -2,7 +2,9 @@
  * Runs in a fresh Node process (bundled by the benchmark): imports one Lambda bundle and invokes its handler once,
  * as the Lambda runtime does on a cold start, then prints `PROBE {json}` with the two times and the answer.
  *
- *   node probe.mjs <bundle.mjs> <url_verification|healthz|help|job>
+ *   PROBE_SIGNING_SECRET=… node probe.mjs <bundle.mjs> <url_verification|healthz|help|reconcile>
+ *
+ * The signing secret comes in its own variable: the handler under test may have to read its secrets elsewhere.
  */
 import { createHmac } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -18,7 +20,7 @@ function apiEvent(method: string, path: string, body?: { text: string; contentTy
   const headers: Record<string, string> = { host: 'abc123.execute-api.us-east-1.amazonaws.com' };
   if (body) {
     const timestamp = String(Math.floor(Date.now() / 1000));
-    const secret = process.env.SLACK_SIGNING_SECRET ?? '';
+    const secret = process.env.PROBE_SIGNING_SECRET ?? '';
     headers['content-type'] = body.contentType;
     headers['x-slack-request-timestamp'] = timestamp;
     headers['x-slack-signature'] =
@@ -67,13 +69,14 @@ const EVENTS: Record<string, () => unknown> = {
       }).toString(),
       contentType: 'application/x-www-form-urlencoded',
     }),
-  // Not a job: the worker builds its runtime, refuses the payload with a log line and returns.
-  job: () => ({ kind: 'cold-start-probe' }),
+  // What the reconciler's `rate(1 minute)` schedule sends the worker.
+  reconcile: () => ({ kind: 'reconcile' }),
 };
 
 const [bundle, kind] = process.argv.slice(2);
 const event = EVENTS[kind ?? '']?.();
-if (!bundle || !event) throw new Error('usage: probe.mjs <bundle.mjs> <url_verification|healthz|help|job>');
+if (!bundle || !event)
+  throw new Error('usage: probe.mjs <bundle.mjs> <url_verification|healthz|help|reconcile>');
 const started = performance.now();
 const module = (await import(pathToFileURL(bundle).href)) as { handler: Handler };
 const imported = performance.now();
@@ -87,6 +90,6 @@ process.stdout.write(
     body: answer?.body?.slice(0, 200) ?? null,
   })}\n`,
   // Lambda freezes the process after the answer; here, leave without waiting for timers or sockets (the bare Bolt
-  // app starts an auth.test at construction and retries it).
+  // app starts an auth.test at construction and retries it; ours learns the bot's ids the same way).
   () => process.exit(0),
 );

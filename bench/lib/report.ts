@@ -5,6 +5,8 @@ export interface Section {
   method: string;
   header: string[];
   rows: string[][];
+  /** Further tables under the first, each with a line saying what it shows. */
+  tables?: { caption: string; header: string[]; rows: string[][] }[];
   /** Goal verdicts and remarks. */
   notes: string[];
 }
@@ -28,6 +30,12 @@ export function renderSection(section: Section): string {
     '',
     markdownTable(section.header, section.rows),
     '',
+    ...(section.tables ?? []).flatMap((table) => [
+      table.caption,
+      '',
+      markdownTable(table.header, table.rows),
+      '',
+    ]),
     ...section.notes.map((note) => `- ${note}`),
     '',
   ].join('\n');

@@ -1,88 +1,81 @@
-import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { DeleteCommand, DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TEST_ENV } from '../../test/support/dynalite';
+import { newCluster, TEST_ENV, useDynalite } from '../../test/support/dynalite';
 import { testRecord } from '../../test/support/fixtures';
 import { ConfigError } from '../config';
-import { LambdaJobs } from '../jobs/lambda';
-import { EventBridgeScheduler } from '../scheduler/eventbridge';
 import { DynamoClusterStore } from '../store/dynamo';
-import { createAwsDeps, loadParameterSecrets } from './deps';
+import { createAwsDeps } from './deps';
 
-const ssm = mockClient(SSMClient);
-beforeEach(() => ssm.reset());
-afterEach(() => vi.restoreAllMocks());
+const lambda = mockClient(LambdaClient);
+const dynamo = useDynalite();
+beforeEach(() => lambda.reset());
+afterEach(() => vi.unstubAllEnvs());
 
-const LAMBDA_ENV = {
+const WORKER_ARN = 'arn:aws:lambda:eu-west-1:123456789012:function:worker';
+const AWS_ENV = {
   ...TEST_ENV,
   AWS_REGION: 'eu-west-1',
-  WORKER_FUNCTION_ARN: 'arn:aws:lambda:eu-west-1:123456789012:function:worker',
+  WORKER_FUNCTION_ARN: WORKER_ARN,
   SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/scheduler',
   SCHEDULE_GROUP: 'maas-chatops-test',
 };
 
-describe('loadParameterSecrets', () => {
-  it('reads every page of decrypted SecureStrings under the path, keeping only the known secret names', async () => {
-    ssm
-      .on(GetParametersByPathCommand)
-      .resolvesOnce({
-        Parameters: [
-          { Name: '/maas-chatops/prod/SLACK_BOT_TOKEN', Value: 'xoxb-from-ssm' },
-          { Name: '/maas-chatops/prod/UNRELATED', Value: 'ignored' },
-        ],
-        NextToken: 'page-2',
-      })
-      .resolvesOnce({
-        Parameters: [{ Name: '/maas-chatops/prod/PALETTE_API_KEY', Value: 'palette-from-ssm' }],
-      });
-    const secrets = await loadParameterSecrets(
-      { SECRETS_PARAMETER_PATH: '/maas-chatops/prod' },
-      new SSMClient({ region: 'eu-west-1' }),
-    );
-    expect(secrets).toEqual({ SLACK_BOT_TOKEN: 'xoxb-from-ssm', PALETTE_API_KEY: 'palette-from-ssm' });
-    const inputs = ssm.commandCalls(GetParametersByPathCommand).map((call) => call.args[0].input);
-    expect(inputs).toEqual([
-      expect.objectContaining({ Path: '/maas-chatops/prod', WithDecryption: true }),
-      expect.objectContaining({ Path: '/maas-chatops/prod', WithDecryption: true, NextToken: 'page-2' }),
-    ]);
-  });
-
-  it('reads nothing without a path (secrets already in the environment)', async () => {
-    expect(await loadParameterSecrets({}, new SSMClient({ region: 'eu-west-1' }))).toEqual({});
-    expect(ssm.commandCalls(GetParametersByPathCommand)).toHaveLength(0);
-  });
-});
-
 describe('createAwsDeps', () => {
-  it('refuses a configuration without the AWS wiring, naming what is missing', async () => {
-    const error = await createAwsDeps({ serviceName: 'w', slackBudgetMs: 1000, env: TEST_ENV }).catch(
-      (e) => e,
-    );
-    expect(error).toBeInstanceOf(ConfigError);
-    expect(String(error.message)).toContain('WORKER_FUNCTION_ARN');
+  it('refuses a configuration without the AWS wiring, naming what is missing', () => {
+    const build = () => createAwsDeps({ serviceName: 'w', slackBudgetMs: 1000, secrets: {}, env: TEST_ENV });
+    expect(build).toThrow(ConfigError);
+    expect(build).toThrow('WORKER_FUNCTION_ARN');
   });
 
-  it('wires the AWS adapters from the configuration', async () => {
-    const deps = await createAwsDeps({
-      serviceName: 'maas-chatops-worker',
+  it('takes the secrets read from SSM over the environment, and keeps them out of its logs', () => {
+    const deps = createAwsDeps({
+      serviceName: 'w',
       slackBudgetMs: 1000,
-      env: LAMBDA_ENV,
+      secrets: {
+        SLACK_BOT_TOKEN: 'xoxb-from-parameter-store',
+        PALETTE_API_KEY: 'palette-from-parameter-store',
+      },
+      env: AWS_ENV,
     });
+    expect(deps.config.slack.botToken).toBe('xoxb-from-parameter-store');
+    expect(deps.config.palette.apiKey).toBe('palette-from-parameter-store');
     expect(deps.config.aws).toMatchObject({ region: 'eu-west-1', scheduleGroup: 'maas-chatops-test' });
     expect(deps.maas).toBeUndefined();
-    expect(deps.store).toBeInstanceOf(DynamoClusterStore);
-    expect(deps.jobs).toBeInstanceOf(LambdaJobs);
-    expect(deps.scheduler).toBeInstanceOf(EventBridgeScheduler);
-    await (deps.palette as { close?: () => Promise<void> }).close?.();
+  });
+
+  it('builds each adapter on its first call: a dispatch reaches Lambda, a read reaches the table', async () => {
+    const table = await dynamo.freshTable();
+    const stored = await new DynamoClusterStore(table.client, table.tableName).create(newCluster());
+    const endpoint = await table.client.config.endpoint?.();
+    vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', `${endpoint?.protocol}//${endpoint?.hostname}:${endpoint?.port}`);
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'offline-test-access-key');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'offline-test-secret-key');
+    lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
+    const deps = createAwsDeps({
+      serviceName: 'w',
+      slackBudgetMs: 1000,
+      secrets: {},
+      env: { ...AWS_ENV, TABLE_NAME: table.tableName },
+    });
+    expect(lambda.calls()).toHaveLength(0);
+
+    await deps.jobs.dispatch({ kind: 'reconcile' });
+    expect(lambda.commandCalls(InvokeCommand).map((call) => call.args[0].input)).toEqual([
+      expect.objectContaining({ FunctionName: WORKER_ARN, InvocationType: 'Event' }),
+    ]);
+    const { items } = await deps.store.listActive();
+    expect(items.map((item) => item.id)).toEqual([stored.id]);
   });
 
   it('wires the store with RECORD_RETENTION_DAYS for the TTL and the audit log for every transition', async () => {
     const dynamo = mockClient(DynamoDBDocumentClient);
-    const deps = await createAwsDeps({
+    const deps = createAwsDeps({
       serviceName: 'maas-chatops-worker',
       slackBudgetMs: 1000,
-      env: { ...LAMBDA_ENV, RECORD_RETENTION_DAYS: '30' },
+      secrets: {},
+      env: { ...AWS_ENV, RECORD_RETENTION_DAYS: '30' },
     });
     const deleting = testRecord({ state: 'DELETING', version: 5 });
     const entry = {

@@ -1,6 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { SSMClient } from '@aws-sdk/client-ssm';
-import { type Config, ConfigError, loadConfig, SECRET_VARIABLES, secretValues } from '../config';
+import { type Config, ConfigError, loadConfig, secretValues } from '../config';
 import type { Deps } from '../deps';
 import type { Jobs } from '../jobs/port';
 import { auditLog, createLogger } from '../log';
@@ -12,33 +11,7 @@ import type { Palette } from '../palette/port';
 import type { Scheduler } from '../scheduler/port';
 import { createSlackWebClient } from '../slack/client';
 import type { ClusterStore } from '../store/port';
-import { type AsyncPort, lazyPort } from './lazy';
-
-/**
- * Reads the secrets from SSM Parameter Store (SecureStrings under `SECRETS_PARAMETER_PATH`, decrypted) into
- * variables of the same names; none when the path is unset (secrets already in the environment, as in tests).
- */
-export async function loadParameterSecrets(
-  env: Record<string, string | undefined>,
-  client?: SSMClient,
-): Promise<Record<string, string>> {
-  const path = env.SECRETS_PARAMETER_PATH;
-  if (!path) return {};
-  // Imported here: a runtime whose secrets are in its environment never loads the SSM client.
-  const { paginateGetParametersByPath, SSMClient } = await import('@aws-sdk/client-ssm');
-  const secrets: Record<string, string> = {};
-  const allowed = new Set<string>(SECRET_VARIABLES);
-  for await (const page of paginateGetParametersByPath(
-    { client: client ?? new SSMClient({}) },
-    { Path: path, WithDecryption: true },
-  )) {
-    for (const parameter of page.Parameters ?? []) {
-      const variable = parameter.Name?.split('/').pop();
-      if (variable && allowed.has(variable) && parameter.Value) secrets[variable] = parameter.Value;
-    }
-  }
-  return secrets;
-}
+import { lazyPort } from './lazy';
 
 /** The AWS wiring, which only exists on Lambda: a configuration without it cannot run there. */
 function requireAws(config: Config): NonNullable<Config['aws']> {
@@ -47,9 +20,6 @@ function requireAws(config: Config): NonNullable<Config['aws']> {
     'WORKER_FUNCTION_ARN, SCHEDULER_ROLE_ARN and SCHEDULE_GROUP are required on Lambda (serverless.yml sets them).',
   ]);
 }
-
-/** When a runtime builds its AWS adapters: all at start (the worker uses them all), or each on its first call. */
-export type AdapterLoading = 'at-start' | 'on-first-use';
 
 /**
  * How to build each adapter. Each imports its module when called, so the part of the AWS SDK (or undici) it needs
@@ -83,12 +53,10 @@ function adapterBuilders(
       ]);
       return new LambdaJobs(new LambdaClient({ region: aws.region }), aws.workerFunctionArn);
     },
-    // Takes the jobs port as it is being built, so both build at once.
-    scheduler: async (building: Promise<Jobs>): Promise<Scheduler> => {
-      const [{ SchedulerClient }, { EventBridgeScheduler }, jobs] = await Promise.all([
+    scheduler: async (jobs: Jobs): Promise<Scheduler> => {
+      const [{ SchedulerClient }, { EventBridgeScheduler }] = await Promise.all([
         import('@aws-sdk/client-scheduler'),
         import('../scheduler/eventbridge'),
-        building,
       ]);
       return new EventBridgeScheduler({
         client: new SchedulerClient({ region: aws.region }),
@@ -110,42 +78,32 @@ function adapterBuilders(
 }
 
 /**
- * Everything a Lambda runtime uses (Deps), built once per container: configuration from the environment plus
- * the SSM secrets, DynamoDB, Lambda async jobs, EventBridge Scheduler, Palette, Slack and (optionally) MAAS.
- * With `adapters: 'on-first-use'` (the http function) each adapter is built on its first call, so a request that
- * needs no AWS service (help, a link click, Slack's url_verification) never loads the AWS SDK.
+ * Everything a Lambda runtime uses (Deps), once per container: configuration from the environment plus the secrets
+ * (read by the caller, `readParameterSecrets`), and DynamoDB, Lambda async jobs, EventBridge Scheduler, Palette and
+ * (optionally) MAAS, each built on its first call. A request or a job loads only the adapters it uses (with their
+ * part of the AWS SDK, undici or yaml): `/maas help` none, a reconcile sweep of a quiet table only DynamoDB.
  */
-export async function createAwsDeps(options: {
+export function createAwsDeps(options: {
   serviceName: string;
   /** How long a Slack call may take, retries included (SLACK_BUDGET_MS in src/slack/client.ts). */
   slackBudgetMs: number;
+  /** The secrets read from SSM, as variables (they take precedence over the environment). */
+  secrets: Record<string, string>;
   env?: Record<string, string | undefined>;
-  /** Default `at-start`. */
-  adapters?: AdapterLoading;
-}): Promise<Deps> {
-  const env = options.env ?? process.env;
-  const config = loadConfig({ ...env, ...(await loadParameterSecrets(env)) });
+}): Deps {
+  const config = loadConfig({ ...(options.env ?? process.env), ...options.secrets });
   const aws = requireAws(config);
   const logger = createLogger(options.serviceName, secretValues(config));
   const metrics = new EmfMetrics({ namespace: config.metricsNamespace, service: METRICS_SERVICE, logger });
   const build = adapterBuilders(config, aws, { logger, metrics });
-  const port = <T extends AsyncPort<T>>(make: () => Promise<T>): Promise<T> =>
-    options.adapters === 'on-first-use' ? Promise.resolve(lazyPort(make)) : make();
-  const buildingJobs = port(build.jobs);
+  const jobs = lazyPort(build.jobs);
   const { maas } = config;
-  const [jobs, store, scheduler, palette, maasClient] = await Promise.all([
-    buildingJobs,
-    port(build.store),
-    port(() => build.scheduler(buildingJobs)),
-    port(build.palette),
-    maas ? port(() => build.maas(maas)) : undefined,
-  ]);
   return {
     config,
-    store,
-    palette,
-    ...(maasClient ? { maas: maasClient } : {}),
-    scheduler,
+    store: lazyPort(build.store),
+    palette: lazyPort(build.palette),
+    ...(maas ? { maas: lazyPort(() => build.maas(maas)) } : {}),
+    scheduler: lazyPort(() => build.scheduler(jobs)),
     jobs,
     slack: createSlackWebClient(config, logger, options.slackBudgetMs, metrics),
     logger,

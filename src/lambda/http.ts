@@ -1,7 +1,8 @@
 import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import { handle } from 'hono/aws-lambda';
 import type { Metrics } from '../metrics/port';
-import { retryingOnce } from './lazy';
+import { retryingOnce } from '../once';
+import { readParameterSecrets } from './secrets';
 
 type LambdaHandler = ReturnType<typeof handle>;
 
@@ -12,21 +13,22 @@ interface HttpRuntime {
 }
 
 /**
- * Builds the HTTP runtime once per container, on the first request: configuration and secrets, the AWS adapters,
- * the Bolt app with its listeners and the Hono app. Imported lazily so that the module itself stays small (cold
- * start) and a configuration error surfaces as a logged 503, retried on the next request.
+ * Builds the HTTP runtime once per container, on the first request: the secrets, configuration, the Bolt app with
+ * its listeners and the Hono app (the AWS adapters wait for their first use). Imported lazily so that the module
+ * itself stays small (cold start) and a configuration error surfaces as a logged 503, retried on the next request.
  */
 async function buildHandler(): Promise<HttpRuntime> {
-  const [{ createAwsDeps }, { SLACK_BUDGET_MS }, { createSlackHttp }] = await Promise.all([
+  const [secrets, { createAwsDeps }, { SLACK_BUDGET_MS }, { createSlackHttp }] = await Promise.all([
+    // Asked first: the extension reads them while the chunks below load.
+    readParameterSecrets(process.env),
     import('./deps'),
     import('../slack/client'),
     import('../http/bot'),
   ]);
-  const deps = await createAwsDeps({
+  const deps = createAwsDeps({
     serviceName: 'maas-chatops-http',
     slackBudgetMs: SLACK_BUDGET_MS.listener,
-    // Most requests use one adapter or none: each is loaded (with its part of the AWS SDK) when first used.
-    adapters: 'on-first-use',
+    secrets,
   });
   return { run: handle(createSlackHttp(deps).http), metrics: deps.metrics };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lazyPort, retryingOnce } from './lazy';
+import { lazyPort } from './lazy';
 
 /** A port whose methods use `this`, as the adapters' classes do. */
 class Counter {
@@ -53,25 +53,6 @@ describe('lazyPort', () => {
     });
     await expect(port.add(1)).rejects.toThrow('SSM unreachable');
     expect(await port.add(1)).toBe(1);
-    expect(builds).toBe(2);
-  });
-});
-
-describe('retryingOnce', () => {
-  it('shares one build between calls, and builds again only after a failure', async () => {
-    let builds = 0;
-    const get = retryingOnce(async () => {
-      builds++;
-      if (builds === 1) throw new Error('SSM unreachable');
-      return { build: builds };
-    });
-    const failed = await Promise.allSettled([get(), get()]);
-    expect(failed.map((result) => result.status)).toEqual(['rejected', 'rejected']);
-    expect(builds).toBe(1);
-    const [first, second] = await Promise.all([get(), get()]);
-    expect(first).toEqual({ build: 2 });
-    expect(second).toBe(first);
-    expect(await get()).toBe(first);
     expect(builds).toBe(2);
   });
 });

@@ -1,17 +1,7 @@
+import { retryingOnce } from '../once';
+
 /** An object whose every method returns a promise: the shape of the ports (store, jobs, scheduler, Palette, MAAS). */
 export type AsyncPort<T> = { [K in keyof T]: (...args: never[]) => Promise<unknown> };
-
-/** Builds on the first call and shares the result; a failed build is forgotten, so the next call tries again. */
-export function retryingOnce<T>(build: () => Promise<T>): () => Promise<T> {
-  let built: Promise<T> | undefined;
-  return () => {
-    built ??= build().catch((error: unknown) => {
-      built = undefined;
-      throw error;
-    });
-    return built;
-  };
-}
 
 /**
  * A port whose adapter is built on its first call: a request that never uses the port never loads the adapter's

@@ -3,9 +3,10 @@ import type { Deps } from '../deps';
 import { jobClusterId } from '../jobs/job';
 import { parseJobPayload } from '../jobs/schema';
 import { runJob } from '../jobs/worker';
+import { retryingOnce } from '../once';
 import { SLACK_BUDGET_MS } from '../slack/client';
 import { createAwsDeps } from './deps';
-import { retryingOnce } from './lazy';
+import { readParameterSecrets } from './secrets';
 
 /** How much of a refused payload a log line shows. */
 const PAYLOAD_PREVIEW = 500;
@@ -56,7 +57,14 @@ export function createWorkerHandler(buildDeps: () => Promise<Deps>) {
   };
 }
 
-/** The worker Lambda: jobs from async invokes, Scheduler targets and the reconciler's `rate(1 minute)` schedule. */
-export const handler = createWorkerHandler(() =>
-  createAwsDeps({ serviceName: 'maas-chatops-worker', slackBudgetMs: SLACK_BUDGET_MS.worker }),
+/**
+ * The worker Lambda: jobs from async invokes, Scheduler targets and the reconciler's `rate(1 minute)` schedule. A
+ * job builds only the adapters it calls (createAwsDeps), so a quiet reconcile sweep loads DynamoDB's alone.
+ */
+export const handler = createWorkerHandler(async () =>
+  createAwsDeps({
+    serviceName: 'maas-chatops-worker',
+    slackBudgetMs: SLACK_BUDGET_MS.worker,
+    secrets: await readParameterSecrets(process.env),
+  }),
 );

@@ -1,20 +1,8 @@
 import { Agent, errors, RetryAgent, request } from 'undici';
 import { z } from 'zod';
+import { MaasError } from './errors';
 import { type MaasCredentials, oauthHeader, parseMaasApiKey, redactCredentials } from './oauth';
 import type { Maas, MaasMachine } from './port';
-
-/** What went wrong talking to MAAS: never carries the API key, only the path, the status and a short reason. */
-export class MaasError extends Error {
-  constructor(
-    message: string,
-    readonly kind: 'auth' | 'http' | 'network' | 'timeout' | 'body',
-    readonly path: string,
-    readonly status?: number,
-  ) {
-    super(message);
-    this.name = 'MaasError';
-  }
-}
 
 /** Where MAAS is and how to reach it. `apiUrl` is the region controller's base, e.g. `http://maas:5240/MAAS`. */
 export interface MaasClientOptions {

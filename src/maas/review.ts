@@ -1,7 +1,7 @@
 import type { ReviewFindings } from '../domain/cluster';
 import { escapeText } from '../domain/text';
 import { type CapacityDemand, checkCapacity } from './capacity';
-import { MaasError } from './client';
+import { MaasError } from './errors';
 import type { Maas } from './port';
 
 /**

@@ -1,23 +1,17 @@
 import { execFile } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { inflateRawSync } from 'node:zlib';
 import type { AppsManifestCreateArguments } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { PARAMETER_SECRETS } from '../../src/lambda/secrets';
 import { METRICS, type MetricName } from '../../src/metrics/catalog';
+import { bundleReach } from '../support/bundle-reach';
+import { readZip } from '../support/zip';
 
 /**
  * Packages the stack offline (`osls package`, the same as `npx osls package`) and reads what CloudFormation would
@@ -136,26 +130,6 @@ async function packageStage(stage: string): Promise<Packaged> {
 interface Resolved {
   provider: { logRetentionInDays: number };
   resources: Template;
-}
-
-/** The entries of a zip file (stored or deflated), read with zlib: enough for the artifacts osls writes. */
-function readZip(file: string): Map<string, Buffer> {
-  const zip = readFileSync(file);
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const entries = new Map<string, Buffer>();
-  let offset = zip.readUInt32LE(end + 16);
-  for (let index = zip.readUInt16LE(end + 10); index > 0; index -= 1) {
-    const method = zip.readUInt16LE(offset + 10);
-    const size = zip.readUInt32LE(offset + 20);
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const local = zip.readUInt32LE(offset + 42);
-    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    entries.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-    offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
-  }
-  return entries;
 }
 
 /** Logical ids a piece of template refers to through Ref, Fn::GetAtt and Fn::Sub. */
@@ -468,9 +442,6 @@ describe('the deployable stack, packaged offline', () => {
     expect(invokers.map(({ owner }) => owner).sort()).toEqual(['IamRoleLambdaExecution', 'SchedulerRole']);
     for (const { statement } of invokers)
       expect(subText(statement.Resource)).toMatch(new RegExp(`${WORKER_ARN}$`));
-    for (const { statement } of byAction('ssm:GetParametersByPath'))
-      for (const resource of asList(statement.Resource))
-        expect(subText(resource)).toMatch(new RegExp(`:parameter/${SERVICE}/ci(/\\*)?$`));
     // Metrics are embedded metric format log lines: the functions never call CloudWatch or SNS.
     const granted = statements.flatMap(({ statement }) => asList(statement.Action));
     expect(granted.filter((action) => /^(cloudwatch|sns):/.test(action))).toEqual([]);
@@ -652,6 +623,39 @@ describe('the deployable stack, packaged offline', () => {
     expect(text).toContain('ApproximateNumberOfMessagesVisible');
   });
 
+  it('reads the secrets through the Parameters and Secrets extension, allowed to read exactly those parameters', () => {
+    const { Resources } = ci.template;
+    for (const fn of ['HttpLambdaFunction', 'WorkerLambdaFunction'])
+      expect(Resources[fn]!.Properties!.Layers, fn).toEqual([
+        expect.stringMatching(
+          /^arn:aws:lambda:us-east-1:\d{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\d+$/,
+        ),
+      ]);
+    const statements = identityStatements(ci.template).map(({ statement }) => statement);
+    const ssmActions = statements.flatMap((statement) =>
+      asList(statement.Action).filter((action) => action.startsWith('ssm:')),
+    );
+    // The extension calls GetParameter, one name at a time: no path reads, no batch reads, nothing else.
+    expect(ssmActions).toEqual(['ssm:GetParameter']);
+    const parameterArn = (name: string) =>
+      `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/${SERVICE}/ci/${name}`;
+    const read = statements.find((statement) => asList(statement.Action).includes('ssm:GetParameter'))!;
+    expect(read.Effect).toBe('Allow');
+    expect(asList(read.Resource).map(subText)).toEqual(PARAMETER_SECRETS.map(parameterArn));
+    // SSM decrypts with KMS for the caller: only through SSM, only for those parameters.
+    const decrypt = statements.filter((statement) => asList(statement.Action).includes('kms:Decrypt'));
+    expect(decrypt).toHaveLength(1);
+    expect(asList(decrypt[0]!.Action)).toEqual(['kms:Decrypt']);
+    const conditions = decrypt[0]!.Condition as { StringEquals: Record<string, Json> };
+    expect(subText(conditions.StringEquals['kms:ViaService']!)).toBe(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub placeholder.
+      'ssm.${AWS::Region}.amazonaws.com',
+    );
+    expect(asList(conditions.StringEquals['kms:EncryptionContext:PARAMETER_ARN']!).map(subText)).toEqual(
+      PARAMETER_SECRETS.map(parameterArn),
+    );
+  });
+
   it('has no circular references between resources', () => {
     const graph = dependencyGraph(ci.template);
     // The graph sees references of every kind (GetAtt, Sub, Ref), so "acyclic" means something.
@@ -673,7 +677,7 @@ describe('the deployable stack, packaged offline', () => {
     expect(cycle![0]).toBe(cycle!.at(-1));
   });
 
-  it('puts each ESM bundle, with its source map and without the AWS SDK, in its artifact', () => {
+  it('puts each ESM bundle in its artifact with its source map and what it imports, the AWS SDK included', () => {
     for (const name of ['http', 'worker']) {
       const entries = readZip(join(ci.dir, `${name}.zip`));
       const bundle = entries.get(`src/lambda/${name}.mjs`)?.toString('utf8');
@@ -684,9 +688,42 @@ describe('the deployable stack, packaged offline', () => {
         sources: string[];
       };
       expect(map.sources.some((source) => source.includes(`src/lambda/${name}.ts`))).toBe(true);
-      expect(map.sources.filter((source) => source.includes('node_modules/@aws-sdk/'))).toEqual([]);
+      // Bundled (in the chunk the store's first use loads), not taken from the runtime's node_modules.
+      const sources = [...entries]
+        .filter(([path]) => path.endsWith('.map'))
+        .flatMap(([, data]) => (JSON.parse(data.toString('utf8')) as { sources: string[] }).sources);
+      expect(sources.some((source) => source.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
       expect([...entries.keys()].filter((entry) => entry.includes('node_modules'))).toEqual([]);
     }
+  });
+
+  it('packs each function with only the files its handler can load, each chunk with its source map', async () => {
+    const zipped = new Map(['http', 'worker'].map((name) => [name, readZip(join(ci.dir, `${name}.zip`))]));
+    for (const [name, entries] of zipped) {
+      const files = new Map([...entries].map(([path, data]) => [path, data.toString('utf8')]));
+      const reach = await bundleReach(files, `src/lambda/${name}.mjs`);
+      expect(reach, `${name}.zip`).toMatchObject({ unreachable: [], missing: [], computed: [] });
+      const code = reach.reachable.filter((path) => path.endsWith('.mjs'));
+      expect(code.length, `${name}.zip: the handler loads its chunks`).toBeGreaterThan(1);
+      for (const path of code) {
+        const map = JSON.parse(files.get(`${path}.map`) ?? '{}') as {
+          mappings?: string;
+          sourcesContent?: unknown;
+        };
+        expect(map.mappings, `${name}.zip: ${path}.map`).toEqual(expect.any(String));
+        // Maps serve stack traces (--enable-source-maps): mappings only, the sources are not shipped again.
+        expect(map.sourcesContent, `${name}.zip: ${path}.map`).toBeUndefined();
+      }
+    }
+    // And the check sees a chunk that does not belong: the worker's entry in the http zip is one.
+    const http = zipped.get('http')!;
+    const worker = zipped.get('worker')!;
+    const mixed = new Map(
+      [...http, ['src/lambda/worker.mjs', worker.get('src/lambda/worker.mjs')!] as const].map(
+        ([path, data]) => [path, data.toString('utf8')] as const,
+      ),
+    );
+    expect((await bundleReach(mixed, 'src/lambda/http.mjs')).unreachable).toEqual(['src/lambda/worker.mjs']);
   });
 
   it('runs from the artifacts: the packaged http bundle answers /healthz, the worker exports its handler', async () => {
@@ -696,8 +733,7 @@ describe('the deployable stack, packaged offline', () => {
         mkdirSync(dirname(join(bundles, name, entry)), { recursive: true });
         writeFileSync(join(bundles, name, entry), data);
       }
-    // Only the AWS SDK is left outside the bundles; the Lambda runtime provides it, here the project does.
-    symlinkSync(join(ROOT, 'node_modules'), join(bundles, 'node_modules'));
+    // Nothing beside the bundles (no node_modules, not even an AWS SDK): they hold all they import.
     const smoke = join(bundles, 'smoke.mjs');
     writeFileSync(smoke, SMOKE);
     const { stdout } = await run(process.execPath, [smoke], {
@@ -708,6 +744,8 @@ describe('the deployable stack, packaged offline', () => {
         SLACK_SIGNING_SECRET: 'smoke-test-signing-secret',
         PALETTE_API_KEY: 'smoke-test-palette-key',
         APPROVAL_CHANNEL: 'C0SMOKE01',
+        // No SLACK_BOT_ID / SLACK_BOT_USER_ID: the bot asks Slack for them only when an event needs them, so a
+        // cold start stays offline (the guard would log an auth.test).
         WORKER_FUNCTION_ARN: `arn:aws:lambda:us-east-1:123456789012:function:${SERVICE}-ci-worker`,
         SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/smoke',
         SCHEDULE_GROUP: `${SERVICE}-ci`,

@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedMachines } from '../../src/local/maas/seed';
 import { type MaasSimulator, startMaasSimulator } from '../../src/local/maas/simulator';
 import { checkCapacity, type PoolDemand } from '../../src/maas/capacity';
-import { createMaasClient, type MaasClient, MaasError } from '../../src/maas/client';
+import { createMaasClient, type MaasClient } from '../../src/maas/client';
+import { MaasError } from '../../src/maas/errors';
 import { MaasKeyError } from '../../src/maas/oauth';
 import { capacityFinding } from '../../src/maas/review';
 

@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTable, type LocalDynamo, startDynalite } from '../../src/local/dynalite';
 import { type SlackEmulator, startSlackEmulator } from '../../src/local/slack/emulator';
 import { createDocumentClient } from '../../src/store/client';
+import { type ParametersExtension, startParametersExtension } from '../support/parameters-extension';
 import { slackHeaders, slashCommandBody, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/slack';
 
 let dynamo: LocalDynamo;
 let emulator: SlackEmulator;
+let extension: ParametersExtension;
+const SESSION_TOKEN = 'lambda-session-token';
 const saved = { ...process.env };
 
 beforeAll(async () => {
@@ -20,12 +23,21 @@ beforeAll(async () => {
     'maas-lambda-test',
   );
   emulator = await startSlackEmulator({ signingSecret: TEST_SIGNING_SECRET, botToken: TEST_BOT_TOKEN });
-  // What serverless.yml gives the http function, pointed at local stand-ins; read once, on the first request.
+  // The secrets as SecureStrings, served as the Parameters and Secrets extension serves them.
+  extension = await startParametersExtension({
+    token: SESSION_TOKEN,
+    parameters: {
+      '/maas-chatops/test/SLACK_SIGNING_SECRET': TEST_SIGNING_SECRET,
+      '/maas-chatops/test/SLACK_BOT_TOKEN': TEST_BOT_TOKEN,
+      '/maas-chatops/test/PALETTE_API_KEY': 'test-palette-key',
+    },
+  });
+  // What serverless.yml (and Lambda) give the http function, pointed at local stand-ins; read on the first request.
   Object.assign(process.env, {
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SECRETS_PARAMETER_PATH: '/maas-chatops/test',
+    AWS_SESSION_TOKEN: SESSION_TOKEN,
+    PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(extension.port),
     SLACK_API_URL: emulator.apiUrl,
-    PALETTE_API_KEY: 'test-palette-key',
     APPROVAL_CHANNEL: emulator.channels.approvals,
     ADMINS: emulator.groups.admins,
     TABLE_NAME: 'maas-lambda-test',
@@ -41,6 +53,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   process.env = saved;
+  await extension.close();
   await emulator.close();
   await dynamo.close();
 });
@@ -84,9 +97,15 @@ async function invoke(event: LambdaEvent) {
 }
 
 describe('the http Lambda handler (hono/aws-lambda)', () => {
-  it('answers GET /healthz', async () => {
+  it('answers GET /healthz, having read its secrets once through the extension', async () => {
     const result = await invoke(apiEvent('GET', '/healthz'));
     expect([result.statusCode, JSON.parse(result.body)]).toEqual([200, { ok: true }]);
+    await invoke(apiEvent('GET', '/healthz'));
+    expect(extension.reads.map((read) => read.name).sort()).toEqual([
+      '/maas-chatops/test/PALETTE_API_KEY',
+      '/maas-chatops/test/SLACK_BOT_TOKEN',
+      '/maas-chatops/test/SLACK_SIGNING_SECRET',
+    ]);
   });
 
   for (const base64 of [false, true])
