@@ -69,6 +69,6 @@ describe('createAwsDeps', () => {
     expect(deps.store).toBeInstanceOf(DynamoClusterStore);
     expect(deps.jobs).toBeInstanceOf(LambdaJobs);
     expect(deps.scheduler).toBeInstanceOf(EventBridgeScheduler);
-    await (deps.palette as { close?: () => Promise<void> }).close?.();
+    await (deps.palettes as { close?: () => Promise<void> }).close?.();
   });
 });

@@ -1,14 +1,14 @@
 import type { SSMClient } from '@aws-sdk/client-ssm';
-import { type Config, ConfigError, loadConfig, SECRET_VARIABLES, secretValues } from '../config';
+import { type Config, ConfigError, readConfig, SECRET_VARIABLES, secretValues } from '../config';
 import type { Deps } from '../deps';
 import type { Jobs } from '../jobs/port';
 import { createLogger } from '../log';
 import type { Maas } from '../maas/port';
-import type { Palette } from '../palette/port';
+import type { PaletteProjects } from '../palette/port';
 import type { Scheduler } from '../scheduler/port';
 import { createSlackWebClient } from '../slack/client';
 import type { ClusterStore } from '../store/port';
-import { type AsyncPort, lazyPort } from './lazy';
+import { type AsyncPort, lazyPort, lazyProjects } from './lazy';
 
 /**
  * Reads the secrets from SSM Parameter Store (SecureStrings under `SECRETS_PARAMETER_PATH`, decrypted) into
@@ -58,7 +58,12 @@ function adapterBuilders(config: Config, aws: NonNullable<Config['aws']>) {
         import('../store/dynamo'),
         import('../store/client'),
       ]);
-      return new DynamoClusterStore(createDocumentClient({ region: aws.region }), config.tableName);
+      return new DynamoClusterStore(
+        createDocumentClient({ region: aws.region }),
+        config.tableName,
+        () => new Date(),
+        { defaultTeam: config.teams.defaultTeam },
+      );
     },
     jobs: async (): Promise<Jobs> => {
       const [{ LambdaClient }, { LambdaJobs }] = await Promise.all([
@@ -82,9 +87,9 @@ function adapterBuilders(config: Config, aws: NonNullable<Config['aws']>) {
         jobs,
       });
     },
-    palette: async (): Promise<Palette> => {
-      const { createPaletteClient } = await import('../palette/client');
-      return createPaletteClient(config.palette);
+    palettes: async (): Promise<PaletteProjects> => {
+      const { createPaletteProjects } = await import('../palette/client');
+      return createPaletteProjects(config.palette);
     },
     maas: async (maas: NonNullable<Config['maas']>): Promise<Maas> => {
       const { createMaasClient } = await import('../maas/client');
@@ -95,7 +100,7 @@ function adapterBuilders(config: Config, aws: NonNullable<Config['aws']>) {
 
 /**
  * Everything a Lambda runtime uses (Deps), built once per container: configuration from the environment plus
- * the SSM secrets, DynamoDB, Lambda async jobs, EventBridge Scheduler, Palette, Slack and (optionally) MAAS.
+ * the SSM secrets (and the teams file shipped with the stack, TEAMS_FILE), DynamoDB, Lambda async jobs, EventBridge Scheduler, Palette, Slack and (optionally) MAAS.
  * With `adapters: 'on-first-use'` (the http function) each adapter is built on its first call, so a request that
  * needs no AWS service (help, a link click, Slack's url_verification) never loads the AWS SDK.
  */
@@ -108,7 +113,7 @@ export async function createAwsDeps(options: {
   adapters?: AdapterLoading;
 }): Promise<Deps> {
   const env = options.env ?? process.env;
-  const config = loadConfig({ ...env, ...(await loadParameterSecrets(env)) });
+  const config = await readConfig({ ...env, ...(await loadParameterSecrets(env)) });
   const aws = requireAws(config);
   const logger = createLogger(options.serviceName, secretValues(config));
   const build = adapterBuilders(config, aws);
@@ -116,17 +121,17 @@ export async function createAwsDeps(options: {
     options.adapters === 'on-first-use' ? Promise.resolve(lazyPort(make)) : make();
   const buildingJobs = port(build.jobs);
   const { maas } = config;
-  const [jobs, store, scheduler, palette, maasClient] = await Promise.all([
+  const [jobs, store, scheduler, palettes, maasClient] = await Promise.all([
     buildingJobs,
     port(build.store),
     port(() => build.scheduler(buildingJobs)),
-    port(build.palette),
+    options.adapters === 'on-first-use' ? lazyProjects(build.palettes) : build.palettes(),
     maas ? port(() => build.maas(maas)) : undefined,
   ]);
   return {
     config,
     store,
-    palette,
+    palettes,
     ...(maasClient ? { maas: maasClient } : {}),
     scheduler,
     jobs,

@@ -1,3 +1,5 @@
+import type { Palette, PaletteProjects } from '../palette/port';
+
 /** An object whose every method returns a promise: the shape of the ports (store, jobs, scheduler, Palette, MAAS). */
 export type AsyncPort<T> = { [K in keyof T]: (...args: never[]) => Promise<unknown> };
 
@@ -30,4 +32,24 @@ export function lazyPort<T extends AsyncPort<T>>(build: () => Promise<T>): T {
       };
     },
   });
+}
+
+/**
+ * Palette per project, built on the first call of any project's client: one build (one connection pool, one
+ * pacer) for every project, each project's client made once.
+ */
+export function lazyProjects(build: () => Promise<PaletteProjects>): PaletteProjects {
+  const projects = retryingOnce(build);
+  const clients = new Map<string, Palette>();
+  return {
+    forProject(projectUid) {
+      const key = projectUid ?? '';
+      let client = clients.get(key);
+      if (!client) {
+        client = lazyPort(async () => (await projects()).forProject(projectUid));
+        clients.set(key, client);
+      }
+      return client;
+    },
+  };
 }

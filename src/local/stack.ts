@@ -11,7 +11,7 @@ import { type ReconcileTimer, startReconcileTimer } from '../jobs/reconcile-time
 import { runJob } from '../jobs/worker';
 import { createLogger } from '../log';
 import { createMaasClient } from '../maas/client';
-import { createPaletteClient } from '../palette/client';
+import { createPaletteProjects } from '../palette/client';
 import { LocalScheduler } from '../scheduler/local';
 import { createSlackApp } from '../slack/app';
 import { createSlackWebClient, SLACK_BUDGET_MS } from '../slack/client';
@@ -107,41 +107,62 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         });
     if (slack) closers.push(() => slack.close());
 
+    // The teams file first: the simulator serves the projects it names.
+    const teamsFile = set.TEAMS_FILE
+      ? await (await import('../teams/file')).readTeamsFile(set.TEAMS_FILE)
+      : undefined;
+    const projects = [
+      ...new Set(
+        [set.PALETTE_PROJECT_UID, ...(teamsFile?.teams ?? []).map((team) => team.paletteProjectUid)].filter(
+          (uid): uid is string => uid !== undefined,
+        ),
+      ),
+    ];
     const palette = set.PALETTE_API_KEY
       ? undefined
-      : await startPaletteSimulator(options.paletteSimulator ?? {});
+      : await startPaletteSimulator({
+          ...(projects.length > 0 ? { projects } : {}),
+          ...options.paletteSimulator,
+        });
     if (palette) closers.push(() => palette.close());
 
     const maas = !set.MAAS_API_KEY && options.simulateMaas ? await startMaasSimulator({}) : undefined;
     if (maas) closers.push(() => maas.close());
 
-    const base = loadConfig({
-      ...env,
-      SLACK_SIGNING_SECRET: signingSecret,
-      SLACK_BOT_TOKEN: botToken,
-      ...(slack
-        ? {
-            SLACK_API_URL: slack.apiUrl,
-            SLACK_BOT_ID: SEED_BOT.botId,
-            SLACK_BOT_USER_ID: SEED_BOT.userId,
-            APPROVAL_CHANNEL: set.APPROVAL_CHANNEL ?? SEED_CHANNELS.approvals,
-            APPROVERS: set.APPROVERS ?? SEED_GROUPS.approvers,
-            ADMINS: set.ADMINS ?? SEED_USERS.admin.id,
-          }
-        : {}),
-      ...(palette
-        ? { PALETTE_API_URL: palette.url, PALETTE_API_KEY: palette.apiKey, PALETTE_CONSOLE_URL: palette.url }
-        : {}),
-      ...(maas ? { MAAS_API_URL: maas.apiUrl, MAAS_API_KEY: maas.apiKey } : {}),
-    });
+    const base = loadConfig(
+      {
+        ...env,
+        SLACK_SIGNING_SECRET: signingSecret,
+        SLACK_BOT_TOKEN: botToken,
+        ...(slack
+          ? {
+              SLACK_API_URL: slack.apiUrl,
+              SLACK_BOT_ID: SEED_BOT.botId,
+              SLACK_BOT_USER_ID: SEED_BOT.userId,
+              APPROVAL_CHANNEL: set.APPROVAL_CHANNEL ?? SEED_CHANNELS.approvals,
+              APPROVERS: set.APPROVERS ?? SEED_GROUPS.approvers,
+              ADMINS: set.ADMINS ?? SEED_USERS.admin.id,
+            }
+          : {}),
+        ...(palette
+          ? {
+              PALETTE_API_URL: palette.url,
+              PALETTE_API_KEY: palette.apiKey,
+              PALETTE_CONSOLE_URL: palette.url,
+            }
+          : {}),
+        ...(maas ? { MAAS_API_URL: maas.apiUrl, MAAS_API_KEY: maas.apiKey } : {}),
+      },
+      teamsFile,
+    );
     const config = options.configure ? options.configure(base) : base;
 
     const logger = createLogger('maas-chatops-local', secretValues(config));
     const client = localDocumentClient(dynamo.endpoint);
     await ensureTable(client, config.tableName);
     const operations = countOperations(client);
-    const paletteClient = createPaletteClient(config.palette);
-    closers.push(() => paletteClient.close());
+    const palettes = createPaletteProjects(config.palette);
+    closers.push(() => palettes.close());
     const maasClient = config.maas ? createMaasClient(config.maas) : undefined;
     if (maasClient) closers.push(() => maasClient.close());
 
@@ -161,8 +182,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     const deps: Deps = {
       config,
-      store: new DynamoClusterStore(client, config.tableName, now),
-      palette: paletteClient,
+      store: new DynamoClusterStore(client, config.tableName, now, { defaultTeam: config.teams.defaultTeam }),
+      palettes,
       ...(maasClient ? { maas: maasClient } : {}),
       scheduler,
       jobs,

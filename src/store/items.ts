@@ -19,8 +19,11 @@ export function clusterItem(record: ClusterRecord): Record<string, unknown> {
   };
 }
 
-/** The record an item holds: every attribute except the table and index keys. */
-export function recordFromItem(item: Record<string, unknown>): ClusterRecord {
+/**
+ * The record an item holds: every attribute except the table and index keys. An item written before teams has no
+ * `team`: it reads as `defaultTeam`'s.
+ */
+export function recordFromItem(item: Record<string, unknown>, defaultTeam: string): ClusterRecord {
   const { [PARTITION_KEY]: _pk, workPk: _workPk, workSk: _workSk, ...record } = item;
-  return record as unknown as ClusterRecord;
+  return { team: defaultTeam, ...record } as unknown as ClusterRecord;
 }

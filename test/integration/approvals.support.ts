@@ -2,9 +2,11 @@ import { ulid } from 'ulid';
 import type { ClusterRecord } from '../../src/domain/cluster';
 import { approvalExpiresAt } from '../../src/domain/policy';
 import type { ClusterSpec } from '../../src/domain/spec';
+import { IMPLICIT_TEAM } from '../../src/domain/team';
 import type { SlackMessage } from '../../src/local/slack/types';
 import type { LocalStack } from '../../src/local/stack';
 import { validSpec } from '../support/fixtures';
+import { teamPalette } from '../support/stack';
 
 /** Helpers shared by the approvals, provisioning and list/status integration tests (one stack each). */
 
@@ -20,7 +22,7 @@ export async function catalogSpec(
   stack: LocalStack,
   overrides: Partial<ClusterSpec> = {},
 ): Promise<ClusterSpec> {
-  const { palette } = stack.deps;
+  const palette = teamPalette(stack);
   const [profile] = await palette.listMaasProfiles();
   const [account] = await palette.listMaasAccounts();
   const [domain] = await palette.accountDomains(account!.uid);
@@ -63,6 +65,7 @@ export async function submitRequest(
   const { deps } = stack;
   const requestedAt = deps.now().toISOString();
   const created = await deps.store.create({
+    team: IMPLICIT_TEAM,
     id: ulid(),
     name: options.name,
     spec: await catalogSpec(stack, { name: options.name, ...options.spec }),

@@ -6,6 +6,7 @@ import type { LocalStack } from '../../src/local/stack';
 import type { CloudAccount, ProfileSummary } from '../../src/palette/port';
 import { fieldActionId } from '../../src/slack/wizard/ids';
 import { decodeMeta, type WizardMeta } from '../../src/slack/wizard/metadata';
+import { teamPalette } from '../support/stack';
 
 /** Helpers shared by the wizard's integration tests: the simulator's catalogue, and a person driving the modal. */
 
@@ -23,7 +24,7 @@ export interface SimCatalog {
 
 /** Reads the catalogue straight from Palette (not through the bot's cache). */
 export async function simCatalog(stack: LocalStack): Promise<SimCatalog> {
-  const { palette } = stack.deps;
+  const palette = teamPalette(stack);
   const [profile] = await palette.listMaasProfiles();
   const [account, otherAccount] = await palette.listMaasAccounts();
   return {

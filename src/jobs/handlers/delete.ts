@@ -1,6 +1,7 @@
 import { isNotFound, isRefusal } from '../../palette/errors';
 import { deletionRefusedByPaletteMessage, deletionStartedMessage } from '../../slack/blocks/delete';
 import { postInThreadOnce } from '../../slack/thread';
+import { scopeOfRecord } from '../../teams/scope';
 import type { JobHandler } from '../handler';
 import { scheduleForceDeleteWindow } from '../observe';
 
@@ -20,7 +21,7 @@ export const deleteJob: JobHandler<'delete'> = async ({ clusterId }, deps) => {
   // The window is arranged before Palette is asked, so a crash in between can never lose it (asking twice is fine).
   const forceDeleteAt = await scheduleForceDeleteWindow(deps, record);
   try {
-    await deps.palette.deleteCluster(record.paletteUid, { force: false });
+    await scopeOfRecord(deps, record).palette.deleteCluster(record.paletteUid, { force: false });
   } catch (error) {
     if (isRefusal(error)) {
       await postInThreadOnce(
