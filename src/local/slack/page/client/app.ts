@@ -169,7 +169,8 @@ export class Playground {
         h(
           'option',
           { attrs: { value: person.id, selected: person.id === state.me } },
-          `${person.realName} (${person.role})`,
+          // "dataApprover" reads "data approver".
+          `${person.realName} (${person.role.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`)})`,
         ),
       ),
     );
