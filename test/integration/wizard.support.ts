@@ -58,6 +58,8 @@ export class WizardDriver {
     readonly stack: LocalStack,
     readonly catalog: SimCatalog,
     readonly user: string,
+    /** Where the person types `/maas create-cluster` (default #platform-requests). */
+    readonly channel?: string,
   ) {}
 
   get slack(): SlackEmulator {
@@ -101,7 +103,7 @@ export class WizardDriver {
   }
 
   async open(text = 'create-cluster'): Promise<void> {
-    const result = await this.slack.command(this.user, '/maas', text);
+    const result = await this.slack.command(this.user, '/maas', text, this.channel ? { channel: this.channel } : {});
     expect([result.status, result.body]).toEqual([200, undefined]);
     expect(this.meta().step).toBe('cluster');
   }
