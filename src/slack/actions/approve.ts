@@ -6,7 +6,6 @@ import { admitApproval } from '../../teams/quota';
 import { scopeOfRecord } from '../../teams/scope';
 import { refusalAnswer } from '../blocks/answers';
 import { quotaRefusalAnswer } from '../blocks/teams';
-import { refreshCard } from '../card';
 import { resolveActor } from '../roles';
 import { approvalRefusal, BUSY_ANSWER, DECISION_ATTEMPTS, MISSING_ANSWER, replyToClicker } from './approval';
 
@@ -40,9 +39,9 @@ export function approveClicked(deps: Deps) {
       if (outcome.event === 'approved') {
         const quota = await admitApproval(deps, scope.team, record);
         if (!quota.ok) {
-          await reply(quotaRefusalAnswer(scope.team, quota));
-          // The card shows the team's usage as it is now, over the quota.
-          return refreshCard(deps, record);
+          // The card is re-rendered by the job: it shows the team's usage as it is now, over the quota.
+          await deps.jobs.dispatch({ kind: 'decision', clusterId: record.id });
+          return reply(quotaRefusalAnswer(scope.team, quota));
         }
       }
       try {
