@@ -27,6 +27,8 @@ export interface SeedClustersOptions extends SampleOptions {
   state?: 'Running' | 'Provisioning';
   /** Names are `${namePrefix}-${n}` (default `bench`). */
   namePrefix?: string;
+  /** The project they belong to (default: the simulator's `projectUid`, else tenant scope). */
+  projectUid?: string;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
