@@ -335,6 +335,7 @@ describe('the deployable stack, packaged offline', () => {
         'PALETTE_PROJECT_UID',
         'MAAS_API_URL',
         'SECRETS_PARAMETER_PATH',
+        'TEAMS_FILE',
       ]),
     );
     for (const secret of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'PALETTE_API_KEY', 'MAAS_API_KEY'])
@@ -345,6 +346,8 @@ describe('the deployable stack, packaged offline', () => {
       SCHEDULE_GROUP: `${SERVICE}-ci`,
       SECRETS_PARAMETER_PATH: `/${SERVICE}/ci`,
       SCHEDULER_ROLE_ARN: { 'Fn::GetAtt': ['SchedulerRole', 'Arn'] },
+      // The ci stage ships the example teams file: a path from the package's root (the Lambda task root).
+      TEAMS_FILE: 'teams.example.yml',
     });
     expect(subText(variables.WORKER_FUNCTION_ARN!)).toMatch(new RegExp(`${WORKER_ARN}$`));
     // Left out entirely (not empty) when no MAAS URL is configured, so the configuration sees it unset.
@@ -502,6 +505,10 @@ describe('the deployable stack, packaged offline', () => {
       expect(map.sources.some((source) => source.includes(`src/lambda/${name}.ts`))).toBe(true);
       expect(map.sources.filter((source) => source.includes('node_modules/@aws-sdk/'))).toEqual([]);
       expect([...entries.keys()].filter((entry) => entry.includes('node_modules'))).toEqual([]);
+      // The teams file is shipped with the code, byte for byte.
+      expect(entries.get('teams.example.yml')?.toString('utf8')).toBe(
+        readFileSync(join(ROOT, 'teams.example.yml'), 'utf8'),
+      );
     }
   });
 
@@ -524,6 +531,8 @@ describe('the deployable stack, packaged offline', () => {
         SLACK_SIGNING_SECRET: 'smoke-test-signing-secret',
         PALETTE_API_KEY: 'smoke-test-palette-key',
         APPROVAL_CHANNEL: 'C0SMOKE01',
+        // The http function starts by reading and checking the teams file it was packaged with.
+        TEAMS_FILE: 'http/teams.example.yml',
         WORKER_FUNCTION_ARN: `arn:aws:lambda:us-east-1:123456789012:function:${SERVICE}-ci-worker`,
         SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/smoke',
         SCHEDULE_GROUP: `${SERVICE}-ci`,
