@@ -103,7 +103,12 @@ export class WizardDriver {
   }
 
   async open(text = 'create-cluster'): Promise<void> {
-    const result = await this.slack.command(this.user, '/maas', text, this.channel ? { channel: this.channel } : {});
+    const result = await this.slack.command(
+      this.user,
+      '/maas',
+      text,
+      this.channel ? { channel: this.channel } : {},
+    );
     expect([result.status, result.body]).toEqual([200, undefined]);
     expect(this.meta().step).toBe('cluster');
   }
