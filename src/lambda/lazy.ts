@@ -1,4 +1,5 @@
-import type { Palette, PaletteProjects } from '../palette/port';
+import type { PaletteProjects } from '../palette/port';
+import { paletteProjects } from '../palette/projects';
 
 /** An object whose every method returns a promise: the shape of the ports (store, jobs, scheduler, Palette, MAAS). */
 export type AsyncPort<T> = { [K in keyof T]: (...args: never[]) => Promise<unknown> };
@@ -40,16 +41,5 @@ export function lazyPort<T extends AsyncPort<T>>(build: () => Promise<T>): T {
  */
 export function lazyProjects(build: () => Promise<PaletteProjects>): PaletteProjects {
   const projects = retryingOnce(build);
-  const clients = new Map<string, Palette>();
-  return {
-    forProject(projectUid) {
-      const key = projectUid ?? '';
-      let client = clients.get(key);
-      if (!client) {
-        client = lazyPort(async () => (await projects()).forProject(projectUid));
-        clients.set(key, client);
-      }
-      return client;
-    },
-  };
+  return paletteProjects((projectUid) => lazyPort(async () => (await projects()).forProject(projectUid)));
 }

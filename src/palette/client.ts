@@ -5,6 +5,7 @@ import { createPaletteTransport, type PaletteHttp } from './http';
 import { pacingRates } from './pacer';
 import { allPages } from './paging';
 import type { ClusterEvent, Palette, PaletteProjects } from './port';
+import { paletteProjects } from './projects';
 import { DEFAULT_RETRY, type RetrySettings } from './retry';
 import {
   AccountsPageSchema,
@@ -86,17 +87,8 @@ export function createPaletteProjects(
     retry: { ...DEFAULT_RETRY, ...options.retry },
     rates: pacingRates(options.limits),
   });
-  const clients = new Map<string, Palette>();
   return {
-    forProject(projectUid) {
-      const key = projectUid ?? '';
-      let client = clients.get(key);
-      if (!client) {
-        client = paletteOver(transport.forProject(projectUid));
-        clients.set(key, client);
-      }
-      return client;
-    },
+    ...paletteProjects((projectUid) => paletteOver(transport.forProject(projectUid))),
     close: () => transport.close(),
   };
 }
