@@ -35,8 +35,8 @@ export function wizardOptions(deps: Deps) {
   const sources = new Map(EXTERNAL_FIELDS.map((field) => [fieldActionId(field.id), field.source]));
   return async ({ ack, body }: SlackOptionsMiddlewareArgs<'block_suggestion'>) => {
     const source = sources.get(body.action_id);
-    const channel = decodeMeta(body.view?.private_metadata)?.channel;
-    const scope = channel === undefined ? undefined : scopeOfChannel(deps, channel);
+    // A view without the wizard's metadata has no channel: only the implicit team (no teams file) serves it.
+    const scope = scopeOfChannel(deps, decodeMeta(body.view?.private_metadata)?.channel ?? '');
     if (!source || !scope) return ack({ options: [] });
     const account = isAccountScoped(source) ? await chosenAccount(deps, body.view, body.user.id) : undefined;
     const choices =
