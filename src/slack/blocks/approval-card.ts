@@ -182,6 +182,8 @@ export function approvalCard(record: ClusterRecord, card: CardContext): BotMessa
   if (pending) blocks.push(decisionButtons(record));
 
   const notes: string[] = [];
+  // The implicit team (a bot without teams) has no channels and is not named.
+  if (card.team.channels.length > 0) notes.push(`Team *${card.team.name}*`);
   if (card.threadLink) notes.push(link(card.threadLink, 'Request thread'));
   if (pending) {
     notes.push(`Expires at ${when(record.expiresAt, now)}`);

@@ -23,6 +23,8 @@ export interface ListPage {
   more: boolean;
   /** Every team's clusters (`/maas list all`): the next page keeps `all`. */
   all?: boolean;
+  /** Whose clusters these are, for the title ("of data", "of every team"); none for a bot without teams. */
+  whose?: string;
   /** Why Palette's side is missing (it did not answer in time, or refused), when it is. */
   paletteProblem?: string;
 }
@@ -66,7 +68,10 @@ export function clusterListAnswer(list: ListPage): Answer {
         ? `Page ${list.page} is empty; try \`/maas list\`.`
         : 'No clusters yet. Request one with `/maas create-cluster`.';
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: 'MAAS clusters' } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: `MAAS clusters${list.whose ? ` ${list.whose}` : ''}` },
+    },
     section(body),
   ];
   if (notes.length > 0) blocks.push(context(notes.join(' · ')));

@@ -117,6 +117,9 @@ export const list: CommandHandler<'list'> = async (command, context) => {
     page: command.page,
     more: rows.length > end || fromPalette.some((project) => project.more),
     ...(command.all ? { all: true } : {}),
+    ...(deps.config.teams.fromFile
+      ? { whose: command.all ? 'of every team' : `of ${checked.scope.team.name}` }
+      : {}),
     ...(palette.ok ? {} : { paletteProblem: palette.problem }),
   });
 };
