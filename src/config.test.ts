@@ -15,12 +15,26 @@ describe('loadConfig', () => {
       port: 3000,
       slack: { apiUrl: 'https://slack.com/api/' },
       palette: { apiUrl: 'https://api.spectrocloud.com', consoleUrl: 'https://console.spectrocloud.com' },
-      approvers: [],
       admins: [],
-      policy: { requiredApprovals: 1, approvalTtlSeconds: 86_400, forceDeleteAfterSeconds: 900 },
+      policy: { approvalTtlSeconds: 86_400, forceDeleteAfterSeconds: 900 },
       tableName: 'maas-chatops',
       recordRetentionDays: 365,
       metricsNamespace: 'maas-chatops/local',
+    });
+    expect(config.teams).toEqual({
+      fromFile: false,
+      defaultTeam: 'default',
+      list: [
+        {
+          name: 'default',
+          channels: [],
+          approvalChannel: 'C0APPROVALS',
+          approvers: [],
+          admins: [],
+          requiredApprovals: 1,
+          quota: {},
+        },
+      ],
     });
     expect(config.maas).toBeUndefined();
     expect(config.aws).toBeUndefined();
@@ -37,9 +51,11 @@ describe('loadConfig', () => {
       MAAS_API_URL: 'http://maas:5240/MAAS',
       MAAS_API_KEY: 'a:b:c',
     });
-    expect(config.approvers).toEqual(['U0AAA', 'S0GROUP']);
     expect(config.admins).toEqual(['U0ADMIN']);
-    expect(config.policy).toMatchObject({ requiredApprovals: 2, forceDeleteAfterSeconds: 60 });
+    expect(config.teams.list).toEqual([
+      expect.objectContaining({ approvers: ['U0AAA', 'S0GROUP'], admins: ['U0ADMIN'], requiredApprovals: 2 }),
+    ]);
+    expect(config.policy).toMatchObject({ forceDeleteAfterSeconds: 60 });
     expect(
       loadConfig({ ...BASE, RECORD_RETENTION_DAYS: '30', POWERTOOLS_METRICS_NAMESPACE: 'maas-chatops/prod' }),
     ).toMatchObject({ recordRetentionDays: 30, metricsNamespace: 'maas-chatops/prod' });

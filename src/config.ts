@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { ConfigError } from './config-error';
 import { DEFAULT_RECORD_RETENTION_DAYS } from './domain/cluster';
-import type { PolicySettings } from './domain/policy';
+import type { SharedPolicySettings } from './domain/policy';
+import { implicitTeams, resolveTeams, type Teams, type TeamsFile } from './domain/team';
+
+export { ConfigError } from './config-error';
 
 /** The bot's configuration (DESIGN §3), read once from the environment. */
 export interface Config {
@@ -18,16 +22,20 @@ export interface Config {
   palette: {
     apiUrl: string;
     apiKey: string;
-    projectUid?: string;
     /** Where people open a cluster in Palette's console. */
     consoleUrl: string;
   };
   maas?: { apiUrl: string; apiKey: string };
-  approvalChannel: string;
-  /** Slack user ids (U…/W…) and user-group ids (S…). */
-  approvers: string[];
+  /** ADMINS: Slack user ids (U…/W…) and user-group ids (S…) of the admins of every team. */
   admins: string[];
-  policy: PolicySettings;
+  /**
+   * The teams the bot serves — each with its channels, Palette project, approvers, admins, quorum, profiles and
+   * quota: from TEAMS_FILE, or one implicit team from PALETTE_PROJECT_UID, APPROVAL_CHANNEL, APPROVERS and
+   * REQUIRED_APPROVALS. Reach a record's or a channel's team through src/teams/scope.ts.
+   */
+  teams: Teams;
+  /** Policy settings every team shares (a team's quorum is its own: src/teams/scope.ts `policy`). */
+  policy: SharedPolicySettings;
   /** How often a provisioning or deleting cluster is polled (EventBridge Scheduler's precision is a minute). */
   pollIntervalSeconds: number;
   /** A provisioning that shows no change for this long is reported as stalled. */
@@ -90,10 +98,11 @@ const EnvSchema = z.object({
   PALETTE_CONSOLE_URL: z.url().optional(),
   MAAS_API_URL: z.url().optional(),
   MAAS_API_KEY: z.string().optional(),
-  APPROVAL_CHANNEL: z.string({ error: 'APPROVAL_CHANNEL is required: the channel id for approval cards.' }),
+  APPROVAL_CHANNEL: z.string().optional(),
   APPROVERS: idList,
   ADMINS: idList,
   REQUIRED_APPROVALS: z.coerce.number().int().min(1).max(10).default(1),
+  TEAMS_FILE: z.string().optional(),
   APPROVAL_TTL: seconds(86_400),
   FORCE_DELETE_AFTER: seconds(900),
   POLL_INTERVAL: seconds(60),
@@ -109,14 +118,6 @@ const EnvSchema = z.object({
   SCHEDULER_ROLE_ARN: z.string().optional(),
   SCHEDULE_GROUP: z.string().optional(),
 });
-
-/** A configuration problem, naming the variables without ever echoing their values. */
-export class ConfigError extends Error {
-  constructor(problems: string[]) {
-    super(`Configuration is incomplete:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
 
 /** The environment variables a secret may be given in (on Lambda, SecureStrings of the same names fill them). */
 export const SECRET_VARIABLES = [
@@ -136,17 +137,39 @@ export function presentVariables(env: Record<string, string | undefined>): Recor
   );
 }
 
-/** Reads and checks the configuration from environment variables; an empty variable counts as unset. */
-export function loadConfig(env: Record<string, string | undefined>): Config {
+const APPROVAL_CHANNEL_MISSING = 'APPROVAL_CHANNEL is required: the channel id for approval cards.';
+
+/** The teams: the teams file's (checked by the caller) with the variables' defaults, else one implicit team. */
+function teamsOf(e: z.infer<typeof EnvSchema>, teamsFile: TeamsFile | undefined): Teams {
+  const defaults = {
+    ...(e.PALETTE_PROJECT_UID ? { paletteProjectUid: e.PALETTE_PROJECT_UID } : {}),
+    requiredApprovals: e.REQUIRED_APPROVALS,
+    admins: e.ADMINS,
+  };
+  if (teamsFile) return resolveTeams(teamsFile, defaults);
+  return implicitTeams({ ...defaults, approvalChannel: e.APPROVAL_CHANNEL ?? '', approvers: e.APPROVERS });
+}
+
+/**
+ * Reads and checks the configuration from environment variables; an empty variable counts as unset. With
+ * TEAMS_FILE set, `teamsFile` is that file, already read and checked (`readConfig` does both): APPROVAL_CHANNEL and
+ * APPROVERS are then not used, and PALETTE_PROJECT_UID and REQUIRED_APPROVALS are the defaults of teams that
+ * leave them out.
+ */
+export function loadConfig(env: Record<string, string | undefined>, teamsFile?: TeamsFile): Config {
   const parsed = EnvSchema.safeParse(presentVariables(env));
-  if (!parsed.success)
-    throw new ConfigError(
-      parsed.error.issues.map((issue) =>
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) =>
         issue.message.startsWith(String(issue.path[0]))
           ? issue.message
           : `${issue.path.join('.')}: ${issue.message}`,
-      ),
-    );
+      );
+  const set = presentVariables(env);
+  if (!set.TEAMS_FILE && !set.APPROVAL_CHANNEL) problems.push(APPROVAL_CHANNEL_MISSING);
+  if (set.TEAMS_FILE && !teamsFile)
+    problems.push('TEAMS_FILE is set: read the configuration with readConfig, which reads the teams file.');
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const maas =
     e.MAAS_API_URL && e.MAAS_API_KEY ? { apiUrl: e.MAAS_API_URL, apiKey: e.MAAS_API_KEY } : undefined;
@@ -172,15 +195,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     palette: {
       apiUrl: e.PALETTE_API_URL.replace(/\/$/, ''),
       apiKey: e.PALETTE_API_KEY,
-      ...(e.PALETTE_PROJECT_UID ? { projectUid: e.PALETTE_PROJECT_UID } : {}),
       consoleUrl: (e.PALETTE_CONSOLE_URL ?? 'https://console.spectrocloud.com').replace(/\/$/, ''),
     },
     ...(maas ? { maas } : {}),
-    approvalChannel: e.APPROVAL_CHANNEL,
-    approvers: e.APPROVERS,
     admins: e.ADMINS,
+    teams: teamsOf(e, teamsFile),
     policy: {
-      requiredApprovals: e.REQUIRED_APPROVALS,
       approvalTtlSeconds: e.APPROVAL_TTL,
       forceDeleteAfterSeconds: e.FORCE_DELETE_AFTER,
     },
@@ -191,6 +211,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     metricsNamespace: e.POWERTOOLS_METRICS_NAMESPACE,
     ...(aws ? { aws } : {}),
   };
+}
+
+/**
+ * Reads the configuration like `loadConfig`, reading and checking the teams file first when TEAMS_FILE names one
+ * (its YAML parser is loaded only then, so a bot without teams starts as fast as before).
+ */
+export async function readConfig(env: Record<string, string | undefined>): Promise<Config> {
+  const path = presentVariables(env).TEAMS_FILE;
+  if (!path) return loadConfig(env);
+  const { readTeamsFile } = await import('./teams/file');
+  return loadConfig(env, await readTeamsFile(path));
 }
 
 /** Every secret value in the configuration, so logs and messages can be checked and scrubbed of them. */

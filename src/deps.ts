@@ -4,7 +4,7 @@ import type { Config } from './config';
 import type { Jobs } from './jobs/port';
 import type { Maas } from './maas/port';
 import type { Metrics } from './metrics/port';
-import type { Palette } from './palette/port';
+import type { PaletteProjects } from './palette/port';
 import type { Scheduler } from './scheduler/port';
 import type { ClusterStore } from './store/port';
 
@@ -12,7 +12,8 @@ import type { ClusterStore } from './store/port';
 export interface Deps {
   config: Config;
   store: ClusterStore;
-  palette: Palette;
+  /** Palette per project; a record's or a team's client comes from src/teams/scope.ts. */
+  palettes: PaletteProjects;
   /** Present when MAAS_API_URL and MAAS_API_KEY are set: the optional capacity check. */
   maas?: Maas;
   scheduler: Scheduler;

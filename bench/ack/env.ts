@@ -44,7 +44,7 @@ export function listenerDeps(): Deps {
   return {
     config,
     store: unusedPort<ClusterStore>('store'),
-    palette: unusedPort<Palette>('palette'),
+    palettes: { forProject: () => unusedPort<Palette>('palette') },
     scheduler: unusedPort<Scheduler>('scheduler'),
     jobs: unusedPort<Jobs>('jobs'),
     slack: createSlackWebClient(config, logger, SLACK_BUDGET_MS.listener, metrics),

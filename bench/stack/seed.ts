@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { IMPLICIT_TEAM } from '../../src/domain/team';
 import { addSeconds } from '../../src/domain/time';
 import { forEachBounded } from '../../src/jobs/pace';
 import type { SimCluster } from '../../src/local/palette/simulator';
@@ -15,6 +16,7 @@ export async function seedRunningRecords(stack: LocalStack, clusters: readonly S
   const at = stack.deps.now().toISOString();
   await forEachBounded(clusters, 16, async (cluster) => {
     let record = await store.create({
+      team: IMPLICIT_TEAM,
       id: ulid(),
       name: cluster.name,
       spec: validSpec({ name: cluster.name }),

@@ -10,8 +10,8 @@ describe('auditLine', () => {
     to: 'DELETING' as const,
   };
 
-  it('names the cluster, the actor, the action and both states; the team and detail only when there are some', () => {
-    expect(auditLine({ id: 'C1', name: 'team-a-dev' }, entry)).toEqual({
+  it('names the cluster, its team, the actor, the action and both states; the detail only when there is one', () => {
+    expect(auditLine({ id: 'C1', name: 'team-a-dev', team: 'platform' }, entry)).toEqual({
       at: '2030-01-01T12:05:00.000Z',
       actor: 'U0ADMIN',
       action: 'force-delete-started',
@@ -19,9 +19,10 @@ describe('auditLine', () => {
       clusterName: 'team-a-dev',
       fromState: 'DELETING',
       toState: 'DELETING',
+      team: 'platform',
     });
     expect(
       auditLine({ id: 'C1', name: 'team-a-dev', team: 'platform' }, { ...entry, detail: 'stuck for 20 min' }),
-    ).toMatchObject({ team: 'platform', detail: 'stuck for 20 min' });
+    ).toMatchObject({ detail: 'stuck for 20 min' });
   });
 });

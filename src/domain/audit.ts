@@ -16,16 +16,13 @@ export interface AuditLine {
   clusterName: string;
   fromState: LifecycleState;
   toState: LifecycleState;
-  /** The team the request belongs to, when teams are configured. */
-  team?: string;
+  /** The team the request belongs to (the implicit team without a teams file). */
+  team: string;
   detail?: string;
 }
 
-/** The audit line of one history entry of a record (a record with a team names it). */
-export function auditLine(
-  record: Pick<ClusterRecord, 'id' | 'name'> & { team?: string },
-  entry: AuditEvent,
-): AuditLine {
+/** The audit line of one history entry of a record. */
+export function auditLine(record: Pick<ClusterRecord, 'id' | 'name' | 'team'>, entry: AuditEvent): AuditLine {
   return {
     at: entry.at,
     actor: entry.by,
@@ -34,7 +31,7 @@ export function auditLine(
     clusterName: record.name,
     fromState: entry.from,
     toState: entry.to,
-    ...(record.team === undefined ? {} : { team: record.team }),
+    team: record.team,
     ...(entry.detail === undefined ? {} : { detail: entry.detail }),
   };
 }

@@ -58,6 +58,10 @@ export interface Progress {
 export interface ClusterRecord {
   id: string;
   name: string;
+  /** The team the request was made for (a record made before teams reads as the default team's). */
+  team: string;
+  /** The Palette project the cluster was requested in; absent on records made before teams (their team's). */
+  paletteProjectUid?: string;
   spec: ClusterSpec;
   state: LifecycleState;
   requester: string;

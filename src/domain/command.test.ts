@@ -7,8 +7,11 @@ describe('parseCommand', () => {
     ['help', { kind: 'help' }],
     ['create-cluster', { kind: 'create-cluster' }],
     ['create-cluster team-a', { kind: 'create-cluster', name: 'team-a' }],
-    ['  LIST  ', { kind: 'list', page: 1 }],
-    ['list 3', { kind: 'list', page: 3 }],
+    ['  LIST  ', { kind: 'list', page: 1, all: false }],
+    ['list 3', { kind: 'list', page: 3, all: false }],
+    ['list all', { kind: 'list', page: 1, all: true }],
+    ['list ALL 2', { kind: 'list', page: 2, all: true }],
+    ['quota', { kind: 'quota' }],
     ['status team-a', { kind: 'status', name: 'team-a' }],
     ['delete team-a', { kind: 'delete', name: 'team-a' }],
     ['abort team-a', { kind: 'abort', name: 'team-a' }],
@@ -53,6 +56,12 @@ describe('parseCommand', () => {
     });
     expect(parseCommand('scale a b')).toMatchObject({
       message: expect.stringContaining('scale NAME POOL SIZE'),
+    });
+    expect(parseCommand('quota payments')).toMatchObject({
+      message: '`/maas quota` takes fewer words: `/maas quota`, e.g. `/maas quota`.',
+    });
+    expect(parseCommand('list all 2 3')).toMatchObject({
+      message: expect.stringContaining('takes fewer words'),
     });
   });
 

@@ -4,7 +4,8 @@ import { escapeText, truncate } from './text';
 export type Command =
   | { kind: 'help' }
   | { kind: 'create-cluster'; name?: string }
-  | { kind: 'list'; page: number }
+  | { kind: 'list'; page: number; all: boolean }
+  | { kind: 'quota' }
   | { kind: 'status'; name: string }
   | { kind: 'delete'; name: string }
   | { kind: 'abort'; name: string }
@@ -38,9 +39,15 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
   {
     name: 'list',
-    usage: 'list [PAGE]',
-    summary: 'List clusters with their state and health.',
+    usage: 'list [all] [PAGE]',
+    summary: 'List your team’s clusters with their state and health (admins: `all` teams).',
     example: '/maas list',
+  },
+  {
+    name: 'quota',
+    usage: 'quota',
+    summary: 'Your team’s clusters and nodes against its quota.',
+    example: '/maas quota',
   },
   {
     name: 'status',
@@ -146,12 +153,19 @@ export function parseCommand(text: string): Command | CommandError {
       if (args.length > 1) return needArgs(sub, args.length, 1)!;
       return args[0] === undefined ? { kind: 'create-cluster' } : { kind: 'create-cluster', name: args[0] };
     case 'list': {
-      if (args.length > 1) return needArgs(sub, args.length, 1)!;
-      const page = args[0] === undefined ? 1 : Number(args[0]);
+      const all = args[0]?.toLowerCase() === 'all';
+      const rest = all ? args.slice(1) : args;
+      if (rest.length > 1) return needArgs(sub, args.length, all ? 2 : 1)!;
+      const page = rest[0] === undefined ? 1 : Number(rest[0]);
       if (!Number.isInteger(page) || page < 1)
-        return { kind: 'error', message: `The page is a whole number from 1, e.g. \`/maas list 2\`.` };
-      return { kind: 'list', page };
+        return {
+          kind: 'error',
+          message: `The page is a whole number from 1, e.g. \`/maas list 2\` or \`/maas list all 2\`.`,
+        };
+      return { kind: 'list', page, all };
     }
+    case 'quota':
+      return needArgs(sub, args.length, 0) ?? { kind: 'quota' };
     case 'status':
     case 'delete':
     case 'abort':

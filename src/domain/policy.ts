@@ -23,6 +23,8 @@ export const ACTIONS = [
   'scale',
   'status',
   'list',
+  'list-all',
+  'quota',
   'gateway',
   'pairing-code',
 ] as const;
@@ -41,11 +43,15 @@ interface Permission {
   timing?: (facts: ClusterFacts, now: Date, settings: PolicySettings) => Refusal | undefined;
 }
 
-/** The settings policy depends on (from configuration). */
-export interface PolicySettings {
-  requiredApprovals: number;
+/** The policy settings every team shares (from configuration). */
+export interface SharedPolicySettings {
   approvalTtlSeconds: number;
   forceDeleteAfterSeconds: number;
+}
+
+/** The settings policy depends on for one team: the shared ones and the team's quorum. */
+export interface PolicySettings extends SharedPolicySettings {
+  requiredApprovals: number;
 }
 
 /** What policy needs to know about a cluster. */
@@ -59,12 +65,15 @@ export interface ClusterFacts {
 }
 
 /** When force delete becomes available for a cluster that is deleting (Palette's 15-minute rule). */
-export function forceDeleteEligibleAt(facts: Pick<ClusterFacts, 'deletingSince'>, settings: PolicySettings) {
+export function forceDeleteEligibleAt(
+  facts: Pick<ClusterFacts, 'deletingSince'>,
+  settings: Pick<PolicySettings, 'forceDeleteAfterSeconds'>,
+) {
   return facts.deletingSince ? addSeconds(facts.deletingSince, settings.forceDeleteAfterSeconds) : undefined;
 }
 
 /** Force delete's wait after the delete started, in whole minutes, as the refusals say it. */
-function forceDeleteMinutes(settings: PolicySettings): number {
+function forceDeleteMinutes(settings: Pick<PolicySettings, 'forceDeleteAfterSeconds'>): number {
   return Math.round(settings.forceDeleteAfterSeconds / 60);
 }
 
@@ -111,6 +120,8 @@ export const PERMISSIONS: Record<Action, Permission> = {
   scale: { states: ['RUNNING'], roles: ['requester', 'admin'] },
   status: { states: 'any', roles: 'anyone' },
   list: { states: 'none', roles: 'anyone' },
+  'list-all': { states: 'none', roles: ['admin'] },
+  quota: { states: 'none', roles: 'anyone' },
   gateway: { states: 'none', roles: 'anyone' },
   'pairing-code': { states: 'none', roles: ['admin'] },
 };
@@ -153,6 +164,8 @@ const VERBS: Record<Action, string> = {
   scale: 'scale',
   status: 'see the status of',
   list: 'list clusters',
+  'list-all': 'list the clusters of every team',
+  quota: 'see the quota',
   gateway: 'see gateways',
   'pairing-code': 'get a gateway pairing code',
 };
@@ -263,6 +276,9 @@ export function recordApproval(
 }
 
 /** When a request made at `requestedAt` expires if nobody answers. */
-export function approvalExpiresAt(requestedAt: string, settings: PolicySettings): string {
+export function approvalExpiresAt(
+  requestedAt: string,
+  settings: Pick<PolicySettings, 'approvalTtlSeconds'>,
+): string {
   return addSeconds(requestedAt, settings.approvalTtlSeconds);
 }

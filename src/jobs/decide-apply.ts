@@ -2,6 +2,7 @@ import type { Deps } from '../deps';
 import type { ClusterRecord } from '../domain/cluster';
 import { type Action, type Actor, decide, type Refusal } from '../domain/policy';
 import { type ClusterChange, ConflictError } from '../store/port';
+import { scopeOfRecord } from '../teams/scope';
 
 /** How often a lost race is decided again before giving up (each loss means someone else just acted). */
 const ATTEMPTS = 4;
@@ -23,13 +24,14 @@ export type Decided =
   | { ok: false; kind: 'missing' };
 
 /**
- * Asks policy (`decide`) whether `actor` may do `action` to the cluster now and, if so, applies the planned
+ * Asks policy (`decide`, with the record's team's settings) whether `actor` — resolved for the record's team — may
+ * do `action` to the cluster now and, if so, applies the planned
  * transition as one conditional update. On a ConflictError (someone else acted meanwhile) it re-reads the record
  * and decides again — never a blind retry. Starts from the record the caller read (a stale one just conflicts and
  * is re-read) or, given an id, reads it. Throws only when the store fails or the races never settle.
  */
 export async function decideAndApply(
-  deps: Pick<Deps, 'store' | 'now' | 'config'>,
+  deps: Pick<Deps, 'store' | 'now' | 'config' | 'palettes'>,
   target: ClusterRecord | string,
   action: Action,
   actor: Actor,
@@ -40,7 +42,7 @@ export async function decideAndApply(
   for (let attempt = 1; ; attempt++) {
     if (!record) return { ok: false, kind: 'missing' };
     const now = deps.now();
-    const decision = decide(action, actor, record, now, deps.config.policy);
+    const decision = decide(action, actor, record, now, scopeOfRecord(deps, record).policy);
     if (!decision.ok) return { ok: false, kind: 'refused', record, refusal: decision };
     const at = now.toISOString();
     const change = plan(record, at);

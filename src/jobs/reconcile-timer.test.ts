@@ -21,12 +21,15 @@ function countingDeps() {
       });
       return { items: [] };
     },
+    // A complete sweep audits the quota ledgers: the one team's is empty.
+    teamLedger: async (team: string) => ({ team, entries: [], approvedClusters: 0, approvedNodes: 0 }),
   } as Partial<ClusterStore> as ClusterStore;
-  const parts: Pick<Deps, 'config' | 'store' | 'logger' | 'metrics'> = {
+  const parts: Pick<Deps, 'config' | 'store' | 'logger' | 'metrics' | 'now'> = {
     config: loadConfig(TEST_ENV),
     store,
     logger: createLogger('timer-test', []),
     metrics: recordedMetrics().metrics,
+    now: () => new Date(),
   };
   const deps = parts as Deps;
   return { deps, sweeps: () => sweeps, release: () => release() };

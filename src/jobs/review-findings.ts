@@ -5,6 +5,7 @@ import { capacityFinding } from '../maas/review';
 import { buildCreateBody } from '../palette/build';
 import type { SpectroMaasClusterEntity } from '../palette/entities';
 import { PaletteError } from '../palette/errors';
+import type { Palette } from '../palette/port';
 import { PackValuesError } from '../palette/values';
 
 /** Palette's refusals and bad pack overrides are for people to read; anything else is a bug and is re-thrown. */
@@ -14,26 +15,27 @@ function messageFor(error: unknown, what: string): string {
 }
 
 /**
- * Asks Palette to dry-run the create body and estimate its cost, and MAAS (when configured) whether the pools
+ * Asks Palette (the team's project) to dry-run the create body and estimate its cost, and MAAS (when configured) whether the pools
  * fit: what the wizard's review step and the approval card show. These answers are advice to the people
  * deciding, so a Palette or MAAS failure becomes a line in the findings, never a failed review.
  */
 export async function reviewFindings(
-  deps: Pick<Deps, 'palette' | 'maas'>,
+  deps: Pick<Deps, 'maas'>,
+  palette: Palette,
   spec: ClusterSpec,
 ): Promise<ReviewFindings> {
   let body: SpectroMaasClusterEntity;
   try {
-    body = buildCreateBody(spec, await deps.palette.profilePacks(spec.profileUid));
+    body = buildCreateBody(spec, await palette.profilePacks(spec.profileUid));
   } catch (error) {
     return { validation: { ok: false, messages: [messageFor(error, 'The request could not be prepared')] } };
   }
   const [validation, estimate, capacity] = await Promise.all([
-    deps.palette.validateCluster(body).catch((error: unknown) => ({
+    palette.validateCluster(body).catch((error: unknown) => ({
       ok: false,
       messages: [messageFor(error, 'Palette could not validate it')],
     })),
-    deps.palette.estimateCost(body).then(
+    palette.estimateCost(body).then(
       (cost): ReviewFindings['estimate'] => ({
         total: cost.total,
         currency: cost.currency,

@@ -1,5 +1,5 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { DeleteCommand, DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newCluster, TEST_ENV, useDynalite } from '../../test/support/dynalite';
@@ -23,14 +23,14 @@ const AWS_ENV = {
 };
 
 describe('createAwsDeps', () => {
-  it('refuses a configuration without the AWS wiring, naming what is missing', () => {
+  it('refuses a configuration without the AWS wiring, naming what is missing', async () => {
     const build = () => createAwsDeps({ serviceName: 'w', slackBudgetMs: 1000, secrets: {}, env: TEST_ENV });
-    expect(build).toThrow(ConfigError);
-    expect(build).toThrow('WORKER_FUNCTION_ARN');
+    await expect(build()).rejects.toThrow(ConfigError);
+    await expect(build()).rejects.toThrow('WORKER_FUNCTION_ARN');
   });
 
-  it('takes the secrets read from SSM over the environment, and keeps them out of its logs', () => {
-    const deps = createAwsDeps({
+  it('takes the secrets read from SSM over the environment, and keeps them out of its logs', async () => {
+    const deps = await createAwsDeps({
       serviceName: 'w',
       slackBudgetMs: 1000,
       secrets: {
@@ -53,7 +53,7 @@ describe('createAwsDeps', () => {
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'offline-test-access-key');
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'offline-test-secret-key');
     lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
-    const deps = createAwsDeps({
+    const deps = await createAwsDeps({
       serviceName: 'w',
       slackBudgetMs: 1000,
       secrets: {},
@@ -71,7 +71,7 @@ describe('createAwsDeps', () => {
 
   it('wires the store with RECORD_RETENTION_DAYS for the TTL and the audit log for every transition', async () => {
     const dynamo = mockClient(DynamoDBDocumentClient);
-    const deps = createAwsDeps({
+    const deps = await createAwsDeps({
       serviceName: 'maas-chatops-worker',
       slackBudgetMs: 1000,
       secrets: {},
@@ -89,6 +89,8 @@ describe('createAwsDeps', () => {
       Attributes: { ...deleting, pk: 'CLUSTER#C1', state: 'DELETED', version: 6, history: [entry] },
     });
     dynamo.on(DeleteCommand).resolves({});
+    // The team's quota ledger holds no entry for this record: its release reads and leaves it.
+    dynamo.on(GetCommand).resolves({});
     const printed: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
       printed.push(String(chunk));

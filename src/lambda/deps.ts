@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { type Config, ConfigError, loadConfig, secretValues } from '../config';
+import { type Config, ConfigError, readConfig, secretValues } from '../config';
 import type { Deps } from '../deps';
 import type { Jobs } from '../jobs/port';
 import { auditLog, createLogger } from '../log';
@@ -7,11 +7,11 @@ import type { Maas } from '../maas/port';
 import { METRICS_SERVICE } from '../metrics/catalog';
 import { EmfMetrics } from '../metrics/emf';
 import type { Metrics } from '../metrics/port';
-import type { Palette } from '../palette/port';
+import type { PaletteProjects } from '../palette/port';
 import type { Scheduler } from '../scheduler/port';
 import { createSlackWebClient } from '../slack/client';
 import type { ClusterStore } from '../store/port';
-import { lazyPort } from './lazy';
+import { lazyPort, lazyProjects } from './lazy';
 
 /** The AWS wiring, which only exists on Lambda: a configuration without it cannot run there. */
 function requireAws(config: Config): NonNullable<Config['aws']> {
@@ -39,8 +39,9 @@ function adapterBuilders(
       return new DynamoClusterStore(
         createDocumentClient({ region: aws.region }),
         config.tableName,
-        undefined,
+        () => new Date(),
         {
+          defaultTeam: config.teams.defaultTeam,
           recordRetentionDays: config.recordRetentionDays,
           audit: auditLog(observe.logger),
         },
@@ -66,9 +67,9 @@ function adapterBuilders(
         jobs,
       });
     },
-    palette: async (): Promise<Palette> => {
-      const { createPaletteClient } = await import('../palette/client');
-      return createPaletteClient({ ...config.palette, metrics: observe.metrics });
+    palettes: async (): Promise<PaletteProjects> => {
+      const { createPaletteProjects } = await import('../palette/client');
+      return createPaletteProjects({ ...config.palette, metrics: observe.metrics });
     },
     maas: async (maas: NonNullable<Config['maas']>): Promise<Maas> => {
       const { createMaasClient } = await import('../maas/client');
@@ -79,19 +80,20 @@ function adapterBuilders(
 
 /**
  * Everything a Lambda runtime uses (Deps), once per container: configuration from the environment plus the secrets
- * (read by the caller, `readParameterSecrets`), and DynamoDB, Lambda async jobs, EventBridge Scheduler, Palette and
- * (optionally) MAAS, each built on its first call. A request or a job loads only the adapters it uses (with their
- * part of the AWS SDK, undici or yaml): `/maas help` none, a reconcile sweep of a quiet table only DynamoDB.
+ * (read by the caller, `readParameterSecrets`) and the teams file shipped with the stack (TEAMS_FILE), and DynamoDB,
+ * Lambda async jobs, EventBridge Scheduler, Palette per project and (optionally) MAAS, each built on its first call.
+ * A request or a job loads only the adapters it uses (with their part of the AWS SDK, undici or yaml): `/maas help`
+ * none, a reconcile sweep of a quiet table only DynamoDB.
  */
-export function createAwsDeps(options: {
+export async function createAwsDeps(options: {
   serviceName: string;
   /** How long a Slack call may take, retries included (SLACK_BUDGET_MS in src/slack/client.ts). */
   slackBudgetMs: number;
   /** The secrets read from SSM, as variables (they take precedence over the environment). */
   secrets: Record<string, string>;
   env?: Record<string, string | undefined>;
-}): Deps {
-  const config = loadConfig({ ...(options.env ?? process.env), ...options.secrets });
+}): Promise<Deps> {
+  const config = await readConfig({ ...(options.env ?? process.env), ...options.secrets });
   const aws = requireAws(config);
   const logger = createLogger(options.serviceName, secretValues(config));
   const metrics = new EmfMetrics({ namespace: config.metricsNamespace, service: METRICS_SERVICE, logger });
@@ -101,7 +103,7 @@ export function createAwsDeps(options: {
   return {
     config,
     store: lazyPort(build.store),
-    palette: lazyPort(build.palette),
+    palettes: lazyProjects(build.palettes),
     ...(maas ? { maas: lazyPort(() => build.maas(maas)) } : {}),
     scheduler: lazyPort(() => build.scheduler(jobs)),
     jobs,

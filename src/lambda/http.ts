@@ -25,7 +25,7 @@ async function buildHandler(): Promise<HttpRuntime> {
     import('../slack/client'),
     import('../http/bot'),
   ]);
-  const deps = createAwsDeps({
+  const deps = await createAwsDeps({
     serviceName: 'maas-chatops-http',
     slackBudgetMs: SLACK_BUDGET_MS.listener,
     secrets,

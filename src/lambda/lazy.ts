@@ -1,4 +1,6 @@
 import { retryingOnce } from '../once';
+import type { PaletteProjects } from '../palette/port';
+import { paletteProjects } from '../palette/projects';
 
 /** An object whose every method returns a promise: the shape of the ports (store, jobs, scheduler, Palette, MAAS). */
 export type AsyncPort<T> = { [K in keyof T]: (...args: never[]) => Promise<unknown> };
@@ -20,4 +22,13 @@ export function lazyPort<T extends AsyncPort<T>>(build: () => Promise<T>): T {
       };
     },
   });
+}
+
+/**
+ * Palette per project, built on the first call of any project's client: one build (one connection pool, one
+ * pacer) for every project, each project's client made once.
+ */
+export function lazyProjects(build: () => Promise<PaletteProjects>): PaletteProjects {
+  const projects = retryingOnce(build);
+  return paletteProjects((projectUid) => lazyPort(async () => (await projects()).forProject(projectUid)));
 }

@@ -4,6 +4,7 @@
  * page). With Slack credentials it serves a real workspace instead (over HTTP, or Socket Mode with an app token).
  */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ConfigError, presentVariables, SECRET_VARIABLES } from '../config';
@@ -28,7 +29,8 @@ Environment (all optional; see README for the full table):
   PALETTE_SPEED=1        the Palette simulator's pace (1: a cluster runs in about a minute)
   SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET [+ SLACK_APP_TOKEN]   use a real Slack workspace
   PALETTE_API_KEY [+ PALETTE_API_URL, PALETTE_PROJECT_UID]      use a real Palette
-  MAAS_API_URL + MAAS_API_KEY                                   use a real MAAS for the capacity check`;
+  MAAS_API_URL + MAAS_API_KEY                                   use a real MAAS for the capacity check
+  TEAMS_FILE=teams.example.yml   the teams (playground default: the example's two teams; TEAMS_FILE= for none)`;
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const PlaygroundEnv = z.object({
@@ -77,11 +79,37 @@ function readOptions(args: string[], env: NodeJS.ProcessEnv): PlaygroundOptions 
   };
 }
 
-/** The playground's pace when Palette is simulated: frequent polls, a force-delete window worth waiting for. */
+/** The example teams file: its ids are the emulated workspace's seeded channels, people and groups. */
+const EXAMPLE_TEAMS = fileURLToPath(new URL('../../teams.example.yml', import.meta.url));
+
+/**
+ * The playground's pace when Palette is simulated: frequent polls, a force-delete window worth waiting for. With
+ * the emulated workspace too, the example's two teams (TEAMS_FILE set to blank runs without teams).
+ */
 function playgroundDefaults(options: PlaygroundOptions, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   if (!options.paletteSimulated) return env;
-  return { POLL_INTERVAL: '5', FORCE_DELETE_AFTER: '120', ...env };
+  const teams = options.slack === 'emulated' ? { TEAMS_FILE: EXAMPLE_TEAMS } : {};
+  return { POLL_INTERVAL: '5', FORCE_DELETE_AFTER: '120', ...teams, ...env };
 }
+
+/** One line per team: its channels and project, or the one implicit team. */
+function teamsSummary(stack: LocalStack): string {
+  const { teams } = stack.deps.config;
+  if (!teams.fromFile) return 'none (one implicit team: every channel, APPROVERS, ADMINS)';
+  return teams.list
+    .map(
+      (team) =>
+        `${team.name} (project ${team.paletteProjectUid ?? 'tenant'}, quota ${quotaText(team.quota)})`,
+    )
+    .join('; ');
+}
+
+const quotaText = (quota: { clusters?: number; nodes?: number }) =>
+  quota.clusters === undefined && quota.nodes === undefined
+    ? 'none'
+    : [quota.clusters && `${quota.clusters} clusters`, quota.nodes && `${quota.nodes} nodes`]
+        .filter(Boolean)
+        .join(', ');
 
 /** What runs where, the page first. */
 function summary(stack: LocalStack, options: PlaygroundOptions): string {
@@ -120,6 +148,7 @@ function summary(stack: LocalStack, options: PlaygroundOptions): string {
           : 'not configured (capacity check off)',
     ),
     row('DynamoDB', `dynalite at ${stack.dynamoEndpoint}, data in ${options.dataDir}`),
+    row('Teams', teamsSummary(stack)),
     row('Worker', `in this process; local scheduler; polls every ${config.pollIntervalSeconds} s`),
     row('Force delete', `offered after ${config.policy.forceDeleteAfterSeconds} s in Deleting`),
     ...(stack.slack ? [row('Metrics', `${stack.slack.url}/metrics (and a summary when it stops)`)] : []),

@@ -16,7 +16,7 @@ import { METRICS_SERVICE } from '../metrics/catalog';
 import { EmfMetrics } from '../metrics/emf';
 import type { Metrics } from '../metrics/port';
 import { MetricsSummary } from '../metrics/summary';
-import { createPaletteClient } from '../palette/client';
+import { createPaletteProjects } from '../palette/client';
 import { LocalScheduler } from '../scheduler/local';
 import { createSlackApp } from '../slack/app';
 import { createSlackWebClient, SLACK_BUDGET_MS } from '../slack/client';
@@ -118,33 +118,54 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         });
     if (slack) closers.push(() => slack.close());
 
+    // The teams file first: the simulator serves the projects it names.
+    const teamsFile = set.TEAMS_FILE
+      ? await (await import('../teams/file')).readTeamsFile(set.TEAMS_FILE)
+      : undefined;
+    const projects = [
+      ...new Set(
+        [set.PALETTE_PROJECT_UID, ...(teamsFile?.teams ?? []).map((team) => team.paletteProjectUid)].filter(
+          (uid): uid is string => uid !== undefined,
+        ),
+      ),
+    ];
     const palette = set.PALETTE_API_KEY
       ? undefined
-      : await startPaletteSimulator(options.paletteSimulator ?? {});
+      : await startPaletteSimulator({
+          ...(projects.length > 0 ? { projects } : {}),
+          ...options.paletteSimulator,
+        });
     if (palette) closers.push(() => palette.close());
 
     const maas = !set.MAAS_API_KEY && options.simulateMaas ? await startMaasSimulator({}) : undefined;
     if (maas) closers.push(() => maas.close());
 
-    const base = loadConfig({
-      ...env,
-      SLACK_SIGNING_SECRET: signingSecret,
-      SLACK_BOT_TOKEN: botToken,
-      ...(slack
-        ? {
-            SLACK_API_URL: slack.apiUrl,
-            SLACK_BOT_ID: SEED_BOT.botId,
-            SLACK_BOT_USER_ID: SEED_BOT.userId,
-            APPROVAL_CHANNEL: set.APPROVAL_CHANNEL ?? SEED_CHANNELS.approvals,
-            APPROVERS: set.APPROVERS ?? SEED_GROUPS.approvers,
-            ADMINS: set.ADMINS ?? SEED_USERS.admin.id,
-          }
-        : {}),
-      ...(palette
-        ? { PALETTE_API_URL: palette.url, PALETTE_API_KEY: palette.apiKey, PALETTE_CONSOLE_URL: palette.url }
-        : {}),
-      ...(maas ? { MAAS_API_URL: maas.apiUrl, MAAS_API_KEY: maas.apiKey } : {}),
-    });
+    const base = loadConfig(
+      {
+        ...env,
+        SLACK_SIGNING_SECRET: signingSecret,
+        SLACK_BOT_TOKEN: botToken,
+        ...(slack
+          ? {
+              SLACK_API_URL: slack.apiUrl,
+              SLACK_BOT_ID: SEED_BOT.botId,
+              SLACK_BOT_USER_ID: SEED_BOT.userId,
+              APPROVAL_CHANNEL: set.APPROVAL_CHANNEL ?? SEED_CHANNELS.approvals,
+              APPROVERS: set.APPROVERS ?? SEED_GROUPS.approvers,
+              ADMINS: set.ADMINS ?? SEED_USERS.admin.id,
+            }
+          : {}),
+        ...(palette
+          ? {
+              PALETTE_API_URL: palette.url,
+              PALETTE_API_KEY: palette.apiKey,
+              PALETTE_CONSOLE_URL: palette.url,
+            }
+          : {}),
+        ...(maas ? { MAAS_API_URL: maas.apiUrl, MAAS_API_KEY: maas.apiKey } : {}),
+      },
+      teamsFile,
+    );
     const config = options.configure ? options.configure(base) : base;
 
     const logger = createLogger('maas-chatops-local', secretValues(config));
@@ -161,8 +182,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const client = localDocumentClient(dynamo.endpoint);
     await ensureTable(client, config.tableName);
     const operations = countOperations(client);
-    const paletteClient = createPaletteClient({ ...config.palette, metrics });
-    closers.push(() => paletteClient.close());
+    const palettes = createPaletteProjects({ ...config.palette, metrics });
+    closers.push(() => palettes.close());
     const maasClient = config.maas ? createMaasClient(config.maas) : undefined;
     if (maasClient) closers.push(() => maasClient.close());
 
@@ -184,10 +205,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const deps: Deps = {
       config,
       store: new DynamoClusterStore(client, config.tableName, now, {
+        defaultTeam: config.teams.defaultTeam,
         recordRetentionDays: config.recordRetentionDays,
         audit: options.audit ?? auditLog(logger),
       }),
-      palette: paletteClient,
+      palettes,
       ...(maasClient ? { maas: maasClient } : {}),
       scheduler,
       jobs,

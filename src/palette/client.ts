@@ -2,10 +2,11 @@ import { type Metrics, UNRECORDED } from '../metrics/port';
 import type { SpectroMaasClusterEntity } from './entities';
 import { isNotFound, PaletteError } from './errors';
 import { maasClustersSearch, maasProfilesFilter } from './filters';
-import { createPaletteHttp } from './http';
+import { createPaletteTransport, type PaletteHttp } from './http';
 import { pacingRates } from './pacer';
 import { allPages } from './paging';
-import type { ClusterEvent, Palette } from './port';
+import type { ClusterEvent, Palette, PaletteProjects } from './port';
+import { paletteProjects } from './projects';
 import { DEFAULT_RETRY, type RetrySettings } from './retry';
 import {
   AccountsPageSchema,
@@ -70,18 +71,40 @@ function newestFirst(events: ClusterEvent[]): ClusterEvent[] {
   return [...events].sort((a, b) => time(b) - time(a));
 }
 
-/** The Palette port over undici: paced per prefix, retried, every answer checked with zod. */
-export function createPaletteClient(options: PaletteClientOptions): Palette & { close(): Promise<void> } {
-  const http = createPaletteHttp({
+/** Something that holds connections open until closed. */
+interface Closable {
+  close(): Promise<void>;
+}
+
+/**
+ * Palette clients for every project over ONE connection pool and ONE pacer (Palette's limits are per source IP,
+ * not per project): `forProject(uid)` is the client whose calls carry `ProjectUid: uid`, made once per project.
+ */
+export function createPaletteProjects(
+  options: Omit<PaletteClientOptions, 'projectUid'>,
+): PaletteProjects & Closable {
+  const transport = createPaletteTransport({
     apiUrl: options.apiUrl,
     apiKey: options.apiKey,
-    ...(options.projectUid ? { projectUid: options.projectUid } : {}),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retry: { ...DEFAULT_RETRY, ...options.retry },
     rates: pacingRates(options.limits),
     metrics: options.metrics ?? UNRECORDED,
   });
+  return {
+    ...paletteProjects((projectUid) => paletteOver(transport.forProject(projectUid))),
+    close: () => transport.close(),
+  };
+}
 
+/** One Palette client (one project, or the tenant scope): paced per prefix, retried, every answer checked with zod. */
+export function createPaletteClient(options: PaletteClientOptions): Palette & Closable {
+  const projects = createPaletteProjects(options);
+  return { ...projects.forProject(options.projectUid), close: () => projects.close() };
+}
+
+/** The Palette port over one scope's HTTP layer. */
+function paletteOver(http: PaletteHttp): Palette {
   const accountProperty = (accountUid: string, property: string) =>
     http.json(
       { method: 'GET', path: `/v1/cloudaccounts/maas/${segment(accountUid)}/properties/${property}` },
@@ -106,7 +129,7 @@ export function createPaletteClient(options: PaletteClientOptions): Palette & { 
     return (cluster?.pools ?? []).reduce((sum, pool) => sum + pool.desired, 0);
   };
 
-  const client: Palette & { close(): Promise<void> } = {
+  const client: Palette = {
     listMaasProfiles: () =>
       allPages((token) =>
         http.json(
@@ -266,8 +289,6 @@ export function createPaletteClient(options: PaletteClientOptions): Palette & { 
         { method: 'GET', path: '/v1/overlords/pairing/code', query: { cloudType: 'maas' } },
         PairingCodeSchema,
       ),
-
-    close: () => http.close(),
   };
   return client;
 }

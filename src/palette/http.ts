@@ -12,11 +12,10 @@ import {
   retryOptionsFor,
 } from './retry';
 
-/** How the HTTP layer reaches Palette. */
+/** How the HTTP layer reaches Palette (for every project: the project is chosen per `forProject`). */
 export interface PaletteHttpOptions {
   apiUrl: string;
   apiKey: string;
-  projectUid?: string;
   /** Applies to connecting, to waiting for the headers and to each gap in the body. */
   timeoutMs: number;
   retry: RetrySettings;
@@ -40,12 +39,21 @@ export interface PaletteCall {
   retry?: RetryKind;
 }
 
-/** Palette over HTTP: JSON in and out, errors as PaletteError. */
+/** Palette over HTTP in one scope (a project, or the tenant): JSON in and out, errors as PaletteError. */
 export interface PaletteHttp {
   /** Sends a call and parses its JSON answer with `schema`. */
   json<T>(call: PaletteCall, schema: z.ZodType<T>): Promise<T>;
   /** Sends a call whose answer has no body the bot reads (204 and the like). */
   send(call: PaletteCall): Promise<void>;
+}
+
+/**
+ * Palette over HTTP for every project: ONE keep-alive pool and ONE pacer, whatever the project — Palette's rate
+ * limits are per source IP and path prefix, not per project.
+ */
+export interface PaletteTransport {
+  /** The HTTP layer whose calls carry `ProjectUid: projectUid` (tenant scope when undefined). */
+  forProject(projectUid: string | undefined): PaletteHttp;
   /** Closes the keep-alive connections. */
   close(): Promise<void>;
 }
@@ -60,7 +68,7 @@ const V1ErrorSchema = z.object({
 const CONNECTIONS = 16;
 
 /** Builds the HTTP layer: a keep-alive agent, paced per prefix, retried by undici's retry handler. */
-export function createPaletteHttp(options: PaletteHttpOptions): PaletteHttp {
+export function createPaletteTransport(options: PaletteHttpOptions): PaletteTransport {
   const base = new URL(options.apiUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
   const agent = new Agent({
@@ -82,11 +90,7 @@ export function createPaletteHttp(options: PaletteHttpOptions): PaletteHttp {
     retryInterceptor(options.retry, countFailedAttempt),
   );
   const secrets = [options.apiKey];
-  const baseHeaders: Record<string, string> = {
-    accept: 'application/json',
-    ApiKey: options.apiKey,
-    ...(options.projectUid ? { ProjectUid: options.projectUid } : {}),
-  };
+  const tenantHeaders: Record<string, string> = { accept: 'application/json', ApiKey: options.apiKey };
 
   const fail = (call: PaletteCall, status: number, code: string, message: string, ref?: string) =>
     paletteError(
@@ -101,7 +105,10 @@ export function createPaletteHttp(options: PaletteHttpOptions): PaletteHttp {
     metrics.add('PaletteLatency', performance.now() - startedAt, { prefix });
   };
 
-  async function exchange(call: PaletteCall): Promise<{ status: number; text: string }> {
+  async function exchange(
+    call: PaletteCall,
+    baseHeaders: Record<string, string>,
+  ): Promise<{ status: number; text: string }> {
     const startedAt = performance.now();
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
     const request: Dispatcher.RequestOptions & { retryOptions: ReturnType<typeof retryOptionsFor> } = {
@@ -143,25 +150,28 @@ export function createPaletteHttp(options: PaletteHttpOptions): PaletteHttp {
     );
   }
 
-  return {
-    async json(call, schema) {
-      const { status, text } = await exchange(call);
-      const parsed = schema.safeParse(parseJson(text));
-      if (parsed.success) return parsed.data;
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? issue.path.join('.') : '(body)';
-      throw fail(
-        call,
-        status,
-        'UnexpectedResponse',
-        `Palette's answer did not have the expected shape (${where}: ${issue?.message ?? 'invalid'}).`,
-      );
-    },
-    async send(call) {
-      await exchange(call);
-    },
-    close: () => agent.close(),
+  const forProject = (projectUid: string | undefined): PaletteHttp => {
+    const headers = projectUid ? { ...tenantHeaders, ProjectUid: projectUid } : tenantHeaders;
+    return {
+      async json(call, schema) {
+        const { status, text } = await exchange(call, headers);
+        const parsed = schema.safeParse(parseJson(text));
+        if (parsed.success) return parsed.data;
+        const issue = parsed.error.issues[0];
+        const where = issue?.path.length ? issue.path.join('.') : '(body)';
+        throw fail(
+          call,
+          status,
+          'UnexpectedResponse',
+          `Palette's answer did not have the expected shape (${where}: ${issue?.message ?? 'invalid'}).`,
+        );
+      },
+      async send(call) {
+        await exchange(call, headers);
+      },
+    };
   };
+  return { forProject, close: () => agent.close() };
 }
 
 /** `?a=1&b=2` from the defined entries, or the empty string. */

@@ -183,3 +183,12 @@ export interface Palette {
   listGateways(): Promise<Gateway[]>;
   pairingCode(): Promise<string>;
 }
+
+/**
+ * Palette for every project the teams use. Reach a record's or a team's client through src/teams/scope.ts, which
+ * knows which project that is.
+ */
+export interface PaletteProjects {
+  /** The client whose calls carry `ProjectUid: projectUid` (tenant scope when undefined); one per project. */
+  forProject(projectUid: string | undefined): Palette;
+}

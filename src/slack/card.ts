@@ -1,15 +1,28 @@
 import type { Deps } from '../deps';
 import type { ClusterRecord } from '../domain/cluster';
+import { quotaView } from '../teams/quota';
+import { scopeOfRecord } from '../teams/scope';
 import { approvalCard } from './blocks/approval-card';
 import { permalinkOf, updateMessage } from './thread';
 
-/** The approval card's content for a record, with the link to its thread. */
+/**
+ * The approval card's content for a record, with the link to its thread and — while it waits — what approving
+ * it would do to its team's quota (read from the team's ledger now).
+ */
 export async function renderCard(deps: Deps, record: ClusterRecord) {
   const { channel, threadTs } = record.slack;
-  const threadLink = threadTs ? await permalinkOf(deps, { channel, ts: threadTs }) : undefined;
+  const { team } = scopeOfRecord(deps, record);
+  const [threadLink, quota] = await Promise.all([
+    threadTs ? permalinkOf(deps, { channel, ts: threadTs }) : undefined,
+    record.state === 'PENDING_APPROVAL'
+      ? quotaView(deps, team, record.spec, 'approval', record.id)
+      : undefined,
+  ]);
   return approvalCard(record, {
     config: deps.config,
     now: deps.now(),
+    team,
+    ...(quota ? { quota } : {}),
     ...(threadLink ? { threadLink } : {}),
   });
 }

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import type { Config } from '../config';
 import type { Deps } from '../deps';
 import type { Actor, Refusal, Role } from '../domain/policy';
+import type { Team } from '../domain/team';
 import { type Answer, refusalAnswer } from './blocks/answers';
 
 /** How long a user group's members are trusted before Slack is asked again. */
@@ -51,45 +51,51 @@ async function holds(deps: Deps, ids: readonly string[], userId: string): Promis
 }
 
 /**
- * The person acting, with the standing roles configuration gives them: APPROVERS and ADMINS hold user ids and
- * user-group ids; groups are expanded with `usergroups.users.list` (cached a few minutes). Call it when the person
- * acts (command, click), never from a stale message, so a removal from a group takes effect within minutes.
+ * The person acting, with the roles `team` gives them: its approvers and admins (the global ADMINS among them)
+ * hold user ids and user-group ids; groups are expanded with `usergroups.users.list` (cached a few minutes). The
+ * team is the record's or the channel's (src/teams/scope.ts): an approver of one team is nobody in another. Call
+ * it when the person acts (command, click), never from a stale message, so a removal from a group takes effect
+ * within minutes.
  */
-export async function resolveActor(deps: Deps, userId: string): Promise<Actor> {
+export async function resolveActor(deps: Deps, userId: string, team: Team): Promise<Actor> {
   const [isApprover, isAdmin] = await Promise.all([
-    holds(deps, deps.config.approvers, userId),
-    holds(deps, deps.config.admins, userId),
+    holds(deps, team.approvers, userId),
+    holds(deps, team.admins, userId),
   ]);
   return { userId, isApprover, isAdmin };
 }
 
-const mention = (id: string) => (isGroup(id) ? `<!subteam^${id}>` : `<@${id}>`);
+/** A Slack mention of a user or a user group. */
+export const mentionId = (id: string) => (isGroup(id) ? `<!subteam^${id}>` : `<@${id}>`);
 
-function whoHolds(config: Config, role: Role, requester: string | undefined): string | undefined {
-  if (role === 'requester') return requester ? `the requester, ${mention(requester)}` : 'the requester';
-  const ids = role === 'admin' ? config.admins : config.approvers;
+/** " of payments" for a team from the teams file; nothing for the implicit team (a bot without teams). */
+const ofTeam = (team: Team) => (team.channels.length > 0 ? ` of ${team.name}` : '');
+
+function whoHolds(team: Team, role: Role, requester: string | undefined): string | undefined {
+  if (role === 'requester') return requester ? `the requester, ${mentionId(requester)}` : 'the requester';
+  const ids = role === 'admin' ? team.admins : team.approvers;
   const name = role === 'admin' ? 'admins' : 'approvers';
-  return ids.length > 0 ? `${name} (${ids.map(mention).join(', ')})` : undefined;
+  return ids.length > 0 ? `${name}${ofTeam(team)} (${ids.map(mentionId).join(', ')})` : undefined;
 }
 
 /**
- * Names who can do something, for a refusal: "approvers (<!subteam^S…>) or admins (<@U…>)". Roles nobody holds
- * are left out; undefined when nobody at all is configured.
+ * Names who can do something in a team, for a refusal: "approvers of payments (<!subteam^S…>) or admins of
+ * payments (<@U…>)". Roles nobody holds are left out; undefined when nobody at all is configured.
  */
-export function describeWho(config: Config, roles: readonly Role[], requester?: string): string | undefined {
+export function describeWho(team: Team, roles: readonly Role[], requester?: string): string | undefined {
   const parts = roles
-    .map((role) => whoHolds(config, role, requester))
+    .map((role) => whoHolds(team, role, requester))
     .filter((part): part is string => part !== undefined);
   return parts.length > 0 ? parts.join(' or ') : undefined;
 }
 
-/** A refusal from policy as the answer to show: why, what to do instead, and who can (the requester named). */
-export function refusalFor(config: Config, refusal: Refusal, requester?: string): Answer {
-  return refusalAnswer(refusal, describeWho(config, refusal.allowedRoles ?? [], requester));
+/** A refusal from policy as the answer to show: why, what to do instead, and who in the team can. */
+export function refusalFor(team: Team, refusal: Refusal, requester?: string): Answer {
+  return refusalAnswer(refusal, describeWho(team, refusal.allowedRoles ?? [], requester));
 }
 
-/** Who can press Force delete, named for the notice (nothing when no admin is configured). */
-export function withAdmins(deps: Pick<Deps, 'config'>): { admins?: string } {
-  const admins = describeWho(deps.config, ['admin']);
+/** Who can press Force delete in the team, named for the notice (nothing when no admin is configured). */
+export function withAdmins(team: Team): { admins?: string } {
+  const admins = describeWho(team, ['admin']);
   return admins ? { admins } : {};
 }

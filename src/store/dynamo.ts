@@ -5,7 +5,11 @@
  * - cluster record, `pk` = `CLUSTER#<id>`: the ClusterRecord's fields at top level (name, spec, state, requester,
  *   requestedAt, slack, approvals, history, version …), plus `workPk` = `ACTIVE` and `workSk` =
  *   `<requestedAt>#<id>` while the state is not terminal (REMOVEd by the update that ends it).
+ *   `team` names the team it was requested for (absent on records written before teams: they read as the default
+ *   team's) and `paletteProjectUid` the Palette project it lives in.
  * - name reservation, `pk` = `NAME#<name>`: `clusterId`, `reservedAt` (ISO).
+ * - team quota ledger, `pk` = `QUOTA#<team>`: `team`, one `cluster:<id>` entry `{ nodes, approved, since }` per
+ *   live request and cluster of the team, `approvedClusters` and `approvedNodes` (see src/store/ledger.ts).
  * - wizard draft, `pk` = `DRAFT#<id>`: `id`, `userId`, `data`, `updatedAt`, `expiresAt` (epoch seconds, TTL).
  * - once-claim, `pk` = `ONCE#<key>`: `expiresAt` (epoch seconds, TTL).
  * - local schedule (src/scheduler/local.ts), `pk` = `SCHEDULE#<name>`: `scheduleName`, `job`, `dueAt` (ISO),
@@ -36,14 +40,20 @@ import {
 import { type AuditLine, auditLine } from '../domain/audit';
 import { type ClusterRecord, DEFAULT_RECORD_RETENTION_DAYS, type Progress } from '../domain/cluster';
 import { isTerminal } from '../domain/lifecycle';
+import type { LedgerEntry, TeamLedger } from '../domain/quota';
+import { totalNodes } from '../domain/spec';
+import { IMPLICIT_TEAM, type Quota } from '../domain/team';
 import { ITEM_IS_NEW, isConditionFailure } from './conditions';
 import { decodeCursor, encodeCursor } from './cursor';
 import { clusterItem, recordFromItem } from './items';
+import { DynamoQuotaLedger } from './ledger';
 import {
+  type Admission,
   type ClusterChange,
   type ClusterStore,
   ConflictError,
   type Draft,
+  type EntryShape,
   NameTakenError,
   type NewCluster,
   type RecordPage,
@@ -69,6 +79,8 @@ export interface DynamoStoreOptions {
   recordRetentionDays?: number;
   /** Receives the audit line of every history entry written (the runtimes log it with the audit marker). */
   audit?: (line: AuditLine) => void;
+  /** The team of records written before teams (config.teams.defaultTeam); default: the implicit team. */
+  defaultTeam?: string;
 }
 
 interface Reservation {
@@ -84,6 +96,8 @@ export class DynamoClusterStore implements ClusterStore {
   private readonly draftTtlSeconds: number;
   private readonly retentionSeconds: number;
   private readonly audit: (line: AuditLine) => void;
+  private readonly defaultTeam: string;
+  private readonly ledger: DynamoQuotaLedger;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -95,6 +109,8 @@ export class DynamoClusterStore implements ClusterStore {
     this.draftTtlSeconds = options.draftTtlSeconds ?? 86_400;
     this.retentionSeconds = (options.recordRetentionDays ?? DEFAULT_RECORD_RETENTION_DAYS) * 86_400;
     this.audit = options.audit ?? (() => {});
+    this.defaultTeam = options.defaultTeam ?? IMPLICIT_TEAM;
+    this.ledger = new DynamoQuotaLedger(client, tableName, now);
   }
 
   /** Hands on the audit line of the newest history entry of a record just written. */
@@ -104,9 +120,20 @@ export class DynamoClusterStore implements ClusterStore {
     return record;
   }
 
-  /** Reserves the name (taking over a stale reservation), then writes the record; undoes the reservation on failure. */
+  /**
+   * Reserves the name (taking over a stale reservation), enters the request in its team's ledger as pending, then
+   * writes the record; undoes both on failure (a crash in between leaves what the reconciler's audit removes).
+   */
   async create(request: NewCluster): Promise<ClusterRecord> {
     await this.reserveName(request.name, request.id);
+    const undo = async () => {
+      await this.ledger.release(request.team, request.id);
+      await this.releaseName(request.name, request.id);
+    };
+    await this.ledger.addPending(request.team, request.id, totalNodes(request.spec)).catch(async (error) => {
+      await this.releaseName(request.name, request.id);
+      throw error;
+    });
     const record: ClusterRecord = {
       ...request,
       state: 'PENDING_APPROVAL',
@@ -124,11 +151,11 @@ export class DynamoClusterStore implements ClusterStore {
       ],
     };
     const written = await this.putIf(clusterItem(record), ITEM_IS_NEW).catch(async (error: unknown) => {
-      await this.releaseName(request.name, request.id);
+      await undo();
       throw error;
     });
     if (!written) {
-      await this.releaseName(request.name, request.id);
+      await undo();
       throw new ConflictError(request.id, 0);
     }
     return this.audited(record);
@@ -143,7 +170,7 @@ export class DynamoClusterStore implements ClusterStore {
         ConsistentRead: true,
       }),
     );
-    return Item ? recordFromItem(Item) : undefined;
+    return Item ? recordFromItem(Item, this.defaultTeam) : undefined;
   }
 
   /** The live holder of the name (through its reservation), else the newest record with that name. */
@@ -178,7 +205,7 @@ export class DynamoClusterStore implements ClusterStore {
         Limit: limit,
       }),
     );
-    return (Items ?? []).map(recordFromItem);
+    return (Items ?? []).map((item) => recordFromItem(item, this.defaultTeam));
   }
 
   /** One page of the active index, oldest request first. */
@@ -194,7 +221,10 @@ export class DynamoClusterStore implements ClusterStore {
       }),
     );
     const cursor = encodeCursor(LastEvaluatedKey);
-    return { items: (Items ?? []).map(recordFromItem), ...(cursor ? { cursor } : {}) };
+    return {
+      items: (Items ?? []).map((item) => recordFromItem(item, this.defaultTeam)),
+      ...(cursor ? { cursor } : {}),
+    };
   }
 
   /** One conditional UpdateItem (see planTransition); an ending state then frees the name. */
@@ -210,15 +240,45 @@ export class DynamoClusterStore implements ClusterStore {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      updated = recordFromItem(Attributes ?? {});
+      updated = recordFromItem(Attributes ?? {}, this.defaultTeam);
     } catch (error) {
       if (isConditionFailure(error)) throw new ConflictError(record.id, record.version);
       throw error;
     }
     this.audited(updated);
-    // A release lost here (crash, network) leaves a reservation to an ended cluster: create() takes such over.
-    if (ending) await this.releaseName(record.name, record.id);
+    // A release lost here (crash, network) leaves a reservation to an ended cluster: create() takes such over,
+    // and the reconciler's audit removes the ledger entry of an ended cluster.
+    if (ending) {
+      await this.releaseName(record.name, record.id);
+      await this.ledger.release(record.team, record.id);
+    }
     return updated;
+  }
+
+  /** The team's quota ledger. */
+  async teamLedger(team: string): Promise<TeamLedger> {
+    const { entries } = await this.ledger.read(team);
+    return { team, entries };
+  }
+
+  /** Admits an approval into the team's ledger within `limits` (one conditional write). */
+  admitToQuota(team: string, clusterId: string, nodes: number, limits: Quota): Promise<Admission> {
+    return this.ledger.admit(team, clusterId, nodes, limits);
+  }
+
+  /** Sets an approved cluster's nodes in the team's ledger; growing is admitted within `limits`. */
+  resizeInQuota(team: string, clusterId: string, nodes: number, limits: Quota): Promise<Admission> {
+    return this.ledger.resize(team, clusterId, nodes, limits);
+  }
+
+  /** Puts a ledger entry right if it is still `previous`. */
+  correctQuota(
+    team: string,
+    clusterId: string,
+    previous: LedgerEntry | undefined,
+    expected: EntryShape | undefined,
+  ): Promise<boolean> {
+    return this.ledger.correct(team, clusterId, previous, expected);
   }
 
   /** Progress only: conditional on the revision read (absent = never saved), never touching state or history. */

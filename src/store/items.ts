@@ -34,9 +34,10 @@ export function clusterItem(record: ClusterRecord): Record<string, unknown> {
 
 /**
  * The record an item holds: every attribute except the table and index keys and the TTL. A record written before
- * the deadline had its own attribute (a playground's kept data) still has it in `expiresAt`, as a string.
+ * the deadline had its own attribute (a playground's kept data) still has it in `expiresAt`, as a string; an item
+ * written before teams has no `team`: it reads as `defaultTeam`'s.
  */
-export function recordFromItem(item: Record<string, unknown>): ClusterRecord {
+export function recordFromItem(item: Record<string, unknown>, defaultTeam: string): ClusterRecord {
   const {
     [PARTITION_KEY]: _pk,
     workPk: _workPk,
@@ -45,5 +46,9 @@ export function recordFromItem(item: Record<string, unknown>): ClusterRecord {
     [APPROVAL_DEADLINE_ATTRIBUTE]: deadline,
     ...record
   } = item;
-  return { ...record, expiresAt: deadline ?? (typeof ttl === 'string' ? ttl : undefined) } as ClusterRecord;
+  return {
+    team: defaultTeam,
+    ...record,
+    expiresAt: deadline ?? (typeof ttl === 'string' ? ttl : undefined),
+  } as unknown as ClusterRecord;
 }

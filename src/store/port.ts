@@ -1,6 +1,8 @@
 import type { AuditEvent, ClusterRecord, Progress, ReviewFindings, SlackPlaces } from '../domain/cluster';
 import type { LifecycleEvent } from '../domain/lifecycle';
+import type { LedgerEntry, TeamLedger } from '../domain/quota';
 import type { ClusterSpec } from '../domain/spec';
+import type { Quota } from '../domain/team';
 
 /** A transition lost a race: the record changed since it was read. Re-read and decide again. */
 export class ConflictError extends Error {
@@ -40,6 +42,10 @@ export class InvalidTransitionError extends Error {
 export interface NewCluster {
   id: string;
   name: string;
+  /** The team of the channel the request was made in. */
+  team: string;
+  /** The team's Palette project, which the cluster will live in. */
+  paletteProjectUid?: string;
   spec: ClusterSpec;
   requester: string;
   requestedAt: string;
@@ -54,7 +60,16 @@ export interface NewCluster {
  */
 export type ClusterFields = Omit<
   ClusterRecord,
-  'id' | 'name' | 'state' | 'requester' | 'requestedAt' | 'version' | 'history' | 'progress'
+  | 'id'
+  | 'name'
+  | 'team'
+  | 'paletteProjectUid'
+  | 'state'
+  | 'requester'
+  | 'requestedAt'
+  | 'version'
+  | 'history'
+  | 'progress'
 >;
 
 /** One transition: the event (checked against the lifecycle table), who, and the fields it changes. */
@@ -81,9 +96,18 @@ export interface Draft {
   updatedAt: string;
 }
 
-/** The bot's durable state: cluster records, name reservations, drafts, one-time claims. */
+/** Whether the quota admitted the nodes; when not, the ledger as read when it said no (for the numbers). */
+export type Admission = { ok: true } | { ok: false; ledger: TeamLedger };
+
+/** What a ledger entry should hold. */
+export type EntryShape = Pick<LedgerEntry, 'nodes' | 'approved'>;
+
+/** The bot's durable state: cluster records, name reservations, teams' quota ledgers, drafts, one-time claims. */
 export interface ClusterStore {
-  /** Stores a new PENDING_APPROVAL request and reserves its name; throws NameTakenError. */
+  /**
+   * Stores a new PENDING_APPROVAL request, reserves its name and enters it in its team's quota ledger as pending;
+   * throws NameTakenError.
+   */
   create(request: NewCluster): Promise<ClusterRecord>;
   get(id: string): Promise<ClusterRecord | undefined>;
   /** The live record holding this name, else the newest ended one with it. */
@@ -95,7 +119,7 @@ export interface ClusterStore {
   /**
    * Applies one transition as ONE conditional UpdateItem on `record.version`, appending to the history.
    * Throws ConflictError when the record changed, InvalidTransitionError when the event is not allowed.
-   * An ending state also releases the name and leaves the active index.
+   * An ending state also releases the name, leaves the active index and leaves its team's quota ledger.
    */
   apply(record: ClusterRecord, change: ClusterChange): Promise<ClusterRecord>;
 
@@ -108,6 +132,27 @@ export interface ClusterStore {
     record: ClusterRecord,
     progress: Omit<Progress, 'revision'>,
   ): Promise<ClusterRecord | undefined>;
+
+  /** The team's quota ledger: an entry (nodes, approved or pending) per live request and cluster of the team. */
+  teamLedger(team: string): Promise<TeamLedger>;
+  /**
+   * Admits an approval: the cluster's entry becomes approved with `nodes` if the team's approved clusters and
+   * nodes, with it, stay within `limits` — ONE conditional write, so two approvals cannot both take the last room.
+   * An entry already approved is admitted as it is (a repeated approval).
+   */
+  admitToQuota(team: string, clusterId: string, nodes: number, limits: Quota): Promise<Admission>;
+  /** Sets an approved cluster's nodes (a resize); growing is admitted like an approval (`limits.nodes`). */
+  resizeInQuota(team: string, clusterId: string, nodes: number, limits: Quota): Promise<Admission>;
+  /**
+   * Puts a ledger entry right (the reconciler's audit) if it is still exactly `previous`: `expected` becomes the
+   * entry, undefined removes it. False when it changed since it was read.
+   */
+  correctQuota(
+    team: string,
+    clusterId: string,
+    previous: LedgerEntry | undefined,
+    expected: EntryShape | undefined,
+  ): Promise<boolean>;
 
   putDraft(draft: Draft): Promise<void>;
   getDraft(id: string): Promise<Draft | undefined>;

@@ -26,6 +26,7 @@ export const keys = {
   draft: (id: string) => `DRAFT#${id}`,
   once: (key: string) => `ONCE#${key}`,
   schedule: (name: string) => `SCHEDULE#${name}`,
+  quota: (team: string) => `QUOTA#${team}`,
 };
 
 /** Where the one table definition lives (also included by serverless.yml). */

@@ -11,6 +11,7 @@ function record(overrides: Partial<ClusterRecord> = {}): ClusterRecord {
   return {
     id: 'C1',
     name: 'team-a-dev',
+    team: 'default',
     spec: validSpec(),
     state: 'RUNNING',
     requester: 'U1',

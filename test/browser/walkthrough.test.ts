@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlaygroundPage } from '../../src/local/slack/page';
@@ -6,12 +7,15 @@ import { startTestStack } from '../support/stack';
 import { type Browser, browserSkipReason, launchBrowser, screenshot } from './support';
 
 const NAME = 'web-01';
+/** The teams `npm start` runs with: the walkthrough happens in the platform team's channels. */
+const EXAMPLE_TEAMS = fileURLToPath(new URL('../../teams.example.yml', import.meta.url));
 
 /**
  * The playground walkthrough in a real browser against the whole bot (wizard, approvals, provisioning, day 2):
  * a requester creates a cluster through the modal, an approver approves it, the thread follows it to Running,
  * the requester deletes it by typing its name, the deletion sticks (tag sim.sticky-delete) and, once the short
- * force-delete window has passed, the admin force-deletes it from the notice in the thread.
+ * force-delete window has passed, the admin force-deletes it from the notice in the thread. Like `npm start`, it
+ * runs with the example's two teams: the data team's channel shows only what is the data team's.
  */
 describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
   let stack: LocalStack;
@@ -50,6 +54,7 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
   beforeAll(async () => {
     const playground = await createPlaygroundPage();
     stack = await startTestStack({
+      env: { TEAMS_FILE: EXAMPLE_TEAMS },
       extendSlack: playground.mount,
       simulateMaas: true,
       // Fast enough to keep the file short, slow enough that the thread shows provisioning before Running.
@@ -156,5 +161,21 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
     await expect.poll(async () => (await record())?.state, { timeout: 15_000 }).toBe('DELETED');
     expect((await record())?.forceDeleteBy).toBe(stack.slack!.users.admin);
     await screenshot(page, 'walkthrough-6-deleted');
+  });
+
+  it("another team's channel is that team's: its help, its quota, its clusters", async () => {
+    await actAs('Jun Park (data requester)');
+    await page.getByRole('link', { name: '# data-requests' }).click();
+    await type('/maas help');
+    await page
+      .locator('article.message.ephemeral', { hasText: 'This channel belongs to team data' })
+      .waitFor();
+    await type('/maas quota');
+    await page.locator('article.message.ephemeral', { hasText: 'Quota of data' }).waitFor();
+    await type('/maas list all');
+    await page.locator('article.message.ephemeral', { hasText: 'Only admins can list' }).waitFor();
+    await type('/maas list');
+    await page.locator('article.message.ephemeral', { hasText: 'No clusters yet' }).waitFor();
+    await screenshot(page, 'walkthrough-7-other-team');
   });
 });

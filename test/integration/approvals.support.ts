@@ -5,6 +5,7 @@ import type { ClusterSpec } from '../../src/domain/spec';
 import type { SlackMessage } from '../../src/local/slack/types';
 import type { LocalStack } from '../../src/local/stack';
 import { validSpec } from '../support/fixtures';
+import { teamOf, teamPalette } from '../support/stack';
 
 /** Helpers shared by the approvals, provisioning and list/status integration tests (one stack each). */
 
@@ -20,7 +21,7 @@ export async function catalogSpec(
   stack: LocalStack,
   overrides: Partial<ClusterSpec> = {},
 ): Promise<ClusterSpec> {
-  const { palette } = stack.deps;
+  const palette = teamPalette(stack);
   const [profile] = await palette.listMaasProfiles();
   const [account] = await palette.listMaasAccounts();
   const [domain] = await palette.accountDomains(account!.uid);
@@ -52,17 +53,20 @@ export interface Submitted {
 }
 
 /**
- * Stores a PENDING_APPROVAL request as the wizard's final submit does, dispatches the `review` job and waits for
- * it: the card and the "request submitted" message are posted.
+ * Stores a PENDING_APPROVAL request as the wizard's final submit does (for the stack's first team unless told),
+ * dispatches the `review` job and waits for it: the card and the "request submitted" message are posted.
  */
 export async function submitRequest(
   stack: LocalStack,
-  options: { name: string; requester?: string; channel?: string; spec?: Partial<ClusterSpec> },
+  options: { name: string; requester?: string; channel?: string; spec?: Partial<ClusterSpec>; team?: string },
 ): Promise<Submitted> {
   const { slack } = standIns(stack);
   const { deps } = stack;
+  const team = teamOf(stack, options.team);
   const requestedAt = deps.now().toISOString();
   const created = await deps.store.create({
+    team: team.name,
+    ...(team.paletteProjectUid ? { paletteProjectUid: team.paletteProjectUid } : {}),
     id: ulid(),
     name: options.name,
     spec: await catalogSpec(stack, { name: options.name, ...options.spec }),

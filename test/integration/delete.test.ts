@@ -4,7 +4,7 @@ import { createReconciler } from '../../src/jobs/handlers/reconcile';
 import { runJob } from '../../src/jobs/worker';
 import { CONFIRM_NAME_BLOCK } from '../../src/slack/blocks/delete';
 import { recordReaches, seedCluster, threadTexts } from '../support/day2';
-import { useStack } from '../support/stack';
+import { teamPalette, useStack } from '../support/stack';
 
 const stack = useStack();
 const slack = () => stack().slack!;
@@ -174,7 +174,7 @@ describe('reconciler and lost deletes', () => {
     await runJob({ kind: 'reconcile' }, stack().deps, { reconcile: sweep });
     await stack().idle();
     expect(stack().palette!.counters().byOperation.delete).toBe(before + 1);
-    expect((await stack().deps.palette.getCluster(record.paletteUid!))?.state).not.toBe('Running');
+    expect((await teamPalette(stack()).getCluster(record.paletteUid!))?.state).not.toBe('Running');
     expect(threadTexts(stack(), record).some((text) => text.includes('started deleting *del-lost*'))).toBe(
       true,
     );

@@ -312,6 +312,7 @@ describe('the deployable stack, packaged offline', () => {
         'SECRETS_PARAMETER_PATH',
         'RECORD_RETENTION_DAYS',
         'POWERTOOLS_METRICS_NAMESPACE',
+        'TEAMS_FILE',
       ]),
     );
     for (const secret of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'PALETTE_API_KEY', 'MAAS_API_KEY'])
@@ -324,6 +325,8 @@ describe('the deployable stack, packaged offline', () => {
       SCHEDULER_ROLE_ARN: { 'Fn::GetAtt': ['SchedulerRole', 'Arn'] },
       RECORD_RETENTION_DAYS: '365',
       POWERTOOLS_METRICS_NAMESPACE: `${SERVICE}/ci`,
+      // The ci stage ships the example teams file: a path from the package's root (the Lambda task root).
+      TEAMS_FILE: 'teams.example.yml',
     });
     expect(subText(variables.WORKER_FUNCTION_ARN!)).toMatch(new RegExp(`${WORKER_ARN}$`));
     // Left out entirely (not empty) when no MAAS URL is configured, so the configuration sees it unset.
@@ -694,18 +697,30 @@ describe('the deployable stack, packaged offline', () => {
         .flatMap(([, data]) => (JSON.parse(data.toString('utf8')) as { sources: string[] }).sources);
       expect(sources.some((source) => source.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
       expect([...entries.keys()].filter((entry) => entry.includes('node_modules'))).toEqual([]);
+      // The teams file is shipped with the code, byte for byte.
+      expect(entries.get('teams.example.yml')?.toString('utf8')).toBe(
+        readFileSync(join(ROOT, 'teams.example.yml'), 'utf8'),
+      );
     }
   });
 
   it('packs each function with only the files its handler can load, each chunk with its source map', async () => {
-    const zipped = new Map(['http', 'worker'].map((name) => [name, readZip(join(ci.dir, `${name}.zip`))]));
-    for (const [name, entries] of zipped) {
-      const files = new Map([...entries].map(([path, data]) => [path, data.toString('utf8')]));
+    // The code of a zip as text: the teams file is data the handler reads by path (TEAMS_FILE), not code.
+    const codeOf = (entries: Map<string, Buffer>) =>
+      new Map(
+        [...entries]
+          .filter(([path]) => !/^teams[^/]*\.yml$/.test(path))
+          .map(([path, data]) => [path, data.toString('utf8')] as const),
+      );
+    const zipped = new Map(
+      ['http', 'worker'].map((name) => [name, codeOf(readZip(join(ci.dir, `${name}.zip`)))]),
+    );
+    for (const [name, files] of zipped) {
       const reach = await bundleReach(files, `src/lambda/${name}.mjs`);
       expect(reach, `${name}.zip`).toMatchObject({ unreachable: [], missing: [], computed: [] });
-      const code = reach.reachable.filter((path) => path.endsWith('.mjs'));
-      expect(code.length, `${name}.zip: the handler loads its chunks`).toBeGreaterThan(1);
-      for (const path of code) {
+      const chunks = reach.reachable.filter((path) => path.endsWith('.mjs'));
+      expect(chunks.length, `${name}.zip: the handler loads its chunks`).toBeGreaterThan(1);
+      for (const path of chunks) {
         const map = JSON.parse(files.get(`${path}.map`) ?? '{}') as {
           mappings?: string;
           sourcesContent?: unknown;
@@ -718,11 +733,7 @@ describe('the deployable stack, packaged offline', () => {
     // And the check sees a chunk that does not belong: the worker's entry in the http zip is one.
     const http = zipped.get('http')!;
     const worker = zipped.get('worker')!;
-    const mixed = new Map(
-      [...http, ['src/lambda/worker.mjs', worker.get('src/lambda/worker.mjs')!] as const].map(
-        ([path, data]) => [path, data.toString('utf8')] as const,
-      ),
-    );
+    const mixed = new Map([...http, ['src/lambda/worker.mjs', worker.get('src/lambda/worker.mjs')!]]);
     expect((await bundleReach(mixed, 'src/lambda/http.mjs')).unreachable).toEqual(['src/lambda/worker.mjs']);
   });
 
@@ -746,6 +757,8 @@ describe('the deployable stack, packaged offline', () => {
         APPROVAL_CHANNEL: 'C0SMOKE01',
         // No SLACK_BOT_ID / SLACK_BOT_USER_ID: the bot asks Slack for them only when an event needs them, so a
         // cold start stays offline (the guard would log an auth.test).
+        // The http function starts by reading and checking the teams file it was packaged with.
+        TEAMS_FILE: 'http/teams.example.yml',
         WORKER_FUNCTION_ARN: `arn:aws:lambda:us-east-1:123456789012:function:${SERVICE}-ci-worker`,
         SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/smoke',
         SCHEDULE_GROUP: `${SERVICE}-ci`,

@@ -8,7 +8,7 @@ import { CONFIRM_NAME_BLOCK } from '../../src/slack/blocks/delete';
 import { FORCE_DELETE_ACTION, forceDeleteNotice } from '../../src/slack/blocks/force-delete';
 import { recordReaches, recordWhen, seedCluster, simulatorReaches, threadTexts } from '../support/day2';
 import { recordedMetrics } from '../support/metrics';
-import { useStack } from '../support/stack';
+import { teamPalette, useStack } from '../support/stack';
 
 /** Whether a message carries the Force delete button. */
 const hasButton = (message: { blocks?: unknown[] }) =>
@@ -42,7 +42,7 @@ async function deletingSinceAWhile(stack: LocalStack, record: ClusterRecord): Pr
     at: since,
     set: { deletingSince: since, deleteKind: 'delete', deletedBy: stack.slack!.users.requester },
   });
-  await stack.deps.palette.deleteCluster(record.paletteUid!, { force: false });
+  await teamPalette(stack).deleteCluster(record.paletteUid!, { force: false });
   return deleting;
 }
 
@@ -82,7 +82,7 @@ describe('force delete of a stuck deletion (2-second window)', () => {
     const machines = (
       await Promise.all(
         ['control-plane-pool', 'worker-pool'].map((pool) =>
-          stack().deps.palette.poolMachines(record.cloudConfigUid!, pool),
+          teamPalette(stack()).poolMachines(record.cloudConfigUid!, pool),
         ),
       )
     ).flat();

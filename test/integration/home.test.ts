@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
+import { IMPLICIT_TEAM } from '../../src/domain/team';
 import { addSeconds } from '../../src/domain/time';
 import { runJob } from '../../src/jobs/worker';
 import type { ViewRecord } from '../../src/local/slack/types';
@@ -25,6 +26,7 @@ async function openHome(user: string): Promise<ViewRecord> {
 async function pendingRequest(name: string, requester: string) {
   const now = stack().deps.now().toISOString();
   const record = await stack().deps.store.create({
+    team: IMPLICIT_TEAM,
     id: ulid(),
     name,
     spec: await catalogSpec(stack(), name),

@@ -7,7 +7,14 @@ import { type PaletteSimulator, startPaletteSimulator } from '../../src/local/pa
 import { createPaletteClient } from '../../src/palette/client';
 import type { Palette } from '../../src/palette/port';
 import { LocalScheduler } from '../../src/scheduler/local';
-import { newCluster, recordingJobs, type TestTable, testDeps, useDynalite } from '../support/dynalite';
+import {
+  newCluster,
+  oneProject,
+  recordingJobs,
+  type TestTable,
+  testDeps,
+  useDynalite,
+} from '../support/dynalite';
 
 const dynamo = useDynalite();
 let sim: PaletteSimulator;
@@ -37,7 +44,7 @@ async function world() {
   tables.push(table);
   const jobs = recordingJobs();
   const now = () => new Date(nowMs);
-  const base = testDeps(table, { now, palette, jobs });
+  const base = testDeps(table, { now, palettes: oneProject(palette), jobs });
   const scheduler = new LocalScheduler({
     client: table.client,
     tableName: table.tableName,
@@ -218,6 +225,8 @@ describe('reconciler (dynalite + Palette simulator)', () => {
     );
     const counts = table.operations.counts();
     expect(counts.Query).toBe(4);
-    expect(Object.keys(counts).sort()).toEqual(['PutItem', 'Query']);
+    // Then one GetItem: the quota ledger of the one team, audited against the records walked (nothing to put right).
+    expect(counts.GetItem).toBe(1);
+    expect(Object.keys(counts).sort()).toEqual(['GetItem', 'PutItem', 'Query']);
   });
 });

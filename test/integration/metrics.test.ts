@@ -3,7 +3,7 @@ import type { MetricName } from '../../src/metrics/catalog';
 import { send, signedPost } from '../resilience/support/signed';
 import { requestToDeletion } from '../support/lifecycle';
 import { type EmfDocument, recordedMetrics } from '../support/metrics';
-import { useStack } from '../support/stack';
+import { teamPalette, useStack } from '../support/stack';
 
 /** The whole bot, its metrics written as EMF documents into memory (the lines Lambda would print). */
 const recorded = recordedMetrics('maas-chatops/ci');
@@ -89,9 +89,9 @@ describe('metrics, read back from the EMF documents the runtime writes', () => {
     const palette = stack.palette!;
     const before = recorded.documents().length;
     palette.injectOnce('POST', '/v1/dashboard/clusterprofiles', { status: 429 });
-    await stack.deps.palette.listMaasProfiles();
+    await teamPalette(stack).listMaasProfiles();
     palette.injectOnce('GET', '/v1/overlords', { status: 500 });
-    await expect(stack.deps.palette.listGateways()).rejects.toMatchObject({ status: 500 });
+    await expect(teamPalette(stack).listGateways()).rejects.toMatchObject({ status: 500 });
 
     expect(sumSince(before, 'PaletteThrottled', { prefix: '/v1/dashboard' })).toBe(1);
     expect(sumSince(before, 'PaletteRetries', { prefix: '/v1/dashboard' })).toBe(1);

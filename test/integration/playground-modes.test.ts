@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -166,6 +166,24 @@ describe('npm start with a real Slack workspace, and with bad configuration', ()
       expect(printed).not.toContain(BOT_TOKEN);
       expect(printed).not.toContain(SIGNING_SECRET);
     }
+  });
+
+  it('stops on a bad teams file, naming each problem with its line, and exits 1', async () => {
+    const teams = join(dataDir, 'teams.yml');
+    writeFileSync(
+      teams,
+      'teams:\n  - name: payments\n    channels: ["#payments"]\n    approvalChannel: C0PAYAPPR\n    approver: [U0ALEX001]\n',
+    );
+    const bad = runPlayground({ DATA_DIR: dataDir, TEAMS_FILE: teams });
+    expect(await bad.exited).toBe(1);
+    const printed = bad.stdout() + bad.stderr();
+    expect(printed).toMatch(/^Cannot start: The teams file .*teams\.yml has problems:/m);
+    expect(printed).toContain(
+      `${teams}:3: teams[0] (payments).channels[0]: a channel id looks like C0123ABCD`,
+    );
+    expect(printed).toContain(`${teams}:2: teams[0] (payments).approvers: missing:`);
+    expect(printed).toContain(`${teams}:5: teams[0] (payments).approver: unknown key (a typo?)`);
+    expect(printed).not.toMatch(/\n\s+at /);
   });
 
   it('serves a real workspace over HTTP: prints the Request URL, answers signed requests, no page', async () => {

@@ -65,10 +65,14 @@ describe('the playground page routes', () => {
       ['approver2', ['cluster-approvers']],
       ['admin', ['platform-admins']],
       ['outsider', []],
+      ['dataRequester', []],
+      ['dataApprover', ['data-leads']],
     ]);
     expect(state.channels.map((channel) => [channel.name, channel.isMember, channel.botIsMember])).toEqual([
       ['platform-requests', true, true],
       ['cluster-approvals', true, true],
+      ['data-requests', false, true],
+      ['data-approvals', false, true],
       ['random', true, false],
     ]);
     expect(state.directory.groups[slack.groups.approvers]).toBe('cluster-approvers');

@@ -41,6 +41,10 @@ describe('npm start (src/local/main.ts)', () => {
     expect(output.indexOf('Slack workspace')).toBeLessThan(output.indexOf('Bot '));
     expect(output).toContain('Palette           simulator');
     expect(output).toContain('MAAS              simulator');
+    // The example teams file: two teams, each in its own project of the simulator.
+    expect(output).toMatch(
+      /Teams {13}platform \(project 6650a1b2c3d4e5f6a7b8c9d0, quota 3 clusters, 20 nodes\); data \(project 6650a1b2c3d4e5f6a7b8c9e1, quota 2 clusters, 8 nodes\)/,
+    );
     expect(output).not.toMatch(/xoxb-|local-[0-9a-f]{24}/);
 
     const healthz = await request(health);

@@ -2,10 +2,11 @@ import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import type { ClusterRecord } from '../../src/domain/cluster';
 import { approvalExpiresAt } from '../../src/domain/policy';
+import { IMPLICIT_TEAM } from '../../src/domain/team';
 import { STALL_LABEL, STICKY_DELETE_LABEL } from '../../src/local/palette/simulator';
 import { buildCreateBody } from '../../src/palette/build';
 import { APPROVE_ACTION } from '../../src/slack/blocks/approval-card';
-import { useStack } from '../support/stack';
+import { teamPalette, useStack } from '../support/stack';
 import { messageAt, shown, standIns, submitRequest, threadShown } from './approvals.support';
 
 // A stall is reported after 1 s without change (the simulator's `sim.stall` clusters never finish).
@@ -64,8 +65,8 @@ describe('create in Palette', () => {
       at: new Date().toISOString(),
       set: { createSentAt: new Date().toISOString() },
     });
-    const packs = await stack.deps.palette.profilePacks(approved.spec.profileUid);
-    const { uid } = await stack.deps.palette.createCluster(buildCreateBody(approved.spec, packs));
+    const packs = await teamPalette(stack).profilePacks(approved.spec.profileUid);
+    const { uid } = await teamPalette(stack).createCluster(buildCreateBody(approved.spec, packs));
     const before = creates();
 
     await stack.deps.jobs.dispatch({ kind: 'create', clusterId: approved.id });
@@ -129,6 +130,7 @@ describe('create in Palette', () => {
     // The name is free again.
     expect(
       await stack.deps.store.create({
+        team: IMPLICIT_TEAM,
         id: ulid(),
         name: 'team-refused',
         spec: failed.spec,
@@ -181,7 +183,7 @@ describe('the status thread', () => {
     expect(status).toContain('elapsed since the create');
 
     // Someone aborts it in Palette's console, then force-deletes it there.
-    await stack.deps.palette.deleteCluster(provisioning.paletteUid!, { force: false });
+    await teamPalette(stack).deleteCluster(provisioning.paletteUid!, { force: false });
     await slack.waitFor(() =>
       shown(messageAt(stack, { channel: thread.channel, ts: provisioning.slack.statusTs! })).includes(
         ':wastebasket: Deleting — *team-stuck*',
@@ -191,7 +193,7 @@ describe('the status thread', () => {
       state: 'DELETING',
       deleteKind: 'abort',
     });
-    await stack.deps.palette.deleteCluster(provisioning.paletteUid!, { force: true });
+    await teamPalette(stack).deleteCluster(provisioning.paletteUid!, { force: true });
     const gone = await slack.waitFor(
       () => threadShown(stack, thread).find((text) => text.includes('was aborted')),
       10_000,
@@ -215,8 +217,8 @@ describe('the status thread', () => {
   it('announces a cluster the reconciler found running, once', async () => {
     const stack = getStack();
     const approved = await approveInStore((await submitRequest(stack, { name: 'team-swept' })).record);
-    const packs = await stack.deps.palette.profilePacks(approved.spec.profileUid);
-    const { uid } = await stack.deps.palette.createCluster(buildCreateBody(approved.spec, packs));
+    const packs = await teamPalette(stack).profilePacks(approved.spec.profileUid);
+    const { uid } = await teamPalette(stack).createCluster(buildCreateBody(approved.spec, packs));
     const at = stack.deps.now().toISOString();
     // The create was recorded, but its poll chain was lost; the reconciler then saw Palette's Running.
     const created = await stack.deps.store.apply(approved, {

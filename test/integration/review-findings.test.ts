@@ -28,7 +28,7 @@ afterAll(async () => {
 
 describe('reviewFindings', () => {
   it("returns Palette's validation and estimate, and no capacity without MAAS", async () => {
-    const findings = await reviewFindings({ palette: client }, spec);
+    const findings = await reviewFindings({}, client, spec);
     expect(findings.validation).toEqual({ ok: true, messages: [] });
     expect(findings.estimate?.total).toBeGreaterThan(0);
     expect(findings.estimate?.perPool.map((pool) => pool.name)).toEqual([
@@ -41,7 +41,7 @@ describe('reviewFindings', () => {
 
   it('adds the MAAS capacity check when MAAS is configured', async () => {
     const maasClient = createMaasClient({ apiUrl: maas.apiUrl, apiKey: maas.apiKey });
-    const findings = await reviewFindings({ palette: client, maas: maasClient }, spec);
+    const findings = await reviewFindings({ maas: maasClient }, client, spec);
     await maasClient.close();
     expect(findings.capacity?.lines.length).toBeGreaterThan(0);
   });
@@ -55,7 +55,7 @@ describe('reviewFindings', () => {
       status: 403,
       body: { code: 'Forbidden', message: 'no' },
     });
-    const findings = await reviewFindings({ palette: client }, spec);
+    const findings = await reviewFindings({}, client, spec);
     expect(findings.validation).toEqual({ ok: false, messages: ['domain maas.nowhere is unknown'] });
     expect(findings.estimate).toBeUndefined();
   });
@@ -65,7 +65,7 @@ describe('reviewFindings', () => {
       status: 403,
       body: { code: 'Forbidden', message: 'the key may not validate clusters' },
     });
-    const findings = await reviewFindings({ palette: client }, spec);
+    const findings = await reviewFindings({}, client, spec);
     expect(findings.validation).toEqual({
       ok: false,
       messages: ['Palette could not validate it: the key may not validate clusters'],
@@ -74,10 +74,10 @@ describe('reviewFindings', () => {
   });
 
   it('explains a pack override the profile cannot take', async () => {
-    const findings = await reviewFindings(
-      { palette: client },
-      { ...spec, packOverrides: [{ pack: 'no-such-pack', path: 'a.b', value: '1' }] },
-    );
+    const findings = await reviewFindings({}, client, {
+      ...spec,
+      packOverrides: [{ pack: 'no-such-pack', path: 'a.b', value: '1' }],
+    });
     expect(findings.validation.ok).toBe(false);
     expect(findings.validation.messages[0]).toMatch(/^The request could not be prepared: .*no-such-pack/);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runJob } from '../../src/jobs/worker';
 import { recordWhen, seedCluster, threadTexts } from '../support/day2';
-import { useStack } from '../support/stack';
+import { teamPalette, useStack } from '../support/stack';
 
 const stack = useStack();
 const slack = () => stack().slack!;
@@ -71,7 +71,7 @@ describe('/maas scale: the whole pool is PUT', () => {
     expect(stack().palette!.counters().rejectedBodies).toEqual([]);
 
     // What Palette now holds is the PUT body: every field of the pool, not only its size.
-    const config = await stack().deps.palette.getCloudConfig(record.cloudConfigUid!);
+    const config = await teamPalette(stack()).getCloudConfig(record.cloudConfigUid!);
     const pool = config.pools.find((candidate) => candidate.name === 'worker-pool')!;
     expect(pool.entity).toMatchObject({
       cloudConfig: {

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditLine } from '../../src/domain/audit';
 import { type ClusterRecord, HISTORY_LIMIT } from '../../src/domain/cluster';
+import { IMPLICIT_TEAM } from '../../src/domain/team';
 import { InvalidCursorError } from '../../src/store/cursor';
 import { DynamoClusterStore } from '../../src/store/dynamo';
 import {
@@ -400,6 +401,7 @@ describe('DynamoClusterStore: retention (TTL) and the audit trail', () => {
         clusterName: 'audited',
         fromState: 'PENDING_APPROVAL',
         toState: 'PENDING_APPROVAL',
+        team: IMPLICIT_TEAM,
       },
       {
         at: '2030-01-01T12:05:00.000Z',
@@ -409,6 +411,7 @@ describe('DynamoClusterStore: retention (TTL) and the audit trail', () => {
         clusterName: 'audited',
         fromState: 'PENDING_APPROVAL',
         toState: 'APPROVED',
+        team: IMPLICIT_TEAM,
         detail: 'quorum met',
       },
     ]);

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { useStack } from '../support/stack';
+import { teamPalette, useStack } from '../support/stack';
 import { type SimCatalog, shownText, simCatalog, WizardDriver } from './wizard.support';
 
 const stack = useStack();
@@ -16,7 +16,7 @@ describe("step 1's external selects", () => {
   it('profile: every MAAS profile from Palette, filtered by what is typed', async () => {
     const wizard = driver();
     await wizard.open();
-    const profiles = await stack().deps.palette.listMaasProfiles();
+    const profiles = await teamPalette(stack()).listMaasProfiles();
     const all = await wizard.suggest('profile');
     expect(all).toMatchObject({ status: 200, sent: true });
     expect(values(all)).toEqual(profiles.map((profile) => profile.uid));
@@ -77,7 +77,7 @@ describe("the pools' external selects (they depend on the account from step 1)",
       body: { code: 'Forbidden', message: 'not allowed' },
     });
     expect(await wizard.suggest('resourcePool')).toMatchObject({ status: 200, sent: true, options: [] });
-    const pools = await stack().deps.palette.accountResourcePools(catalog.otherAccount.uid);
+    const pools = await teamPalette(stack()).accountResourcePools(catalog.otherAccount.uid);
     expect(values(await wizard.suggest('resourcePool'))).toEqual(pools);
   });
 
@@ -92,7 +92,7 @@ describe("the pools' external selects (they depend on the account from step 1)",
   });
 
   it('lets the person go on with the profile’s values when Palette does not list its packs', async () => {
-    const profiles = await stack().deps.palette.listMaasProfiles();
+    const profiles = await teamPalette(stack()).listMaasProfiles();
     const unused = profiles.at(-1)!;
     const wizard = driver();
     await wizard.open();

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { approvalExpiresAt } from '../../src/domain/policy';
+import { IMPLICIT_TEAM } from '../../src/domain/team';
 import { WIZARD_ACTIONS } from '../../src/slack/wizard/ids';
 import { validSpec } from '../support/fixtures';
 import { useStack } from '../support/stack';
@@ -42,6 +43,7 @@ describe('step 1 refuses', () => {
     const name = freshName('held');
     const requestedAt = stack().deps.now().toISOString();
     await stack().deps.store.create({
+      team: IMPLICIT_TEAM,
       id: `held-${name}`,
       name,
       spec: validSpec({ name }),

@@ -6,6 +6,7 @@ import type { LocalStack } from '../../src/local/stack';
 import type { CloudAccount, ProfileSummary } from '../../src/palette/port';
 import { fieldActionId } from '../../src/slack/wizard/ids';
 import { decodeMeta, type WizardMeta } from '../../src/slack/wizard/metadata';
+import { teamPalette } from '../support/stack';
 
 /** Helpers shared by the wizard's integration tests: the simulator's catalogue, and a person driving the modal. */
 
@@ -23,7 +24,7 @@ export interface SimCatalog {
 
 /** Reads the catalogue straight from Palette (not through the bot's cache). */
 export async function simCatalog(stack: LocalStack): Promise<SimCatalog> {
-  const { palette } = stack.deps;
+  const palette = teamPalette(stack);
   const [profile] = await palette.listMaasProfiles();
   const [account, otherAccount] = await palette.listMaasAccounts();
   return {
@@ -57,6 +58,8 @@ export class WizardDriver {
     readonly stack: LocalStack,
     readonly catalog: SimCatalog,
     readonly user: string,
+    /** Where the person types `/maas create-cluster` (default #platform-requests). */
+    readonly channel?: string,
   ) {}
 
   get slack(): SlackEmulator {
@@ -100,7 +103,12 @@ export class WizardDriver {
   }
 
   async open(text = 'create-cluster'): Promise<void> {
-    const result = await this.slack.command(this.user, '/maas', text);
+    const result = await this.slack.command(
+      this.user,
+      '/maas',
+      text,
+      this.channel ? { channel: this.channel } : {},
+    );
     expect([result.status, result.body]).toEqual([200, undefined]);
     expect(this.meta().step).toBe('cluster');
   }

@@ -5,7 +5,7 @@ import { loadSpecValidators, paletteSpecMissingReason } from '../../src/local/pa
 import { buildCreateBody } from '../../src/palette/build';
 import { readWizardDraft } from '../../src/slack/wizard/draft';
 import { WIZARD_ACTIONS } from '../../src/slack/wizard/ids';
-import { useStack } from '../support/stack';
+import { teamPalette, useStack } from '../support/stack';
 import { freshName, type SimCatalog, shownText, simCatalog, WizardDriver } from './wizard.support';
 
 const stack = useStack({ simulateMaas: true });
@@ -131,7 +131,7 @@ describe('going through the steps', () => {
     expect((await wizard.submit()).outcome).toBe('updated');
 
     expect(wizard.meta().step).toBe('packs');
-    const packs = await stack().deps.palette.profilePacks(catalog.profile.uid);
+    const packs = await teamPalette(stack()).profilePacks(catalog.profile.uid);
     for (const pack of packs) expect(labels(wizard)).toContain(`Pack values: ${pack.name}`);
     expect(shownText(wizard.front())).toContain('podCIDR');
     expect(labels(wizard)).toEqual(expect.arrayContaining(['OS patching schedule', 'Backup schedule']));
@@ -165,7 +165,7 @@ describe('review and submission', () => {
     await wizard.cluster({ name });
     await wizard.controlPlane({ size: '1' });
     await wizard.workers({ labels: 'role=app', taints: 'dedicated=app:NoSchedule' });
-    const kubernetes = (await stack().deps.palette.profilePacks(catalog.profile.uid)).findIndex(
+    const kubernetes = (await teamPalette(stack()).profilePacks(catalog.profile.uid)).findIndex(
       (pack) => pack.name === 'kubernetes',
     );
     const submitted = await wizard.submit({
@@ -224,7 +224,7 @@ describe('review and submission', () => {
       const record = (await stack().deps.store.findByName(name))!;
       const body = buildCreateBody(
         record.spec,
-        await stack().deps.palette.profilePacks(record.spec.profileUid),
+        await teamPalette(stack()).profilePacks(record.spec.profileUid),
       );
       expect(loadSpecValidators()!('v1SpectroMaasClusterEntity')(body)).toEqual([]);
     },

@@ -5,12 +5,14 @@ import type { LifecycleState } from '../../src/domain/lifecycle';
 import { STATES } from '../../src/domain/lifecycle';
 import { type Action, type Actor, decide, PERMISSIONS, type Role } from '../../src/domain/policy';
 import type { ClusterSpec } from '../../src/domain/spec';
+import { IMPLICIT_TEAM } from '../../src/domain/team';
 import { addSeconds } from '../../src/domain/time';
 import { APPROVE_ACTION, REJECT_ACTION } from '../../src/slack/blocks/approval-card';
 import { FORCE_DELETE_ACTION } from '../../src/slack/blocks/force-delete';
 import type { ClusterChange } from '../../src/store/port';
+import { scopeOfRecord } from '../../src/teams/scope';
 import { catalogSpec } from '../support/day2';
-import { useStack } from '../support/stack';
+import { teamPalette, useStack } from '../support/stack';
 import { blockTexts } from './support/readable';
 
 /** Who acts: the request's requester, an approver, an admin, or someone with no role. */
@@ -71,6 +73,7 @@ async function requestIn(state: LifecycleState) {
     text: `Request ${name}.`,
   });
   let record = await deps.store.create({
+    team: IMPLICIT_TEAM,
     id: ulid(),
     name,
     spec: { ...template, name },
@@ -89,7 +92,8 @@ async function requestIn(state: LifecycleState) {
   };
   for (const event of PATHS[state]) {
     record = await deps.store.apply(record, { event, by: 'rbac-test', at, set: fields[event] ?? {} });
-    if (event === 'delete-started') await deps.palette.deleteCluster(simulated!.uid, { force: false });
+    if (event === 'delete-started')
+      await teamPalette(getStack()).deleteCluster(simulated!.uid, { force: false });
   }
   expect(record.state).toBe(state);
   // A message with every button of the cluster, as a stale card or notice would still show them.
@@ -183,7 +187,7 @@ describe('every role × action × state, through the commands and the buttons', 
       actorOf(person),
       record,
       getStack().deps.now(),
-      getStack().deps.config.policy,
+      scopeOfRecord(getStack().deps, record ?? { team: IMPLICIT_TEAM }).policy,
     );
     if (decision.ok) mismatches.push(`${label}: the table refuses it, but decide() allows it`);
     else if (!refused(seen)) mismatches.push(`${label}: not refused — ${brief(seen)}`);

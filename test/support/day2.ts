@@ -3,11 +3,13 @@ import { ulid } from 'ulid';
 import { expect } from 'vitest';
 import type { ClusterRecord } from '../../src/domain/cluster';
 import type { ClusterSpec, Tag } from '../../src/domain/spec';
+import { IMPLICIT_TEAM } from '../../src/domain/team';
 import { addSeconds } from '../../src/domain/time';
 import type { SimState } from '../../src/local/palette/simulator';
 import type { LocalStack } from '../../src/local/stack';
 import { buildCreateBody } from '../../src/palette/build';
 import { validSpec } from './fixtures';
+import { teamPalette } from './stack';
 
 /** How a day-2 test wants its cluster: running (default) or still provisioning, sticky on delete or not. */
 export interface SeedOptions {
@@ -28,7 +30,7 @@ export async function simulatorReaches(stack: LocalStack, uid: string, state: Si
 
 /** A valid spec with the simulator catalogue's real profile, account and domain (Palette accepts it). */
 export async function catalogSpec(stack: LocalStack, name: string, tags: Tag[] = []): Promise<ClusterSpec> {
-  const { palette } = stack.deps;
+  const palette = teamPalette(stack);
   const [profile] = await palette.listMaasProfiles();
   const [account] = await palette.listMaasAccounts();
   const [domain] = await palette.accountDomains(account!.uid);
@@ -43,17 +45,18 @@ export async function catalogSpec(stack: LocalStack, name: string, tags: Tag[] =
  */
 export async function seedCluster(stack: LocalStack, options: SeedOptions): Promise<ClusterRecord> {
   const { deps } = stack;
+  const palette = teamPalette(stack);
   const state = options.state ?? 'RUNNING';
   const spec = await catalogSpec(stack, options.name, [
     { key: 'team', value: 'day2' },
     ...(options.sticky ? [{ key: 'sim.sticky-delete' }] : []),
     ...(state === 'PROVISIONING' ? [{ key: 'sim.stall' }] : []),
   ]);
-  const { uid } = await deps.palette.createCluster(
-    buildCreateBody(spec, await deps.palette.profilePacks(spec.profileUid)),
+  const { uid } = await palette.createCluster(
+    buildCreateBody(spec, await palette.profilePacks(spec.profileUid)),
   );
   await simulatorReaches(stack, uid, state === 'RUNNING' ? 'Running' : 'Provisioning');
-  const info = await deps.palette.getCluster(uid);
+  const info = await palette.getCluster(uid);
 
   const requester = stack.slack!.users.requester;
   const channel = stack.slack!.channels.requests;
@@ -63,6 +66,7 @@ export async function seedCluster(stack: LocalStack, options: SeedOptions): Prom
   });
   const now = deps.now().toISOString();
   let record = await deps.store.create({
+    team: IMPLICIT_TEAM,
     id: ulid(),
     name: options.name,
     spec,

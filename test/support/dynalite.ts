@@ -3,12 +3,13 @@ import type { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, secretValues } from '../../src/config';
 import type { Deps } from '../../src/deps';
+import { IMPLICIT_TEAM } from '../../src/domain/team';
 import { addSeconds } from '../../src/domain/time';
 import type { Job } from '../../src/jobs/job';
 import type { Jobs } from '../../src/jobs/port';
 import { ensureTable, type LocalDynamo, localDocumentClient, startDynalite } from '../../src/local/dynalite';
 import { createLogger } from '../../src/log';
-import type { Palette } from '../../src/palette/port';
+import type { Palette, PaletteProjects } from '../../src/palette/port';
 import type { Scheduler } from '../../src/scheduler/port';
 import { countOperations, type OperationCounter } from '../../src/store/counter';
 import { DynamoClusterStore } from '../../src/store/dynamo';
@@ -58,6 +59,7 @@ export function newCluster(overrides: Partial<NewCluster> = {}): NewCluster {
   return {
     id: `C${String(n).padStart(25, '0')}`,
     name: 'team-a-dev',
+    team: IMPLICIT_TEAM,
     spec: validSpec(),
     requester: 'U0REQUESTER',
     requestedAt,
@@ -76,6 +78,11 @@ export const TEST_ENV = {
   POLL_INTERVAL: '60',
   FORCE_DELETE_AFTER: '900',
 };
+
+/** Palette for every project as one client (a test whose teams share one project, or none). */
+export function oneProject(palette: Palette): PaletteProjects {
+  return { forProject: () => palette };
+}
 
 /** Jobs that only record what was dispatched. */
 export function recordingJobs(): Jobs & { dispatched: Job[] } {
@@ -102,7 +109,7 @@ export function testDeps(table: TestTable, parts: Partial<Deps> & { now: () => D
   return {
     config,
     store: new DynamoClusterStore(table.client, table.tableName, parts.now),
-    palette: untouchable<Palette>('palette'),
+    palettes: oneProject(untouchable<Palette>('palette')),
     scheduler: untouchable<Scheduler>('scheduler'),
     jobs: recordingJobs(),
     slack: untouchable<WebClient>('slack'),

@@ -1,5 +1,6 @@
 import type { ClusterRecord } from '../../src/domain/cluster';
 import type { ClusterSpec } from '../../src/domain/spec';
+import { IMPLICIT_TEAM } from '../../src/domain/team';
 
 /** A valid spec to vary in each test. */
 export function validSpec(overrides: Partial<ClusterSpec> = {}): ClusterSpec {
@@ -46,6 +47,7 @@ export function testRecord(overrides: Partial<ClusterRecord> = {}): ClusterRecor
     name: 'team-a-dev',
     spec: validSpec({ name: overrides.name ?? 'team-a-dev' }),
     state: 'PENDING_APPROVAL',
+    team: IMPLICIT_TEAM,
     requester: 'U0REQUESTER',
     requestedAt: '2030-01-01T12:00:00.000Z',
     updatedAt: '2030-01-01T12:00:00.000Z',

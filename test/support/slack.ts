@@ -14,7 +14,7 @@ import type { Palette } from '../../src/palette/port';
 import type { Scheduler } from '../../src/scheduler/port';
 import { createSlackWebClient, SLACK_BUDGET_MS } from '../../src/slack/client';
 import type { ClusterStore } from '../../src/store/port';
-import { recordingJobs } from './dynalite';
+import { oneProject, recordingJobs } from './dynalite';
 import { recordedMetrics } from './metrics';
 
 /** The signing secret and bot token every Slack test uses (never real ones). */
@@ -91,7 +91,7 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
   const deps: Deps = {
     config,
     store: options.store,
-    palette: options.palette ?? unusedPort<Palette>('palette'),
+    palettes: oneProject(options.palette ?? unusedPort<Palette>('palette')),
     scheduler: options.scheduler ?? unusedPort<Scheduler>('scheduler'),
     jobs: options.jobs ?? recordingJobs(),
     slack: createSlackWebClient(config, logger, SLACK_BUDGET_MS.listener, metrics),

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
+import type { Team } from '../../src/domain/team';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../src/local/stack';
+import type { Palette } from '../../src/palette/port';
+import { scopeOfTeam } from '../../src/teams/scope';
 
 /** Options for a test stack: a fast Palette, quick polls and schedules, short windows. */
 export interface TestStackOptions extends LocalStackOptions {
@@ -41,20 +44,22 @@ export function startTestStack(options: TestStackOptions = {}): Promise<LocalSta
   } = options;
   return startLocalStack({
     ...(printAudit ? {} : { audit: () => {} }),
-    env: {},
     port: 0,
     reconcileIntervalMs: 0,
     schedulerTickMs: 50,
     jobRetryDelaysMs: [50, 100],
-    paletteSimulator: { speed: 200 },
     ...rest,
+    env: {
+      ...(requiredApprovals ? { REQUIRED_APPROVALS: String(requiredApprovals) } : {}),
+      ...rest.env,
+    },
+    paletteSimulator: { speed: 200, ...rest.paletteSimulator },
     configure: (config) => {
       const tuned = {
         ...config,
         pollIntervalSeconds: pollIntervalSeconds ?? 0.2,
         stallAfterSeconds: 30,
         policy: {
-          requiredApprovals: requiredApprovals ?? config.policy.requiredApprovals,
           approvalTtlSeconds: approvalTtlSeconds ?? config.policy.approvalTtlSeconds,
           forceDeleteAfterSeconds: forceDeleteAfterSeconds ?? 2,
         },
@@ -62,4 +67,17 @@ export function startTestStack(options: TestStackOptions = {}): Promise<LocalSta
       return rest.configure ? rest.configure(tuned) : tuned;
     },
   });
+}
+
+/** A team of the stack by name (default: its first, the implicit team of a stack without a teams file). */
+export function teamOf(stack: LocalStack, name?: string): Team {
+  const { list } = stack.deps.config.teams;
+  const team = name === undefined ? list[0] : list.find((candidate) => candidate.name === name);
+  if (!team) throw new Error(`The stack has no team named ${name}.`);
+  return team;
+}
+
+/** The Palette client of a team of the stack (default: its first), in the team's project. */
+export function teamPalette(stack: LocalStack, name?: string): Palette {
+  return scopeOfTeam(stack.deps, teamOf(stack, name)).palette;
 }

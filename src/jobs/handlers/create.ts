@@ -7,6 +7,7 @@ import { createFailedNotice } from '../../slack/blocks/notices';
 import { showCard } from '../../slack/card';
 import { postInThreadOnce } from '../../slack/thread';
 import { ConflictError } from '../../store/port';
+import { scopeOfRecord } from '../../teams/scope';
 import { applyFresh } from '../decide-apply';
 import type { JobHandler } from '../handler';
 import { ensureStatusMessage } from '../status-message';
@@ -31,7 +32,7 @@ const isNameTaken = (error: PaletteError) =>
  * created since the approval (an older one with the name belongs to someone else, and is never adopted).
  */
 async function previousTry(deps: Deps, record: ClusterRecord): Promise<string | undefined> {
-  const found = await deps.palette.findClusterByName(record.name);
+  const found = await scopeOfRecord(deps, record).palette.findClusterByName(record.name);
   if (!found) return undefined;
   const approvedAt = Date.parse(lastEvent(record, 'approved')?.at ?? record.requestedAt);
   const createdAt = found.createdAt ? Date.parse(found.createdAt) : Number.NaN;
@@ -75,9 +76,10 @@ async function sendToPalette(
     const adopted = await previousTry(deps, record);
     if (adopted) return { outcome: { uid: adopted, adopted: true }, record };
   }
+  const { palette } = scopeOfRecord(deps, record);
   try {
-    const body = buildCreateBody(record.spec, await deps.palette.profilePacks(record.spec.profileUid));
-    return { outcome: { uid: (await deps.palette.createCluster(body)).uid, adopted: false }, record };
+    const body = buildCreateBody(record.spec, await palette.profilePacks(record.spec.profileUid));
+    return { outcome: { uid: (await palette.createCluster(body)).uid, adopted: false }, record };
   } catch (error) {
     if (error instanceof PackValuesError)
       return { outcome: { refused: `The request could not be prepared: ${error.message}` }, record };
@@ -119,7 +121,7 @@ async function markCreated(
   record: ClusterRecord,
   outcome: { uid: string; adopted: boolean },
 ): Promise<ClusterRecord | undefined> {
-  const info = await deps.palette.getCluster(outcome.uid);
+  const info = await scopeOfRecord(deps, record).palette.getCluster(outcome.uid);
   if (!info) throw new Error('Palette does not show the cluster it accepted yet; the job is retried.');
   const at = deps.now().toISOString();
   try {
@@ -146,7 +148,7 @@ async function markCreated(
 }
 
 /**
- * Sends an APPROVED request to Palette: a retried try first looks for the cluster an earlier one created (and
+ * Sends an APPROVED request to Palette, in the project of its team: a retried try first looks for the cluster an earlier one created (and
  * adopts it), else creates one from the spec and the profile's packs; records the Palette uid and cloud config uid (PROVISIONING),
  * posts the status message in the thread, refreshes the card and starts the poll. Palette's refusal (400, 403,
  * 404, 409, 422) is FAILED with its message shown to people; network errors and 5xx throw, so the job is retried

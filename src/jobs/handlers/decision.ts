@@ -3,6 +3,7 @@ import { type ClusterRecord, lastEvent } from '../../domain/cluster';
 import { approvalRecordedNotice, decisionNotice } from '../../slack/blocks/notices';
 import { showCard } from '../../slack/card';
 import { type BotMessage, postInThreadOnce } from '../../slack/thread';
+import { scopeOfRecord } from '../../teams/scope';
 import { cancelExpiry } from '../expiry';
 import type { JobHandler } from '../handler';
 
@@ -15,7 +16,7 @@ function noticeFor(deps: Deps, record: ClusterRecord): { key: string; message: B
   if (record.state === 'PENDING_APPROVAL' && record.approvals.length > 0)
     return {
       key: `approval-${record.approvals.length}`,
-      message: approvalRecordedNotice(record, deps.config.policy.requiredApprovals),
+      message: approvalRecordedNotice(record, scopeOfRecord(deps, record).team.requiredApprovals),
     };
   return undefined;
 }

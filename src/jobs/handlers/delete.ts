@@ -1,6 +1,7 @@
 import { isNotFound, isRefusal } from '../../palette/errors';
 import { deletionRefusedByPaletteMessage, deletionStartedMessage } from '../../slack/blocks/delete';
 import { postInThreadOnce } from '../../slack/thread';
+import { scopeOfRecord } from '../../teams/scope';
 import type { JobHandler } from '../handler';
 import { scheduleForceDeleteWindow } from '../observe';
 
@@ -21,7 +22,7 @@ export const deleteJob: JobHandler<'delete'> = async ({ clusterId }, deps) => {
   const forceDeleteAt = await scheduleForceDeleteWindow(deps, record);
   const operation = record.deleteKind ?? 'delete';
   try {
-    await deps.palette.deleteCluster(record.paletteUid, { force: false });
+    await scopeOfRecord(deps, record).palette.deleteCluster(record.paletteUid, { force: false });
     deps.metrics.add('ClusterOperations', 1, { operation, outcome: 'accepted' });
   } catch (error) {
     if (isRefusal(error)) {

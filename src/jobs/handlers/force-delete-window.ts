@@ -6,6 +6,7 @@ import { forceDeleteNotice } from '../../slack/blocks/force-delete';
 import { forceDeleteNotNeeded } from '../../slack/blocks/notices';
 import { withAdmins } from '../../slack/roles';
 import { postInThread, updateMessage } from '../../slack/thread';
+import { scopeOfRecord } from '../../teams/scope';
 import type { JobHandler } from '../handler';
 import { saveSlackPlaces } from '../note';
 import { scheduleForceDeleteWindow } from '../observe';
@@ -46,7 +47,8 @@ export const forceDeleteWindow: JobHandler<'force-delete-window'> = async (job, 
     return;
   }
   // Palette may have finished since the last poll: a deletion that is over gets no notice; the poll ends it.
-  const info = record.paletteUid ? await deps.palette.getCluster(record.paletteUid) : undefined;
+  const { palette, team } = scopeOfRecord(deps, record);
+  const info = record.paletteUid ? await palette.getCluster(record.paletteUid) : undefined;
   if (!info || info.state === 'Deleted') {
     await deps.jobs.dispatch({ kind: 'poll', clusterId });
     return;
@@ -66,11 +68,11 @@ export const forceDeleteWindow: JobHandler<'force-delete-window'> = async (job, 
       cluster: record,
       deletingSince: record.deletingSince,
       // The cloud config uid Palette just gave spares allocatedMachines reading the cluster again.
-      leftovers: await allocatedMachines(deps.palette, {
+      leftovers: await allocatedMachines(palette, {
         ...record,
         cloudConfigUid: record.cloudConfigUid ?? info.cloudConfigUid,
       }),
-      ...withAdmins(deps),
+      ...withAdmins(team),
     },
     deps.now(),
   );

@@ -8,6 +8,7 @@ import {
   forceDeleteSentMessage,
 } from '../../slack/blocks/force-delete';
 import { postInThreadOnce, updateMessage } from '../../slack/thread';
+import { scopeOfRecord } from '../../teams/scope';
 import { applyFresh } from '../decide-apply';
 import type { JobHandler } from '../handler';
 
@@ -45,9 +46,10 @@ export const forceDeleteJob: JobHandler<'force-delete'> = async ({ clusterId }, 
   if (!record.paletteUid) return;
   const { forceDeleteAt: at, forceDeleteBy: by } = record;
   // Listed before the force delete: once Palette drops the cluster, its pools can no longer be read.
-  const leftovers = await allocatedMachines(deps.palette, record);
+  const { palette } = scopeOfRecord(deps, record);
+  const leftovers = await allocatedMachines(palette, record);
   try {
-    await deps.palette.deleteCluster(record.paletteUid, { force: true });
+    await palette.deleteCluster(record.paletteUid, { force: true });
     deps.metrics.add('ClusterOperations', 1, { operation: 'force-delete', outcome: 'accepted' });
   } catch (error) {
     if (isRefusal(error)) {

@@ -13,6 +13,7 @@ import { elapsedText } from '../../slack/blocks/status';
 import { refreshCard, showCard } from '../../slack/card';
 import { postInThread, postInThreadOnce, updateMessage } from '../../slack/thread';
 import { ConflictError } from '../../store/port';
+import { scopeOfRecord } from '../../teams/scope';
 import type { JobHandler } from '../handler';
 import { applyPaletteState } from '../observe';
 import { matchPools, progressChanged, rememberEvents, unseenEvents } from '../progress';
@@ -29,12 +30,13 @@ interface Reading {
   events: ClusterEvent[];
 }
 
-/** The cluster, its overview and its events; a 404 on any of them means the cluster is gone. */
-async function readPalette(deps: Deps, uid: string): Promise<Reading> {
+/** The cluster, its overview and its events (in its project); a 404 on any of them means the cluster is gone. */
+async function readPalette(deps: Deps, record: ClusterRecord, uid: string): Promise<Reading> {
+  const { palette } = scopeOfRecord(deps, record);
   const [info, overview, events] = await Promise.all([
-    deps.palette.getCluster(uid),
-    deps.palette.clusterOverview(uid),
-    deps.palette.clusterEvents(uid, EVENTS_PER_POLL).catch((error: unknown) => {
+    palette.getCluster(uid),
+    palette.clusterOverview(uid),
+    palette.clusterEvents(uid, EVENTS_PER_POLL).catch((error: unknown) => {
       if (isNotFound(error)) return [];
       throw error;
     }),
@@ -133,7 +135,7 @@ export const poll: JobHandler<'poll'> = async ({ clusterId }, deps) => {
 
   let reading: Reading;
   try {
-    reading = await readPalette(deps, record.paletteUid);
+    reading = await readPalette(deps, record, record.paletteUid);
   } catch (error) {
     // The watch outlives a bad spell at Palette: the next poll is the retry. Thrown, the job's own retries would
     // run out within seconds and the chain would stop until the reconciler noticed.

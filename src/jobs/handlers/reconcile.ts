@@ -1,10 +1,12 @@
 import type { ClusterRecord } from '../../domain/cluster';
 import { type LifecycleState, stateFromPalette } from '../../domain/lifecycle';
 import { ConflictError } from '../../store/port';
+import { scopeOfRecord } from '../../teams/scope';
 import type { JobHandler } from '../handler';
 import type { Job } from '../job';
 import { applyPaletteState } from '../observe';
 import { forEachBounded, pacer } from '../pace';
+import { auditQuotaLedgers } from '../quota-audit';
 
 /** How the sweep is paced; the defaults keep 1,000 active clusters well inside a minute and Palette's limits. */
 export interface ReconcileOptions {
@@ -25,6 +27,8 @@ export interface ReconcileOptions {
    * (Palette flips to Deleting within seconds): the delete is sent again, at most once per this window.
    */
   deleteResendSeconds?: number;
+  /** A quota ledger entry or record still this long is audited (an approval or a resize in flight is not). */
+  quotaGraceSeconds?: number;
 }
 
 /** What a sweep did, for its log line. */
@@ -34,13 +38,16 @@ interface SweepTally {
   dispatched: number;
   failed: number;
   unfinished: boolean;
+  /** Quota ledger entries put right (after a sweep that walked every active record). */
+  quotaCorrected?: number;
 }
 
 /**
  * The reconciler: walks the active index page by page (never a Scan) and, for each record, re-dispatches work
  * that is stuck (an expired request, a lost create, a poll chain that stopped) and brings the record in line
- * with Palette when the cluster was changed or deleted outside the bot. Each re-dispatch is claimed once per
- * record version and staleness window, so a job that keeps failing is retried at that pace, not every minute.
+ * with Palette — in the cluster's own project — when the cluster was changed or deleted outside the bot. Each
+ * re-dispatch is claimed once per record version and staleness window, so a job that keeps failing is retried at
+ * that pace, not every minute. A sweep that walked every record then audits the teams' quota ledgers.
  */
 export function createReconciler(options: ReconcileOptions = {}): JobHandler<'reconcile'> {
   const pageSize = options.pageSize ?? 100;
@@ -49,6 +56,7 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
   const reviewStaleSeconds = options.reviewStaleSeconds ?? 120;
   const budgetMs = options.budgetMs ?? 45_000;
   const deleteResendSeconds = options.deleteResendSeconds ?? 300;
+  const quotaGraceSeconds = options.quotaGraceSeconds ?? 600;
 
   return async (_job, deps) => {
     const started = Date.now();
@@ -74,7 +82,7 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
     ): Promise<{ applied: boolean; observed?: LifecycleState }> => {
       if (!record.paletteUid) return { applied: false };
       await paceRead();
-      const info = await deps.palette.getCluster(record.paletteUid);
+      const info = await scopeOfRecord(deps, record).palette.getCluster(record.paletteUid);
       const paletteState = info?.state ?? 'NotFound';
       const observed = stateFromPalette(paletteState);
       try {
@@ -132,6 +140,7 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
       }
     };
 
+    const walked: ClusterRecord[] = [];
     let cursor: string | undefined;
     do {
       if (overBudget()) {
@@ -139,6 +148,7 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
         break;
       }
       const page = await deps.store.listActive({ limit: pageSize, ...(cursor ? { cursor } : {}) });
+      walked.push(...page.items);
       await forEachBounded(page.items, concurrency, async (record) => {
         if (overBudget()) {
           tally.unfinished = true;
@@ -157,6 +167,16 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
       });
       cursor = page.cursor;
     } while (cursor);
+    if (!tally.unfinished) {
+      try {
+        const audit = await auditQuotaLedgers(deps, walked, quotaGraceSeconds * 1000);
+        tally.quotaCorrected = audit.corrected;
+      } catch (error) {
+        deps.logger.warn('Reconcile: could not audit the quota ledgers; the next sweep tries again.', {
+          error,
+        });
+      }
+    }
     const durationMs = Date.now() - started;
     deps.logger.info('Reconcile sweep done.', { ...tally, durationMs });
     deps.metrics.add('Sweeps', 1, { outcome: tally.unfinished ? 'unfinished' : 'complete' });

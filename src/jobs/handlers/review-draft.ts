@@ -6,7 +6,8 @@ import type { ClusterSpec } from '../../domain/spec';
 import { assembleSpec } from '../../slack/wizard/assemble';
 import { readWizardDraft, saveWizard } from '../../slack/wizard/draft';
 import { reviewExternalId } from '../../slack/wizard/ids';
-import { reviewView } from '../../slack/wizard/render';
+import { reviewQuota, reviewView } from '../../slack/wizard/render';
+import { scopeOfChannel, type TeamScope } from '../../teams/scope';
 import type { JobHandler } from '../handler';
 import { reviewFindings } from '../review-findings';
 
@@ -33,6 +34,7 @@ const notFound = (error: unknown) =>
  */
 async function showFindings(
   deps: Deps,
+  scope: TeamScope,
   draftId: string,
   revision: string,
   spec: ClusterSpec,
@@ -40,7 +42,8 @@ async function showFindings(
   channel: string,
 ): Promise<void> {
   const external_id = reviewExternalId(draftId, revision);
-  const view = reviewView(deps, { draftId, channel }, spec, revision, { kind: 'done', findings });
+  const quota = await reviewQuota(deps, scope, spec);
+  const view = reviewView(deps, { draftId, channel }, spec, revision, { kind: 'done', findings }, { quota });
   for (let attempt = 0; ; attempt++) {
     try {
       await deps.slack.views.update({ external_id, view });
@@ -58,7 +61,7 @@ async function showFindings(
 }
 
 /**
- * The wizard's review step: Palette's dry run, the cost estimate and the MAAS capacity check for the draft's spec,
+ * The wizard's review step: in the team's Palette project, Palette's dry run, the cost estimate and the MAAS capacity check for the draft's spec,
  * saved in the draft (the final submit stores them with the request) and shown in the review view. Idempotent: a
  * draft that is gone, or whose review revision has changed, is left alone.
  */
@@ -67,8 +70,9 @@ export const reviewDraft: JobHandler<'review-draft'> = async (job, deps) => {
   const review = draft?.data.review;
   if (!draft || !review) return;
   const assembled = assembleSpec(draft.data);
-  if (!assembled.ok) return;
-  const findings = review.findings ?? (await reviewFindings(deps, assembled.spec));
+  const scope = scopeOfChannel(deps, draft.data.channel);
+  if (!assembled.ok || !scope) return;
+  const findings = review.findings ?? (await reviewFindings(deps, scope.palette, assembled.spec));
   const latest = await currentReview(deps, job.draftId, review.revision);
   if (!latest) return;
   if (!latest.data.review?.findings)
@@ -76,5 +80,13 @@ export const reviewDraft: JobHandler<'review-draft'> = async (job, deps) => {
       ...latest.data,
       review: { revision: review.revision, findings },
     });
-  await showFindings(deps, job.draftId, review.revision, assembled.spec, findings, latest.data.channel);
+  await showFindings(
+    deps,
+    scope,
+    job.draftId,
+    review.revision,
+    assembled.spec,
+    findings,
+    latest.data.channel,
+  );
 };

@@ -3,6 +3,7 @@ import type { ClusterRecord } from '../../domain/cluster';
 import { requestSubmitted } from '../../slack/blocks/request';
 import { renderCard, showCard } from '../../slack/card';
 import { type BotMessage, permalinkOf, unreachableChannelCode } from '../../slack/thread';
+import { scopeOfRecord } from '../../teams/scope';
 import { scheduleExpiry } from '../expiry';
 import type { JobHandler } from '../handler';
 import { note, saveSlackPlaces } from '../note';
@@ -27,20 +28,20 @@ async function post(
 /** Palette's dry-run, estimate and capacity, unless the wizard already stored them. */
 async function withReview(deps: Deps, record: ClusterRecord): Promise<ClusterRecord> {
   if (record.review) return record;
-  const review = await reviewFindings(deps, record.spec);
+  const review = await reviewFindings(deps, scopeOfRecord(deps, record).palette, record.spec);
   return note(deps, record, () => ({ review }), 'Palette reviewed the request.');
 }
 
 /**
- * The approval card in the approvals channel. A channel the bot cannot post in is a setup problem no retry fixes:
- * it is returned as the reason, for the requester's message to say.
+ * The approval card in the team's approvals channel. A channel the bot cannot post in is a setup problem no retry
+ * fixes: it is returned as the reason, for the requester's message to say.
  */
 async function withCard(
   deps: Deps,
   record: ClusterRecord,
 ): Promise<{ record: ClusterRecord; problem?: string }> {
   if (record.slack.approvalTs) return { record };
-  const channel = deps.config.approvalChannel;
+  const channel = scopeOfRecord(deps, record).team.approvalChannel;
   try {
     const card = await post(deps, channel, await renderCard(deps, record));
     const saved = await saveSlackPlaces(
@@ -80,7 +81,7 @@ async function withSubmittedMessage(
       ? await permalinkOf(deps, { channel: approvalChannel, ts: approvalTs })
       : undefined;
   const base = {
-    approvalChannel: deps.config.approvalChannel,
+    approvalChannel: scopeOfRecord(deps, record).team.approvalChannel,
     now: deps.now(),
     ...(cardLink ? { cardLink } : {}),
     ...(problem ? { problem } : {}),

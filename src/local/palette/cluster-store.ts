@@ -15,6 +15,7 @@ import {
 import type { ClusterRecord, PoolRecord, SimCluster } from './model';
 import { type SampleOptions, sampleClusterBody } from './samples';
 import type { MaasClusterBody, MachinePool } from './schemas';
+import { currentProject, visibleHere } from './scope';
 import { type Catalog, type SeedAccount, STALL_LABEL, STICKY_DELETE_LABEL } from './seed';
 
 /** Success with a value, or a refusal the routes answer with a v1Error. */
@@ -26,6 +27,8 @@ export interface SeedClustersOptions extends SampleOptions {
   state?: 'Running' | 'Provisioning';
   /** Names are `${namePrefix}-${n}` (default `bench`). */
   namePrefix?: string;
+  /** The project they belong to (default: the simulator's `projectUid`, else tenant scope). */
+  projectUid?: string;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -41,7 +44,10 @@ function poolRecord(entity: MachinePool): PoolRecord {
   };
 }
 
-/** The simulator's clusters, in memory, with the operations Palette's API offers on them. */
+/**
+ * The simulator's clusters, in memory, with the operations Palette's API offers on them. A request sees only the
+ * clusters of its project (src/local/palette/scope.ts); outside a request every cluster is seen.
+ */
 export class ClusterStore {
   private readonly records = new Map<string, ClusterRecord>();
   /** Cloud config uid → cluster uid (resize and machine listing look clusters up by config). */
@@ -57,14 +63,20 @@ export class ClusterStore {
     return [...this.records.values()];
   }
 
-  /** Workload clusters that still answer GET at `t`. */
+  /** Workload clusters of the request's project that still answer GET at `t`. */
   visible(t: number): ClusterRecord[] {
-    return this.all().filter((cluster) => !cluster.system && !isGone(cluster, t));
+    return this.all().filter((cluster) => !cluster.system && !isGone(cluster, t) && visibleHere(cluster));
   }
 
-  /** The cluster with this uid, unless it is unknown or gone at `t`. */
-  get(uid: string, t: number): ClusterRecord | undefined {
+  /** The cluster with this uid in the request's project, gone or not. */
+  ever(uid: string): ClusterRecord | undefined {
     const cluster = this.records.get(uid);
+    return cluster && visibleHere(cluster) ? cluster : undefined;
+  }
+
+  /** The cluster with this uid in the request's project, unless it is unknown or gone at `t`. */
+  get(uid: string, t: number): ClusterRecord | undefined {
+    const cluster = this.ever(uid);
     return cluster && !isGone(cluster, t) ? cluster : undefined;
   }
 
@@ -73,10 +85,14 @@ export class ClusterStore {
     return this.get(this.byConfigUid.get(configUid) ?? '', t);
   }
 
-  /** Whether a cluster not yet Deleted carries this name at `t`. */
+  /** Whether a cluster of the request's project not yet Deleted carries this name at `t` (names are per project). */
   nameInUse(name: string, t: number): boolean {
     return this.all().some(
-      (cluster) => cluster.name === name && stateAt(cluster, t) !== 'Deleted' && !isGone(cluster, t),
+      (cluster) =>
+        cluster.name === name &&
+        visibleHere(cluster) &&
+        stateAt(cluster, t) !== 'Deleted' &&
+        !isGone(cluster, t),
     );
   }
 
@@ -95,6 +111,7 @@ export class ClusterStore {
     const cluster: ClusterRecord = {
       uid: newUid(),
       name,
+      projectUid: currentProject() ?? '',
       configUid: newUid(),
       accountUid: account.uid,
       domain: body.spec.cloudConfig.domain,
@@ -220,6 +237,7 @@ export class ClusterStore {
     return {
       uid: cluster.uid,
       name: cluster.name,
+      projectUid: cluster.projectUid,
       state,
       ...(state === 'Running' ? { health: 'Healthy' } : {}),
       gone: isGone(cluster, t),

@@ -173,7 +173,7 @@ export function summaryView(sim: SimRuntime, cluster: ClusterRecord, t: number) 
       cloudAccountMeta: cloudAccountMeta(sim, cluster),
       cloudConfig: { cloudType: 'maas', uid: cluster.configUid, machinePools: machinePoolsMeta(cluster, t) },
       clusterProfileTemplates: templateMetas(sim, cluster),
-      projectMeta: { uid: sim.projectUid ?? '', name: 'Default' },
+      projectMeta: { uid: cluster.projectUid, name: cluster.projectUid ? cluster.projectUid : 'Default' },
     },
     status: {
       state: stateAt(cluster, t),

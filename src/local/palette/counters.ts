@@ -42,6 +42,8 @@ export interface SimCounters {
   peakRps: Record<SimPrefix, number>;
   /** Every request body that failed validation. */
   rejectedBodies: RejectedBody[];
+  /** Authenticated requests per `ProjectUid` header ('' = none: tenant scope). */
+  byProject: Record<string, number>;
 }
 
 function perPrefix(): Record<SimPrefix, number> {
@@ -58,6 +60,7 @@ function emptyCounters(): SimCounters {
     serviceUnavailable: { injected: 0 },
     peakRps: perPrefix(),
     rejectedBodies: [],
+    byProject: {},
   };
 }
 
@@ -100,6 +103,11 @@ export class CounterBook {
   /** A route handled one request of this operation. */
   operation(name: string): void {
     this.counters.byOperation[name] = (this.counters.byOperation[name] ?? 0) + 1;
+  }
+
+  /** An authenticated request named this project ('' = none). */
+  project(projectUid: string): void {
+    this.counters.byProject[projectUid] = (this.counters.byProject[projectUid] ?? 0) + 1;
   }
 
   /** A response left with this status. */

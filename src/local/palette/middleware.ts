@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { prefixOf } from './counters';
 import { codeForStatus, v1Error } from './errors';
 import type { SimRuntime } from './runtime';
+import { inProject } from './scope';
 
 /** Middleware in the order a request meets it: traffic (counts, limits, faults, latency), auth, scope, one-shots. */
 
@@ -61,14 +62,18 @@ export function authenticate(sim: SimRuntime): MiddlewareHandler {
   };
 }
 
-/** With a project set, refuses a request naming another project in `ProjectUid`; none = tenant scope. */
+/**
+ * Counts the request's `ProjectUid` (none = tenant scope), refuses one naming a project not served, and serves
+ * the rest scoped to their project: they see only its clusters.
+ */
 export function projectScope(sim: SimRuntime): MiddlewareHandler {
   return async (c, next) => {
-    const asked = c.req.header('ProjectUid');
-    if (sim.projectUid && asked && asked !== sim.projectUid) {
+    const asked = c.req.header('ProjectUid') ?? '';
+    sim.counters.project(asked);
+    if (asked && sim.projects.size > 0 && !sim.projects.has(asked)) {
       return c.json(v1Error('Forbidden', `Project '${asked}' is not accessible with this API key`), 403);
     }
-    await next();
+    await inProject(asked, next);
   };
 }
 

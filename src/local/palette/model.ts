@@ -53,6 +53,8 @@ export interface DeletionRecord {
 export interface ClusterRecord {
   uid: string;
   name: string;
+  /** The project it was created in ('' = tenant scope): only requests scoped to it see it. */
+  projectUid: string;
   configUid: string;
   accountUid: string;
   domain: string;
@@ -80,6 +82,8 @@ export interface ClusterRecord {
 export interface SimCluster {
   uid: string;
   name: string;
+  /** The project it was created in ('' = tenant scope, no `ProjectUid`). */
+  projectUid: string;
   state: SimState;
   /** Healthy while Running; absent otherwise. */
   health?: string;

@@ -6,6 +6,12 @@ export interface SimulatorOptions {
   apiKey?: string;
   /** When set, a request with a different `ProjectUid` header is refused (403); none means tenant scope. */
   projectUid?: string;
+  /**
+   * The projects served (with `projectUid`): a request naming another in `ProjectUid` is refused (403). Clusters
+   * belong to the project they were created in and are seen only from it (tenant scope: those made without one).
+   * None at all: any `ProjectUid` is served.
+   */
+  projects?: readonly string[];
   /** Port to listen on (default 0: any free port). */
   port?: number;
   /** Host to listen on (default 127.0.0.1). */

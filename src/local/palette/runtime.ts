@@ -11,6 +11,8 @@ import { type Catalog, seedCatalog } from './seed';
 export interface SimRuntime {
   readonly apiKey: string;
   readonly projectUid?: string;
+  /** Every project served (`projectUid` and `projects`); empty = any. */
+  readonly projects: ReadonlySet<string>;
   /** The lifecycle clock. */
   readonly now: () => number;
   readonly pace: Pace;
@@ -38,6 +40,7 @@ export function createRuntime(options: SimulatorOptions = {}): SimRuntime {
   return {
     apiKey: options.apiKey ?? DEFAULT_API_KEY,
     ...(options.projectUid ? { projectUid: options.projectUid } : {}),
+    projects: new Set([...(options.projectUid ? [options.projectUid] : []), ...(options.projects ?? [])]),
     now,
     pace,
     catalog,

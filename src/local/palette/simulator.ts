@@ -7,6 +7,7 @@ import type { FaultSettings, InjectedAnswer, PathPattern } from './faults';
 import type { SimCluster } from './model';
 import type { SimulatorOptions } from './options';
 import { createRuntime } from './runtime';
+import { inProject } from './scope';
 
 export { PALETTE_RATE_LIMITS } from '../../palette/limits';
 export type { SeedClustersOptions } from './cluster-store';
@@ -62,7 +63,10 @@ export async function startPaletteSimulator(options: SimulatorOptions = {}): Pro
     clusters: describeAll,
     seedClusters: (count, seedOptions = {}) => {
       const t = sim.now();
-      return sim.store.seedClusters(count, seedOptions, t).map((cluster) => sim.store.describe(cluster, t));
+      const project = seedOptions.projectUid ?? sim.projectUid ?? '';
+      return inProject(project, () => sim.store.seedClusters(count, seedOptions, t)).map((cluster) =>
+        sim.store.describe(cluster, t),
+      );
     },
     close: server.close,
   };

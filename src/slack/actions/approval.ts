@@ -2,6 +2,7 @@ import type { RespondFn } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import type { ClusterRecord } from '../../domain/cluster';
 import { type Actor, decide } from '../../domain/policy';
+import { scopeOfRecord } from '../../teams/scope';
 import { type Answer, noticeAnswer } from '../blocks/answers';
 import { decisionLine } from '../blocks/approval-card';
 import { refusalFor } from '../roles';
@@ -18,8 +19,9 @@ export const BUSY_ANSWER = noticeAnswer(
 export const MISSING_ANSWER = noticeAnswer('This request no longer exists.');
 
 /**
- * Why `actor` may not approve or reject `record` now, as the answer to show them, or undefined when they may.
- * A request someone already decided says who decided and when ("Approved by <@x> at 14:32 UTC").
+ * Why `actor` (resolved for the record's team) may not approve or reject `record` now, as the answer to show
+ * them, or undefined when they may. A request someone already decided says who decided and when ("Approved by
+ * <@x> at 14:32 UTC").
  */
 export function approvalRefusal(
   deps: Deps,
@@ -28,11 +30,12 @@ export function approvalRefusal(
   record: ClusterRecord,
 ): Answer | undefined {
   const now = deps.now();
-  const decision = decide(action, actor, record, now, deps.config.policy);
+  const { team, policy } = scopeOfRecord(deps, record);
+  const decision = decide(action, actor, record, now, policy);
   if (decision.ok) return undefined;
   const decided = decision.kind === 'state' ? decisionLine(record, now) : undefined;
   if (decided) return noticeAnswer(`Already decided: ${decided}`);
-  return refusalFor(deps.config, decision, record.requester);
+  return refusalFor(team, decision, record.requester);
 }
 
 /** Answers only the person who clicked. */

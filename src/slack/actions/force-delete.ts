@@ -1,9 +1,13 @@
 import type { BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import { decideAndApply } from '../../jobs/decide-apply';
+import { scopeOfRecord } from '../../teams/scope';
 import { noticeAnswer } from '../blocks/answers';
 import { forceDeleteAlreadySent, forceDeleteRequestedAnswer } from '../blocks/force-delete';
 import { refusalFor, resolveActor } from '../roles';
+
+/** The answer when the cluster's record is gone. */
+const GONE = 'This cluster is no longer known.';
 
 /**
  * A click on Force delete (the thread notice, or `/maas force-delete`'s answer), after Slack's confirm dialog.
@@ -15,10 +19,17 @@ export function forceDeleteClicked(deps: Deps) {
   return async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction>) => {
     await ack();
     const clusterId = action.value ?? '';
-    const actor = await resolveActor(deps, body.user.id);
-    const outcome = await decideAndApply(deps, clusterId, 'force-delete', actor, (record, at) =>
-      record.forceDeleteAt
-        ? { nothingToDo: forceDeleteAlreadySent(record, deps.now()) }
+    const record = await deps.store.get(clusterId);
+    if (!record) {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...noticeAnswer(GONE) });
+      return;
+    }
+    // The roles are those of the cluster's team.
+    const { team } = scopeOfRecord(deps, record);
+    const actor = await resolveActor(deps, body.user.id, team);
+    const outcome = await decideAndApply(deps, record, 'force-delete', actor, (current, at) =>
+      current.forceDeleteAt
+        ? { nothingToDo: forceDeleteAlreadySent(current, deps.now()) }
         : { event: 'force-delete-started', set: { forceDeleteBy: actor.userId, forceDeleteAt: at } },
     );
     if (outcome.ok) {
@@ -30,8 +41,8 @@ export function forceDeleteClicked(deps: Deps) {
     }
     const answer =
       outcome.kind === 'refused'
-        ? refusalFor(deps.config, outcome.refusal, outcome.record.requester)
-        : noticeAnswer(outcome.kind === 'missing' ? 'This cluster is no longer known.' : outcome.reason);
+        ? refusalFor(team, outcome.refusal, outcome.record.requester)
+        : noticeAnswer(outcome.kind === 'missing' ? GONE : outcome.reason);
     await respond({ response_type: 'ephemeral', replace_original: false, ...answer });
   };
 }

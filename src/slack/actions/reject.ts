@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps';
+import { scopeOfRecord } from '../../teams/scope';
 import { rejectReasonView } from '../blocks/reject-reason';
 import { openModal } from '../modal';
 import { resolveActor } from '../roles';
@@ -18,7 +19,8 @@ export function rejectClicked(deps: Deps) {
     const reply = replyToClicker(deps, body.user.id, body.response_url ? respond : undefined);
     const record = await deps.store.get(action.value ?? '');
     if (!record) return reply(MISSING_ANSWER);
-    const refusal = approvalRefusal(deps, 'reject', await resolveActor(deps, body.user.id), record);
+    const actor = await resolveActor(deps, body.user.id, scopeOfRecord(deps, record).team);
+    const refusal = approvalRefusal(deps, 'reject', actor, record);
     if (refusal) return reply(refusal);
     const notice = ':warning: I could not open the form just now; click Reject again.';
     const failed = await openModal(

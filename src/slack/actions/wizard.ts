@@ -2,7 +2,8 @@ import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs, Vi
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
-import { wizardGoneView } from '../blocks/wizard/done';
+import { scopeOfChannel } from '../../teams/scope';
+import { wizardGoneView, wizardNoTeamView } from '../blocks/wizard/done';
 import { slackErrorCode } from '../thread';
 import { loadWizard, saveWizard, type WizardData } from '../wizard/draft';
 import { choiceIn } from '../wizard/form';
@@ -85,10 +86,12 @@ function wizardAction(deps: Deps, move: Move) {
     if (!view || !meta) return;
     const before = await loadWizard(deps.store, meta.draftId, body.user.id);
     if (!before) return updateClicked(deps, client, view, wizardGoneView());
+    const scope = scopeOfChannel(deps, before.channel);
+    if (!scope) return updateClicked(deps, client, view, wizardNoTeamView(before.channel));
     const value = 'value' in action && typeof action.value === 'string' ? action.value : undefined;
     const moved = move(before, captureStep(before, meta, view), meta, value);
     if (!moved) return;
-    const rendered = await renderStep(deps, meta.draftId, moved.data, moved.target);
+    const rendered = await renderStep(deps, scope, meta.draftId, moved.data, moved.target);
     // The draft first: options lists (domains of the new account) read it as soon as the view changes.
     await saveWizard(deps, meta.draftId, body.user.id, rendered.data);
     await updateClicked(deps, client, view, rendered.view);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validSpec } from '../../../test/support/fixtures';
 import { loadConfig } from '../../config';
 import type { AuditEvent, ClusterRecord } from '../../domain/cluster';
+import { IMPLICIT_TEAM } from '../../domain/team';
 import { checkMessageBlocks } from '../../local/slack/blockkit';
 import type { BotMessage } from '../thread';
 import { APPROVE_ACTION, approvalCard, REJECT_ACTION } from './approval-card';
@@ -16,11 +17,13 @@ const config = loadConfig({
   ADMINS: 'U0ADMIN',
   REQUIRED_APPROVALS: '2',
 });
+const team = config.teams.list[0]!;
 
 function record(overrides: Partial<ClusterRecord> = {}): ClusterRecord {
   return {
     id: 'C1',
     name: 'team-a-dev',
+    team: IMPLICIT_TEAM,
     spec: validSpec(),
     state: 'PENDING_APPROVAL',
     requester: 'U0REQUESTER',
@@ -53,7 +56,7 @@ const event = (entry: Partial<AuditEvent>): AuditEvent => ({
 
 describe('approvalCard', () => {
   it('offers Approve (with a confirm dialog) and Reject while the request waits, and says who can decide', () => {
-    const card = approvalCard(record(), { config, now: NOW, threadLink: 'https://slack.example/p1' });
+    const card = approvalCard(record(), { config, now: NOW, team, threadLink: 'https://slack.example/p1' });
     expect(actionIds(card)).toEqual([APPROVE_ACTION, REJECT_ACTION]);
     expect(text(card)).toContain('"confirm":{"title":{"type":"plain_text","text":"Approve this cluster?"}');
     expect(text(card)).toContain('Expires at Jan 2 12:00 UTC');
@@ -76,7 +79,7 @@ describe('approvalCard', () => {
         })),
       })),
     });
-    const card = approvalCard(record({ spec }), { config, now: NOW });
+    const card = approvalCard(record({ spec }), { config, now: NOW, team });
     expect(checkMessageBlocks(card.blocks)).toMatchObject({ ok: true });
     expect(card.blocks!.length).toBeLessThanOrEqual(50);
     expect(text(card)).toContain('&lt;!channel&gt;');
@@ -87,6 +90,7 @@ describe('approvalCard', () => {
     const card = approvalCard(record({ approvals: [{ userId: 'U0APPROVER', at: '2030-01-01T12:10:00Z' }] }), {
       config,
       now: NOW,
+      team,
     });
     expect(text(card)).toContain('1 of 2 approvals: <@U0APPROVER>');
     expect(actionIds(card)).toEqual([APPROVE_ACTION, REJECT_ACTION]);
@@ -99,7 +103,7 @@ describe('approvalCard', () => {
     ];
     const card = approvalCard(
       record({ state: 'RUNNING', approvals, history: [event({})], runningSince: '2030-01-01T12:28:00Z' }),
-      { config, now: NOW },
+      { config, now: NOW, team },
     );
     expect(actionIds(card)).toEqual([]);
     expect(text(card)).toContain('Approved by <@U0APPROVER> and <@U0APPROVER2> at 12:20 UTC.');
@@ -112,18 +116,18 @@ describe('approvalCard', () => {
         state: 'REJECTED',
         rejection: { userId: 'U0APPROVER', at: '2030-01-01T12:20:00Z', reason: 'no <b>\nsorry' },
       }),
-      { config, now: NOW },
+      { config, now: NOW, team },
     );
     expect(actionIds(card)).toEqual([]);
     expect(text(card)).toContain('Rejected by <@U0APPROVER> at 12:20 UTC:\\n> no &lt;b&gt;\\n> sorry');
   });
 
   it('once expired or failed: what happened and what to do', () => {
-    const expired = approvalCard(record({ state: 'EXPIRED' }), { config, now: NOW });
+    const expired = approvalCard(record({ state: 'EXPIRED' }), { config, now: NOW, team });
     expect(text(expired)).toContain('`/maas create-cluster team-a-dev`');
     const failed = approvalCard(
       record({ state: 'FAILED', history: [event({})], failure: 'quota <exceeded>' }),
-      { config, now: NOW },
+      { config, now: NOW, team },
     );
     expect(text(failed)).toContain(':red_circle: Failed: quota &lt;exceeded&gt;');
   });

@@ -2,8 +2,10 @@ import type { ActionsBlock, KnownBlock } from '@slack/types';
 import type { Config } from '../../config';
 import { type ClusterRecord, lastEvent } from '../../domain/cluster';
 import { totalNodes } from '../../domain/spec';
+import type { Team } from '../../domain/team';
 import { escapeText, truncate } from '../../domain/text';
 import { formatDuration } from '../../domain/time';
+import type { QuotaView } from '../../teams/quota';
 import { describeWho } from '../roles';
 import type { BotMessage } from '../thread';
 import {
@@ -28,6 +30,10 @@ export const REJECT_ACTION = 'approval:reject';
 export interface CardContext {
   config: Config;
   now: Date;
+  /** The request's team: its quorum and who can decide. */
+  team: Team;
+  /** While the request waits: what approving it would do to the team's quota. */
+  quota?: QuotaView;
   /** Permalink of the request's "submitted" message (its thread). */
   threadLink?: string;
 }
@@ -96,7 +102,10 @@ export function decisionLine(record: ClusterRecord, now: Date): string | undefin
 }
 
 /** Where the cluster is now, once approved: state, since when, and why it failed. */
-export function lifecycleLine(record: ClusterRecord, context: CardContext): string | undefined {
+export function lifecycleLine(
+  record: ClusterRecord,
+  context: Pick<CardContext, 'config' | 'now'>,
+): string | undefined {
   const { now } = context;
   switch (record.state) {
     case 'APPROVED':
@@ -121,6 +130,14 @@ export function lifecycleLine(record: ClusterRecord, context: CardContext): stri
   }
 }
 
+/** The team's quota while the request waits: the usage line, and why approving it would be refused now. */
+function quotaSection(quota: QuotaView | undefined): string | undefined {
+  if (!quota || (quota.verdict.ok && !quota.line)) return undefined;
+  const lines = quota.line ? [escapeText(quota.line)] : [];
+  if (!quota.verdict.ok) lines.push(`:no_entry: Over quota: ${escapeText(quota.verdict.reason)}`);
+  return `*Team quota*\n${lines.join('\n')}`;
+}
+
 /** The management options chosen, in a few words (undefined when none). */
 function extrasLine(record: ClusterRecord): string | undefined {
   const { packOverrides, management } = record.spec;
@@ -141,7 +158,7 @@ function extrasLine(record: ClusterRecord): string | undefined {
  * and where the cluster is now. Rendered from the record alone, so any job can refresh it.
  */
 export function approvalCard(record: ClusterRecord, card: CardContext): BotMessage {
-  const { config, now } = card;
+  const { now } = card;
   const pending = record.state === 'PENDING_APPROVAL';
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(`Cluster request: ${record.name}`, 150) } },
@@ -152,9 +169,11 @@ export function approvalCard(record: ClusterRecord, card: CardContext): BotMessa
   const extras = extrasLine(record);
   if (extras) blocks.push(section(extras));
   blocks.push(section(`*Review*\n${findingsLines(record.review).join('\n')}`));
+  const quota = pending ? quotaSection(card.quota) : undefined;
+  if (quota) blocks.push(section(quota));
   blocks.push({ type: 'divider' });
 
-  const quorum = pending ? quorumLine(record, config.policy.requiredApprovals) : undefined;
+  const quorum = pending ? quorumLine(record, card.team.requiredApprovals) : undefined;
   if (quorum) blocks.push(section(quorum));
   const decided = decisionLine(record, now);
   if (decided) blocks.push(section(decided));
@@ -163,10 +182,12 @@ export function approvalCard(record: ClusterRecord, card: CardContext): BotMessa
   if (pending) blocks.push(decisionButtons(record));
 
   const notes: string[] = [];
+  // The implicit team (a bot without teams) has no channels and is not named.
+  if (card.team.channels.length > 0) notes.push(`Team *${card.team.name}*`);
   if (card.threadLink) notes.push(link(card.threadLink, 'Request thread'));
   if (pending) {
     notes.push(`Expires at ${when(record.expiresAt, now)}`);
-    const who = describeWho(config, ['approver', 'admin']);
+    const who = describeWho(card.team, ['approver', 'admin']);
     if (who) notes.push(`Who can decide: ${who}`);
   }
   if (notes.length > 0) blocks.push(context(notes.join(' · ')));

@@ -4,15 +4,15 @@ import { consoleLink, findingsLines, mentions, money, poolLine } from './cluster
 
 describe('consoleLink', () => {
   it("uses the project's cluster overview path when a project is set", () => {
-    const config = {
-      palette: { consoleUrl: 'https://console.example', projectUid: 'p1', apiUrl: '', apiKey: '' },
-    };
-    expect(consoleLink(config, 'c 1')).toBe('https://console.example/projects/p1/clusters/c%201/overview');
+    const config = { palette: { consoleUrl: 'https://console.example', apiUrl: '', apiKey: '' } };
+    expect(consoleLink(config, 'c 1', 'p1')).toBe(
+      'https://console.example/projects/p1/clusters/c%201/overview',
+    );
   });
 
   it("uses the tenant admin's path without a project", () => {
     const config = { palette: { consoleUrl: 'https://console.example', apiUrl: '', apiKey: '' } };
-    expect(consoleLink(config, 'c1')).toBe('https://console.example/admin/clusters/c1/overview');
+    expect(consoleLink(config, 'c1', undefined)).toBe('https://console.example/admin/clusters/c1/overview');
   });
 });
 

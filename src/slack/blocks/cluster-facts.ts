@@ -9,6 +9,7 @@ import {
   totalNodes,
   type WorkerPool,
 } from '../../domain/spec';
+import { projectOfRecord } from '../../domain/team';
 import { escapeText, truncate } from '../../domain/text';
 import { formatUtc } from '../../domain/time';
 
@@ -134,11 +135,24 @@ export function findingsLines(review: ReviewFindings | undefined): string[] {
 export const when = (iso: string, now: Date) => formatUtc(new Date(iso), now);
 
 /**
- * Where people open the cluster in Palette's console: `/projects/{project}/clusters/{uid}/overview` with a project
+ * Where people open a cluster in Palette's console: `/projects/{project}/clusters/{uid}/overview` with a project
  * (the path Palette's console uses), else the tenant admin's `/admin/clusters/{uid}/overview`.
  */
-export function consoleLink(config: Pick<Config, 'palette'>, paletteUid: string): string {
-  const { consoleUrl, projectUid } = config.palette;
+export function consoleLink(
+  config: Pick<Config, 'palette'>,
+  paletteUid: string,
+  projectUid: string | undefined,
+): string {
   const scope = projectUid ? `/projects/${encodeURIComponent(projectUid)}` : '/admin';
-  return `${consoleUrl}${scope}/clusters/${encodeURIComponent(paletteUid)}/overview`;
+  return `${config.palette.consoleUrl}${scope}/clusters/${encodeURIComponent(paletteUid)}/overview`;
+}
+
+/** Where people open a record's cluster in Palette's console (in the project it lives in), once it has one. */
+export function recordConsoleLink(
+  config: Pick<Config, 'palette' | 'teams'>,
+  record: Pick<ClusterRecord, 'paletteUid' | 'team' | 'paletteProjectUid'>,
+): string | undefined {
+  return record.paletteUid
+    ? consoleLink(config, record.paletteUid, projectOfRecord(config.teams, record))
+    : undefined;
 }

@@ -11,6 +11,8 @@ export interface ListRow {
   name: string;
   record?: ClusterRecord;
   palette?: ClusterSummary;
+  /** The team it belongs to, shown when every team is listed (`/maas list all`). */
+  team?: string;
 }
 
 /** One page of `/maas list`. */
@@ -19,6 +21,10 @@ export interface ListPage {
   page: number;
   /** Whether a next page exists. */
   more: boolean;
+  /** Every team's clusters (`/maas list all`): the next page keeps `all`. */
+  all?: boolean;
+  /** Whose clusters these are, for the title ("of data", "of every team"); none for a bot without teams. */
+  whose?: string;
   /** Why Palette's side is missing (it did not answer in time, or refused), when it is. */
   paletteProblem?: string;
 }
@@ -33,7 +39,7 @@ function nodes(record: ClusterRecord): string | undefined {
 
 /** One row: "*name* — :large_green_circle: Running · Healthy · 5/5 nodes · <@U…>". */
 export function listLine(row: ListRow): string {
-  const name = `*${escapeText(row.name)}*`;
+  const name = `*${escapeText(row.name)}*${row.team ? ` (${row.team})` : ''}`;
   const health = row.palette?.health ?? row.record?.progress?.health;
   if (!row.record) {
     const parts = [`Palette: ${escapeText(row.palette?.state ?? 'Unknown')}`, health && escapeText(health)];
@@ -51,7 +57,7 @@ export function listLine(row: ListRow): string {
 /** The `/maas list` answer: one line per cluster, then how to see more and what Palette did not say. */
 export function clusterListAnswer(list: ListPage): Answer {
   const notes: string[] = [];
-  if (list.more) notes.push(`More: \`/maas list ${list.page + 1}\``);
+  if (list.more) notes.push(`More: \`/maas list ${list.all ? 'all ' : ''}${list.page + 1}\``);
   if (list.page > 1) notes.push(`Page ${list.page}`);
   if (list.paletteProblem)
     notes.push(`:warning: ${escapeText(list.paletteProblem)}, so this shows what the bot knows.`);
@@ -62,7 +68,10 @@ export function clusterListAnswer(list: ListPage): Answer {
         ? `Page ${list.page} is empty; try \`/maas list\`.`
         : 'No clusters yet. Request one with `/maas create-cluster`.';
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: 'MAAS clusters' } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: `MAAS clusters${list.whose ? ` ${list.whose}` : ''}` },
+    },
     section(body),
   ];
   if (notes.length > 0) blocks.push(context(notes.join(' · ')));

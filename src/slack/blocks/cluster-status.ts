@@ -14,6 +14,7 @@ import {
   mention,
   mentions,
   poolLines,
+  recordConsoleLink,
   section,
   stateText,
   when,
@@ -95,7 +96,8 @@ export function clusterStatusAnswer(view: StatusView): Answer {
   const history = record.history.filter((entry) => entry.event !== 'note').slice(-HISTORY_SHOWN);
   blocks.push(section(`*History*\n${history.map((entry) => historyLine(entry, now)).join('\n')}`));
   const notes: string[] = [];
-  if (record.paletteUid) notes.push(link(consoleLink(config, record.paletteUid), 'Open in Palette'));
+  const url = recordConsoleLink(config, record);
+  if (url) notes.push(link(url, 'Open in Palette'));
   if (view.paletteProblem) {
     const seen = record.progress?.polledAt ? `; last seen ${when(record.progress.polledAt, now)}` : '';
     notes.push(`:warning: ${escapeText(view.paletteProblem)}, so this shows what the bot knows${seen}.`);
@@ -104,8 +106,13 @@ export function clusterStatusAnswer(view: StatusView): Answer {
   return { text: `${record.name}: ${stateText(record)}`, blocks };
 }
 
-/** `/maas status NAME` for a cluster only Palette knows (not requested through Slack). */
-export function paletteOnlyStatusAnswer(cluster: ClusterSummary, config: Config, now: Date): Answer {
+/** `/maas status NAME` for a cluster only Palette knows (not requested through Slack), in `projectUid`. */
+export function paletteOnlyStatusAnswer(
+  cluster: ClusterSummary,
+  config: Config,
+  now: Date,
+  projectUid: string | undefined,
+): Answer {
   const parts = [
     `Palette: ${escapeText(cluster.state)}`,
     cluster.health && `health ${escapeText(cluster.health)}`,
@@ -116,7 +123,7 @@ export function paletteOnlyStatusAnswer(cluster: ClusterSummary, config: Config,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: truncate(cluster.name, 150) } },
       section(`${parts.join(' · ')}\n_Not requested through Slack, so the bot has no history for it._`),
-      context(link(consoleLink(config, cluster.uid), 'Open in Palette')),
+      context(link(consoleLink(config, cluster.uid, projectUid), 'Open in Palette')),
     ],
   };
 }

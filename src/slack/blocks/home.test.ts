@@ -9,6 +9,7 @@ function record(index: number, state: ClusterRecord['state'] = 'RUNNING'): Clust
   return {
     id: `c-${index}`,
     name: `cluster-${index}`,
+    team: 'default',
     spec: {
       name: `cluster-${index}`,
       description: '',

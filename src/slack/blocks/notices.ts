@@ -6,7 +6,7 @@ import type { ClusterEvent } from '../../palette/port';
 import type { BotMessage } from '../thread';
 import { plainMessage } from './answers';
 import { decisionLine, quorumLine } from './approval-card';
-import { consoleLink, link, mention, section } from './cluster-facts';
+import { link, mention, recordConsoleLink, section } from './cluster-facts';
 
 /** Event lines in one thread message at most; the rest are counted. */
 const MAX_EVENT_LINES = 30;
@@ -59,9 +59,8 @@ export function runningNotice(record: ClusterRecord, config: Config): BotMessage
       ? ` in ${formatDuration(Date.parse(record.runningSince) - Date.parse(record.provisioningSince))}`
       : '';
   const health = record.progress?.health ? ` (${escapeText(record.progress.health)})` : '';
-  const palette = record.paletteUid
-    ? ` ${link(consoleLink(config, record.paletteUid), 'Open it in Palette')}.`
-    : '';
+  const url = recordConsoleLink(config, record);
+  const palette = url ? ` ${link(url, 'Open it in Palette')}.` : '';
   return plainMessage(
     `:tada: ${mention(record.requester)} *${escapeText(record.name)}* is running${health}: provisioned${took}.${palette}`,
   );
@@ -79,9 +78,8 @@ export function deletedNotice(record: ClusterRecord): BotMessage {
 export function stalledNotice(record: ClusterRecord, config: Config, now: Date): BotMessage {
   const since = record.progress?.lastChangeAt ?? record.provisioningSince ?? now.toISOString();
   const state = record.progress?.paletteState ? escapeText(record.progress.paletteState) : 'unknown';
-  const palette = record.paletteUid
-    ? ` Look at it in ${link(consoleLink(config, record.paletteUid), 'Palette')}, or`
-    : ' You can';
+  const url = recordConsoleLink(config, record);
+  const palette = url ? ` Look at it in ${link(url, 'Palette')}, or` : ' You can';
   return plainMessage(
     `:warning: ${mention(record.requester)} *${escapeText(record.name)}* shows no progress for ${formatDuration(now.getTime() - Date.parse(since))} (since ${formatUtc(new Date(since), now)}; Palette says ${state}).${palette} stop it with \`/maas abort ${record.name}\`.`,
   );

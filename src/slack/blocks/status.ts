@@ -4,7 +4,7 @@ import type { ClusterRecord } from '../../domain/cluster';
 import { escapeText, truncate } from '../../domain/text';
 import { formatDuration } from '../../domain/time';
 import type { BotMessage } from '../thread';
-import { consoleLink, context, section, stateText, when } from './cluster-facts';
+import { context, recordConsoleLink, section, stateText, when } from './cluster-facts';
 import { nodeTotals, poolProgressLine } from './progress';
 
 /** The action id of the status message's "Open in Palette" link button (acknowledged by the link listener). */
@@ -69,7 +69,8 @@ export function statusMessage(record: ClusterRecord, config: Config, now: Date):
     (note): note is string => note !== undefined,
   );
   blocks.push(context(`:stopwatch: ${notes.join(' · ')}`));
-  if (record.paletteUid)
+  const url = recordConsoleLink(config, record);
+  if (url)
     blocks.push({
       type: 'actions',
       elements: [
@@ -77,7 +78,7 @@ export function statusMessage(record: ClusterRecord, config: Config, now: Date):
           type: 'button',
           action_id: OPEN_IN_PALETTE_ACTION,
           text: { type: 'plain_text', text: 'Open in Palette' },
-          url: consoleLink(config, record.paletteUid),
+          url,
         },
       ],
     });

@@ -1,10 +1,16 @@
+import { scopeOfChannel } from '../../teams/scope';
+import { noTeamAnswer } from '../blocks/teams';
 import { openModal } from '../modal';
 import { openCreateClusterWizard } from '../views/create-cluster';
 import type { CommandHandler } from './types';
 
-/** `/maas create-cluster [NAME]`: opens the wizard inside the trigger window; anyone may request. */
-export const createCluster: CommandHandler<'create-cluster'> = (command, { deps, slash, client }) =>
-  openModal(
+/**
+ * `/maas create-cluster [NAME]`: opens the wizard inside the trigger window; anyone may request, in a channel of
+ * a team (the request is the team's). Nothing slow comes before `views.open`: the team is a lookup in memory.
+ */
+export const createCluster: CommandHandler<'create-cluster'> = async (command, { deps, slash, client }) => {
+  if (!scopeOfChannel(deps, slash.channel_id)) return noTeamAnswer(deps.config, slash.channel_id);
+  return openModal(
     deps,
     () =>
       openCreateClusterWizard({
@@ -23,3 +29,4 @@ export const createCluster: CommandHandler<'create-cluster'> = (command, { deps,
         ':warning: I could not open the form just now. Please run `/maas create-cluster` again in a minute.',
     },
   );
+};

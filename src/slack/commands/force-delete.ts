@@ -14,16 +14,16 @@ import type { CommandHandler } from './types';
 export const forceDelete: CommandHandler<'force-delete'> = async (command, context) => {
   const checked = await checkClusterAction('force-delete', command.name, context);
   if (!checked.ok) return checked.answer;
-  const { record } = checked;
+  const { record, scope } = checked;
   const { deps } = context;
   if (record.forceDeleteAt) return noticeAnswer(forceDeleteAlreadySent(record, deps.now()));
-  const machines = await readWithinBudget(() => allocatedMachines(deps.palette, record));
+  const machines = await readWithinBudget(() => allocatedMachines(scope.palette, record));
   return forceDeleteOffer(
     {
       cluster: record,
       deletingSince: record.deletingSince ?? record.updatedAt,
       leftovers: machines.ok ? machines.value : { unknown: machines.problem },
-      ...withAdmins(deps),
+      ...withAdmins(scope.team),
     },
     deps.now(),
   );

@@ -11,6 +11,7 @@ import { gateway } from './gateway';
 import { help } from './help';
 import { list } from './list';
 import { pairingCode } from './pairing-code';
+import { quota } from './quota';
 import { scale } from './scale';
 import { status } from './status';
 import type { CommandContext, CommandHandler } from './types';
@@ -23,6 +24,7 @@ const HANDLERS: { [K in Command['kind']]: CommandHandler<K> } = {
   help,
   'create-cluster': createCluster,
   list,
+  quota,
   status,
   delete: deleteCluster,
   abort,

@@ -1,6 +1,7 @@
 import { isTerminal } from '../../domain/lifecycle';
 import { clusterNameProblem } from '../../domain/spec';
 import { matchPools } from '../../jobs/progress';
+import { scopeOfChannel } from '../../teams/scope';
 import { clusterStatusAnswer, type LiveStatus, paletteOnlyStatusAnswer } from '../blocks/cluster-status';
 import { readWithinBudget } from '../budget';
 import { checkClusterAction } from './guard';
@@ -11,28 +12,30 @@ const EVENTS_SHOWN = 5;
 
 /**
  * `/maas status NAME`: pools, nodes ready/desired, health, age, requester, approvers, last events and history.
- * Palette is read inside the listener with a short budget; when it is slow the answer shows what the bot last
- * saw and says so. A name only Palette knows gets Palette's summary.
+ * Palette (the cluster's project) is read inside the listener with a short budget; when it is slow the answer
+ * shows what the bot last saw and says so. A name only Palette knows — in the channel's team's project — gets
+ * Palette's summary.
  */
 export const status: CommandHandler<'status'> = async (command, context) => {
   const { deps } = context;
   const checked = await checkClusterAction('status', command.name, context);
   if (!checked.ok) {
-    if (clusterNameProblem(command.name)) return checked.answer;
-    const found = await readWithinBudget(() => deps.palette.findClusterByName(command.name));
+    const channelScope = scopeOfChannel(deps, context.slash.channel_id);
+    if (clusterNameProblem(command.name) || !channelScope) return checked.answer;
+    const found = await readWithinBudget(() => channelScope.palette.findClusterByName(command.name));
     return found.ok && found.value
-      ? paletteOnlyStatusAnswer(found.value, deps.config, deps.now())
+      ? paletteOnlyStatusAnswer(found.value, deps.config, deps.now(), channelScope.team.paletteProjectUid)
       : checked.answer;
   }
-  const { record } = checked;
+  const { record, scope } = checked;
   const base = { record, config: deps.config, now: deps.now() };
   const uid = record.paletteUid;
   if (!uid || isTerminal(record.state)) return clusterStatusAnswer(base);
   const read = await readWithinBudget(async (): Promise<LiveStatus> => {
     const [info, overview, events] = await Promise.all([
-      deps.palette.getCluster(uid),
-      deps.palette.clusterOverview(uid),
-      deps.palette.clusterEvents(uid, EVENTS_SHOWN),
+      scope.palette.getCluster(uid),
+      scope.palette.clusterOverview(uid),
+      scope.palette.clusterEvents(uid, EVENTS_SHOWN),
     ]);
     return {
       paletteState: info?.state ?? 'NotFound',

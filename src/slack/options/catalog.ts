@@ -1,6 +1,8 @@
 import type { Deps } from '../../deps';
+import { profileAllowed, type Team } from '../../domain/team';
 import { truncate } from '../../domain/text';
-import type { Palette, ProfilePack } from '../../palette/port';
+import type { Palette, ProfilePack, ProfileSummary } from '../../palette/port';
+import type { TeamScope } from '../../teams/scope';
 import { PALETTE_READ_BUDGET_MS, withinBudget } from '../budget';
 import type { Choice, OptionSource } from '../wizard/fields';
 
@@ -12,26 +14,44 @@ const MAX_ENTRIES = 500;
 const MAX_VALUE = 150;
 const MAX_TEXT = 75;
 
-/** Palette's lists the wizard offers and checks against, cached briefly and read within a time budget. */
+/**
+ * Palette's lists the wizard offers and checks against, cached briefly and read within a time budget; a team's
+ * catalog (`catalogFor`) offers only the profiles the team may use.
+ */
 export interface Catalog {
   /** A source's choices (account-scoped sources need the account); undefined when Palette did not answer in time. */
   choices(source: OptionSource, accountUid?: string): Promise<Choice[] | undefined>;
   /** A profile's packs with their values.yaml; undefined when Palette did not answer in time. */
   packs(profileUid: string): Promise<ProfilePack[] | undefined>;
+  /** The MAAS cluster profiles offered; undefined when Palette did not answer in time. */
+  profiles(): Promise<ProfileSummary[] | undefined>;
 }
 
 const named = (names: string[]): Choice[] => names.map((name) => ({ value: name, text: name }));
 
-/** The Palette call behind each source. */
-function load(palette: Palette, source: OptionSource, accountUid: string): Promise<Choice[]> {
+/** Keeps what Slack can show: values it can carry, texts cut to its limit. */
+const fitForSlack = (choices: Choice[]): Choice[] =>
+  choices
+    .filter((choice) => choice.value.length > 0 && choice.value.length <= MAX_VALUE)
+    .map((choice) => ({ value: choice.value, text: truncate(choice.text || choice.value, MAX_TEXT) }));
+
+/** Profiles as the picker shows them: "name version" (undefined stays undefined: Palette was late). */
+const profileChoices = (profiles: ProfileSummary[] | undefined): Choice[] | undefined =>
+  profiles &&
+  fitForSlack(
+    profiles.map((profile) => ({
+      value: profile.uid,
+      text: profile.version ? `${profile.name} ${profile.version}` : profile.name,
+    })),
+  );
+
+/** The Palette call behind each source but the profiles (`Catalog.profiles`). */
+function load(
+  palette: Palette,
+  source: Exclude<OptionSource, 'profiles'>,
+  accountUid: string,
+): Promise<Choice[]> {
   switch (source) {
-    case 'profiles':
-      return palette.listMaasProfiles().then((profiles) =>
-        profiles.map((profile) => ({
-          value: profile.uid,
-          text: profile.version ? `${profile.name} ${profile.version}` : profile.name,
-        })),
-      );
     case 'accounts':
       return palette
         .listMaasAccounts()
@@ -52,15 +72,9 @@ export function isAccountScoped(source: OptionSource): boolean {
   return source !== 'profiles' && source !== 'accounts';
 }
 
-/** Keeps what Slack can show: values it can carry, texts cut to its limit. */
-const fitForSlack = (choices: Choice[]): Choice[] =>
-  choices
-    .filter((choice) => choice.value.length > 0 && choice.value.length <= MAX_VALUE)
-    .map((choice) => ({ value: choice.value, text: truncate(choice.text || choice.value, MAX_TEXT) }));
-
 /** A catalog over one Palette client, with its own cache. */
 export function createCatalog(
-  deps: Pick<Deps, 'palette' | 'logger' | 'now'>,
+  deps: Pick<Deps, 'logger' | 'now'> & { palette: Palette },
   options: { ttlMs?: number; budgetMs?: number } = {},
 ): Catalog {
   const ttlMs = options.ttlMs ?? CATALOG_TTL_MS;
@@ -87,10 +101,27 @@ export function createCatalog(
     return withinBudget(value, budgetMs);
   }
 
+  const profiles = () => cached('profiles', () => deps.palette.listMaasProfiles());
   return {
     choices: (source, accountUid = '') =>
-      cached(`${source}:${accountUid}`, () => load(deps.palette, source, accountUid).then(fitForSlack)),
+      source === 'profiles'
+        ? profiles().then(profileChoices)
+        : cached(`${source}:${accountUid}`, () => load(deps.palette, source, accountUid).then(fitForSlack)),
     packs: (profileUid) => cached(`packs:${profileUid}`, () => deps.palette.profilePacks(profileUid)),
+    profiles,
+  };
+}
+
+/** `catalog` as `team` sees it: only the profiles the team may use are offered (and pass the checks). */
+function forTeam(catalog: Catalog, team: Pick<Team, 'profiles'>): Catalog {
+  if (team.profiles === undefined) return catalog;
+  const profiles = async () =>
+    (await catalog.profiles())?.filter((profile) => profileAllowed(team, profile.name));
+  return {
+    choices: (source, accountUid) =>
+      source === 'profiles' ? profiles().then(profileChoices) : catalog.choices(source, accountUid),
+    packs: (profileUid) => catalog.packs(profileUid),
+    profiles,
   };
 }
 
@@ -104,18 +135,22 @@ export function withDeadline(catalog: Catalog, budgetMs: number = PALETTE_READ_B
   return {
     choices: (source, accountUid) => withinBudget(catalog.choices(source, accountUid), left()),
     packs: (profileUid) => withinBudget(catalog.packs(profileUid), left()),
+    profiles: () => withinBudget(catalog.profiles(), left()),
   };
 }
 
-/** One catalog per Palette client for the life of the process (or Lambda container). */
+/** One catalog per Palette client (so per project) for the life of the process (or Lambda container). */
 const catalogs = new WeakMap<Palette, Catalog>();
 
-/** The shared catalog of these deps' Palette client. */
-export function catalogFor(deps: Pick<Deps, 'palette' | 'logger' | 'now'>): Catalog {
-  let catalog = catalogs.get(deps.palette);
+/** The catalog of a team: its project's shared catalog, offering only the profiles the team may use. */
+export function catalogFor(
+  deps: Pick<Deps, 'logger' | 'now'>,
+  scope: Pick<TeamScope, 'palette' | 'team'>,
+): Catalog {
+  let catalog = catalogs.get(scope.palette);
   if (!catalog) {
-    catalog = createCatalog(deps);
-    catalogs.set(deps.palette, catalog);
+    catalog = createCatalog({ ...deps, palette: scope.palette });
+    catalogs.set(scope.palette, catalog);
   }
-  return catalog;
+  return forTeam(catalog, scope.team);
 }

@@ -1,9 +1,11 @@
 import type { App, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import type { PlainTextOption } from '@slack/types';
 import type { Deps } from '../../deps';
+import { scopeOfChannel } from '../../teams/scope';
 import { chosenAccount } from '../wizard/account';
 import { type Choice, EXTERNAL_FIELDS } from '../wizard/fields';
 import { escapeRegExp, fieldActionId } from '../wizard/ids';
+import { decodeMeta } from '../wizard/metadata';
 import { catalogFor, isAccountScoped } from './catalog';
 
 /** Slack shows at most 100 options. */
@@ -25,18 +27,22 @@ const toOption = (choice: Choice): PlainTextOption => ({
 });
 
 /**
- * Answers the wizard's external selects (block_suggestion) from Palette through the catalog's short cache and
- * time budget. A Palette failure, or an account-scoped list before an account is chosen, answers no options:
- * never an error, never late.
+ * Answers the wizard's external selects (block_suggestion) from the team's Palette project through the catalog's
+ * short cache and time budget — profiles only those the team may use. A Palette failure, a view of no team, or an
+ * account-scoped list before an account is chosen answers no options: never an error, never late.
  */
 export function wizardOptions(deps: Deps) {
   const sources = new Map(EXTERNAL_FIELDS.map((field) => [fieldActionId(field.id), field.source]));
   return async ({ ack, body }: SlackOptionsMiddlewareArgs<'block_suggestion'>) => {
     const source = sources.get(body.action_id);
-    if (!source) return ack({ options: [] });
+    // A view without the wizard's metadata has no channel: only the implicit team (no teams file) serves it.
+    const scope = scopeOfChannel(deps, decodeMeta(body.view?.private_metadata)?.channel ?? '');
+    if (!source || !scope) return ack({ options: [] });
     const account = isAccountScoped(source) ? await chosenAccount(deps, body.view, body.user.id) : undefined;
     const choices =
-      isAccountScoped(source) && !account ? [] : ((await catalogFor(deps).choices(source, account)) ?? []);
+      isAccountScoped(source) && !account
+        ? []
+        : ((await catalogFor(deps, scope).choices(source, account)) ?? []);
     await ack({ options: matchingChoices(choices, body.value ?? '').map(toOption) });
   };
 }

@@ -3,6 +3,7 @@ import type { ModalView } from '@slack/types';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { decideAndApply } from '../../jobs/decide-apply';
+import { scopeOfRecord } from '../../teams/scope';
 import { refusalAnswer } from '../blocks/answers';
 import {
   CONFIRM_NAME_ACTION,
@@ -49,7 +50,8 @@ async function startConfirmedDeletion(
   if (!current) return { response_action: 'update', view: deletionRefusedView(kind, UNKNOWN) };
   if (typed !== current.name)
     return { response_action: 'errors', errors: { [CONFIRM_NAME_BLOCK]: wrongNameError(current.name) } };
-  const actor = await resolveActor(deps, userId);
+  const { team } = scopeOfRecord(deps, current);
+  const actor = await resolveActor(deps, userId, team);
   const outcome = await decideAndApply(deps, current, kind, actor, (_record, at) => ({
     event: kind === 'abort' ? 'abort-started' : 'delete-started',
     set: { deletingSince: at, deleteKind: kind, deletedBy: actor.userId },
@@ -62,7 +64,7 @@ async function startConfirmedDeletion(
     };
   }
   if (outcome.kind === 'refused') {
-    const who = describeWho(deps.config, outcome.refusal.allowedRoles ?? [], outcome.record.requester);
+    const who = describeWho(team, outcome.refusal.allowedRoles ?? [], outcome.record.requester);
     return {
       response_action: 'update',
       view: deletionRefusedView(kind, refusalAnswer(outcome.refusal, who).text),

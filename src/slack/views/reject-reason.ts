@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
+import type { Actor } from '../../domain/policy';
 import { ConflictError } from '../../store/port';
+import { scopeOfRecord } from '../../teams/scope';
 import { approvalRefusal, BUSY_ANSWER, DECISION_ATTEMPTS, MISSING_ANSWER } from '../actions/approval';
 import {
   MAX_REASON_LENGTH,
@@ -46,10 +48,11 @@ export function rejectReasonSubmitted(deps: Deps) {
             : 'Say why, so the requester knows what to change.',
         },
       });
-    const actor = await resolveActor(deps, body.user.id);
+    let actor: Actor | undefined;
     for (let attempt = 0; attempt < DECISION_ATTEMPTS; attempt++) {
       const record = await deps.store.get(clusterId);
       if (!record) return tell(MISSING_ANSWER.text);
+      actor ??= await resolveActor(deps, body.user.id, scopeOfRecord(deps, record).team);
       const refusal = approvalRefusal(deps, 'reject', actor, record);
       if (refusal) return tell(refusal.text);
       const at = deps.now().toISOString();

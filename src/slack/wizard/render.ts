@@ -2,6 +2,8 @@ import type { ModalView } from '@slack/types';
 import { ulid } from 'ulid';
 import type { Deps } from '../../deps';
 import type { ClusterSpec } from '../../domain/spec';
+import { type QuotaView, quotaView } from '../../teams/quota';
+import type { TeamScope } from '../../teams/scope';
 import { packsStepView } from '../blocks/wizard/packs';
 import { type ReviewCheck, reviewStepView } from '../blocks/wizard/review';
 import { clusterStepView, controlPlaneStepView } from '../blocks/wizard/steps';
@@ -38,13 +40,20 @@ export function stepToFix(failed: Extract<Assembled, { ok: false }>): StepTarget
   };
 }
 
-/** The review view for a draft's spec, with Palette's check in the state given. */
+/** What the review shows besides the spec and Palette's check: the team's quota, a notice on top. */
+export interface ReviewExtras {
+  quota?: QuotaView;
+  notice?: string;
+}
+
+/** The review view for a draft's spec, with Palette's check in the state given and the team's quota. */
 export function reviewView(
   deps: Pick<Deps, 'maas'>,
   meta: Omit<WizardMeta, 'step' | 'pool'>,
   spec: ClusterSpec,
   revision: string,
   check: ReviewCheck,
+  extras: ReviewExtras = {},
 ): ModalView {
   return reviewStepView({
     meta: { ...meta, step: 'review' },
@@ -52,20 +61,28 @@ export function reviewView(
     check,
     maasConfigured: deps.maas !== undefined,
     externalId: reviewExternalId(meta.draftId, revision),
+    ...extras,
   });
 }
 
+/** The request against its team's quota at review: pending requests count (`quotaView`). */
+export function reviewQuota(deps: Pick<Deps, 'store'>, scope: Pick<TeamScope, 'team'>, spec: ClusterSpec) {
+  return quotaView(deps, scope.team, spec, 'review');
+}
+
 /**
- * Builds the view of a step from the draft. The pack-values step loads the profile's packs from `catalog` (cached,
- * within its budget: a submission passes its own, so its earlier reads count against the same deadline); the review starts a new review revision, or — when an earlier step no longer parses — sends
- * the person back there with the reason.
+ * Builds the view of a step from the draft, for the team of the channel it was started in. The pack-values step
+ * loads the profile's packs from `catalog` (cached, within its budget: a submission passes its own, so its earlier
+ * reads count against the same deadline); the review starts a new review revision and shows the team's quota, or
+ * — when an earlier step no longer parses — sends the person back there with the reason.
  */
 export async function renderStep(
   deps: Deps,
+  scope: TeamScope,
   draftId: string,
   data: WizardData,
   target: StepTarget,
-  catalog: Catalog = catalogFor(deps),
+  catalog: Catalog = catalogFor(deps, scope),
 ): Promise<Rendered> {
   const meta: WizardMeta = { draftId, step: target.step, channel: data.channel };
   const notice = target.notice ? { notice: target.notice } : {};
@@ -115,11 +132,12 @@ export async function renderStep(
     }
     case 'review': {
       const assembled = assembleSpec(data);
-      if (!assembled.ok) return renderStep(deps, draftId, data, stepToFix(assembled), catalog);
+      if (!assembled.ok) return renderStep(deps, scope, draftId, data, stepToFix(assembled), catalog);
       const revision = ulid();
+      const quota = await reviewQuota(deps, scope, assembled.spec);
       return {
         data: { ...data, review: { revision } },
-        view: reviewView(deps, meta, assembled.spec, revision, { kind: 'pending' }),
+        view: reviewView(deps, meta, assembled.spec, revision, { kind: 'pending' }, { quota, ...notice }),
         review: { revision, spec: assembled.spec },
       };
     }

@@ -5,10 +5,11 @@ import type { Deps } from '../../deps';
 import { approvalExpiresAt } from '../../domain/policy';
 import { truncate } from '../../domain/text';
 import { NameTakenError } from '../../store/port';
-import { requestSubmittedView, wizardGoneView } from '../blocks/wizard/done';
+import { scopeOfChannel, type TeamScope } from '../../teams/scope';
+import { requestSubmittedView, wizardGoneView, wizardNoTeamView } from '../blocks/wizard/done';
 import { type Catalog, catalogFor, withDeadline } from '../options/catalog';
 import { assembleSpec } from './assemble';
-import { checkClusterBasics, checkPoolPlacement } from './checks';
+import { checkClusterBasics, checkPoolPlacement, profileProblem } from './checks';
 import { loadWizard, newWizardData, saveWizard, type WizardData } from './draft';
 import { choiceIn, type Problems, textOf } from './form';
 import { decodeMeta, type WizardMeta } from './metadata';
@@ -17,7 +18,7 @@ import type { StepParse } from './parse/issues';
 import { parseManagementForm } from './parse/management';
 import { parsePackOverrideTexts } from './parse/packs';
 import { parseControlPlaneForm, parseWorkerForm } from './parse/pool';
-import { renderStep, reviewView, type StepTarget, stepToFix } from './render';
+import { renderStep, reviewQuota, reviewView, type StepTarget, stepToFix } from './render';
 import { type CapturedStep, captureStep, shownPackNames } from './step-form';
 import { parseWorkerPools } from './workers';
 
@@ -29,6 +30,8 @@ const update = (view: ModalView): ViewResponseAction => ({ response_action: 'upd
 /** One submission being handled. */
 interface Submission {
   deps: Deps;
+  /** The team of the channel the wizard was started in. */
+  scope: TeamScope;
   userId: string;
   meta: WizardMeta;
   /** The submitted view's id, for the review-draft job. */
@@ -54,7 +57,7 @@ function inlineErrors(
 /** Renders a step, saves the draft with it, and starts the review job when the step is the review. */
 async function show(sub: Submission, data: WizardData, target: StepTarget): Promise<ViewResponseAction> {
   const { deps, meta, userId } = sub;
-  const rendered = await renderStep(deps, meta.draftId, data, target, sub.catalog);
+  const rendered = await renderStep(deps, sub.scope, meta.draftId, data, target, sub.catalog);
   await saveWizard(deps, meta.draftId, userId, rendered.data);
   const { review } = rendered;
   if (!review) return update(rendered.view);
@@ -64,7 +67,8 @@ async function show(sub: Submission, data: WizardData, target: StepTarget): Prom
   } catch (error) {
     deps.logger.warn('Could not start the review of a draft', { error: String(error) });
     const where = { draftId: meta.draftId, channel: rendered.data.channel };
-    return update(reviewView(deps, where, review.spec, review.revision, { kind: 'unavailable' }));
+    const quota = await reviewQuota(deps, sub.scope, review.spec);
+    return update(reviewView(deps, where, review.spec, review.revision, { kind: 'unavailable' }, { quota }));
   }
 }
 
@@ -91,7 +95,7 @@ async function submitCluster(sub: Submission, captured: CapturedStep) {
   const parsed = parseClusterForm(captured.data.cluster);
   const problems = merged(captured, parsed);
   if (hasAny(problems) || !parsed.ok) return refuse(sub, captured, problems);
-  const outside = await checkClusterBasics(sub.deps, sub.catalog, parsed.value);
+  const outside = await checkClusterBasics(sub.deps, sub.scope, sub.catalog, parsed.value);
   if (hasAny(outside)) return refuse(sub, captured, outside);
   return show(sub, captured.data, { step: 'control-plane' });
 }
@@ -159,21 +163,30 @@ async function submitPacks(sub: Submission, captured: CapturedStep) {
 }
 
 /**
- * The final submit: the whole spec checked with ClusterSpecSchema, stored as PENDING_APPROVAL (reserving the
- * name), the `review` job dispatched (it posts the "request submitted" message and the approval card), the draft
- * deleted. A name taken meanwhile sends the person back to step 1 with the reason.
+ * The final submit: the whole spec checked with ClusterSpecSchema, the profile against the team's (a draft lives a
+ * day: the teams file may have changed) and the request against the team's quota, then stored as
+ * PENDING_APPROVAL for the team (reserving the name), the `review` job dispatched (it posts the "request
+ * submitted" message and the approval card), the draft deleted. A name taken meanwhile sends the person back to
+ * step 1 with the reason; a request over the quota stays on the review, with the numbers.
  */
 async function submitReview(sub: Submission, data: WizardData): Promise<ViewResponseAction> {
-  const { deps, meta, userId } = sub;
+  const { deps, meta, userId, scope } = sub;
   const assembled = assembleSpec(data);
   if (!assembled.ok) return show(sub, data, stepToFix(assembled));
   const { spec } = assembled;
+  const profile = await profileProblem(sub.catalog, scope.team, spec.profileUid);
+  if (profile) return show(sub, data, { step: 'cluster', notice: profile });
+  const quota = await reviewQuota(deps, scope, spec);
+  if (!quota.verdict.ok)
+    return show(sub, data, { step: 'review', notice: `${quota.verdict.reason} ${quota.verdict.hint}` });
   const id = ulid();
   const requestedAt = deps.now().toISOString();
   try {
     await deps.store.create({
       id,
       name: spec.name,
+      team: scope.team.name,
+      ...(scope.team.paletteProjectUid ? { paletteProjectUid: scope.team.paletteProjectUid } : {}),
       spec,
       requester: userId,
       requestedAt,
@@ -216,7 +229,11 @@ export async function submitWizardStep(
   const stored = await loadWizard(deps.store, meta.draftId, userId);
   const data = stored ?? (meta.step === 'cluster' ? newWizardData(meta.channel) : undefined);
   if (!data) return update(wizardGoneView());
-  const sub: Submission = { deps, userId, meta, viewId: view.id, catalog: withDeadline(catalogFor(deps)) };
+  // The draft's channel, kept server-side, says whose request this is.
+  const scope = scopeOfChannel(deps, data.channel);
+  if (!scope) return update(wizardNoTeamView(data.channel));
+  const catalog = withDeadline(catalogFor(deps, scope));
+  const sub: Submission = { deps, scope, userId, meta, viewId: view.id, catalog };
   const captured = captureStep(data, meta, view);
   switch (meta.step) {
     case 'cluster':

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '../../../src/config';
 import { type PaletteSimulator, startPaletteSimulator } from '../../../src/local/palette/simulator';
 import { type SlackEmulator, startSlackEmulator } from '../../../src/local/slack/emulator';
 import { SEED_BOT } from '../../../src/local/slack/seed';
@@ -60,7 +61,11 @@ export async function startWorld(options: { speed: number; env?: Record<string, 
     POWERTOOLS_LOG_LEVEL: 'INFO',
     ...options.env,
   };
-  const driverStack = { slack, palette, deps: { palette: reader } } as unknown as LocalStack;
+  const driverStack = {
+    slack,
+    palette,
+    deps: { palettes: { forProject: () => reader }, config: loadConfig(env) },
+  } as unknown as LocalStack;
   return {
     slack,
     palette,

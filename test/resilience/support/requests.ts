@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import { approvalExpiresAt } from '../../../src/domain/policy';
+import { IMPLICIT_TEAM } from '../../../src/domain/team';
 import type { LocalStack } from '../../../src/local/stack';
 import { catalogSpec, type Submitted } from '../../integration/approvals.support';
 
@@ -15,6 +16,7 @@ export async function submitMany(stack: LocalStack, names: readonly string[]): P
   const created = await Promise.all(
     names.map((name) =>
       deps.store.create({
+        team: IMPLICIT_TEAM,
         id: ulid(),
         name,
         spec: { ...spec, name },

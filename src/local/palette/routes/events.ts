@@ -40,10 +40,7 @@ export function eventRoutes(sim: SimRuntime): Hono {
     if ('status' in request) return refuse(c, request);
     const t = sim.now();
     // Palette keeps a deleted cluster's events; an unknown object just has none.
-    const cluster =
-      kind === 'spectrocluster'
-        ? sim.store.all().find((candidate) => candidate.uid === c.req.param('uid'))
-        : undefined;
+    const cluster = kind === 'spectrocluster' ? sim.store.ever(c.req.param('uid')) : undefined;
     const events = cluster ? clusterEvents(cluster, t, sim.pace) : [];
     const { items, listmeta } = page(events, request);
     return c.json({ items: cluster ? items.map((event) => eventView(event, cluster)) : [], listmeta }, 200);

@@ -22,6 +22,13 @@ export function requestSubmittedView(name: string, channel: string): ModalView {
   );
 }
 
+/** Shown when the channel the wizard was started in belongs to no team any more (the teams file changed). */
+export function wizardNoTeamView(channel: string): ModalView {
+  return closingView(
+    `:no_entry_sign: <#${channel}> no longer belongs to a team, so this request has no approvers. Run \`/maas create-cluster\` in your team’s channel (\`/maas help\` there says which team it is).`,
+  );
+}
+
 /** Shown when the wizard's draft is gone (expired after a day, finished, or not this person's). */
 export function wizardGoneView(): ModalView {
   return closingView(

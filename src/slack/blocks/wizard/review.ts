@@ -2,6 +2,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import type { ReviewFindings } from '../../../domain/cluster';
 import type { ClusterSpec } from '../../../domain/spec';
 import { escapeText, truncate } from '../../../domain/text';
+import type { QuotaView } from '../../../teams/quota';
 import type { WizardMeta } from '../../wizard/metadata';
 import { section, wizardModal } from './frame';
 import { basicsFields, managementSummary, packOverridesSummary, poolSummary } from './summary';
@@ -21,6 +22,8 @@ export interface ReviewStep {
   maasConfigured: boolean;
   externalId: string;
   notice?: string;
+  /** The request against the team's quota (pending requests count at review). */
+  quota?: QuotaView;
 }
 
 const WAITING = ':hourglass_flowing_sand: Checking with Palette…';
@@ -77,9 +80,19 @@ function checkBlocks(check: ReviewCheck, maasConfigured: boolean): KnownBlock[] 
   ];
 }
 
+/** The team's quota: the usage line, and why the request does not fit (Submit is refused then). */
+function quotaBlocks(quota: QuotaView | undefined): KnownBlock[] {
+  if (!quota || (quota.verdict.ok && !quota.line)) return [];
+  const lines = quota.line ? [escapeText(quota.line)] : [];
+  if (!quota.verdict.ok)
+    lines.push(`:no_entry: ${escapeText(quota.verdict.reason)} ${escapeText(quota.verdict.hint)}`);
+  return [section(`*Team quota*\n${lines.join('\n')}`, 'wz.review.quota')];
+}
+
 /**
- * Step 5: the whole request summarised, then Palette's dry-run validation, the cost estimate and the MAAS capacity
- * check (placeholders until the review-draft job fills them in). Submitting sends the request for approval.
+ * Step 5: the whole request summarised, the team's quota, then Palette's dry-run validation, the cost estimate and
+ * the MAAS capacity check (placeholders until the review-draft job fills them in). Submitting sends the request
+ * for approval.
  */
 export function reviewStepView(step: ReviewStep): ModalView {
   const { spec } = step;
@@ -99,6 +112,7 @@ export function reviewStepView(step: ReviewStep): ModalView {
       ),
       section(`*Pack values*\n${packOverridesSummary(spec)}`, 'wz.review.packs'),
       section(`*Management*\n${managementSummary(spec)}`, 'wz.review.management'),
+      ...quotaBlocks(step.quota),
       { type: 'divider' },
       ...checkBlocks(step.check, step.maasConfigured),
     ],

@@ -1,5 +1,5 @@
 import type { ViewRecord } from '../../types';
-import type { PageChannel, PageState } from '../state';
+import type { PageChannel, PagePerson, PageState } from '../state';
 import { send } from './api';
 import { renderBlocks } from './blocks';
 import { h, replace } from './dom';
@@ -163,13 +163,16 @@ export class Playground {
   }
 
   private drawSwitcher(state: PageState): void {
+    // "dataApprover" reads "data approver".
+    const role = (person: PagePerson) =>
+      person.role.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
     replace(
       this.parts.switcher,
       ...state.people.map((person) =>
         h(
           'option',
           { attrs: { value: person.id, selected: person.id === state.me } },
-          `${person.realName} (${person.role})`,
+          `${person.realName} (${role(person)})`,
         ),
       ),
     );
@@ -179,7 +182,7 @@ export class Playground {
     replace(
       this.parts.who,
       h('span', { class: 'handle' }, `@${me.name}`),
-      ` · ${me.role} · ${groups}${me.isAdmin ? ' · workspace admin' : ''}`,
+      ` · ${role(me)} · ${groups}${me.isAdmin ? ' · workspace admin' : ''}`,
     );
   }
 
