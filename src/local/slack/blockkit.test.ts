@@ -136,7 +136,7 @@ describe('checkView', () => {
         checkView(openingView({ draftId: 'example', step: 'cluster', channel: 'C0EXAMPLE' }, 'team-a')),
       ),
     ).toEqual([]);
-    expect(problems(checkMessageBlocks(helpBlocks()))).toEqual([]);
+    expect(problems(checkMessageBlocks(helpBlocks({ forceDeleteAfterSeconds: 900 })))).toEqual([]);
   });
 });
 
