@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Config } from '../../config';
 import type { ClusterRecord, ReviewFindings } from '../../domain/cluster';
+import { machineText, moneyText } from '../../domain/figures';
 import { STATE_EMOJI, STATE_LABELS } from '../../domain/lifecycle';
 import {
   type ClusterSpec,
@@ -43,12 +44,6 @@ export const link = (url: string, label: string) => `<${url}|${escapeText(label)
 export const stateText = (record: Pick<ClusterRecord, 'state'>) =>
   `${STATE_EMOJI[record.state]} ${STATE_LABELS[record.state]}`;
 
-/** Memory in MiB as people read it: 8192 → "8 GiB", 1536 → "1.5 GiB". */
-function memory(mib: number): string {
-  const gib = mib / 1024;
-  return `${Number.isInteger(gib) ? gib : gib.toFixed(1)} GiB`;
-}
-
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** One pool for people: name, size, machine, zones and what was set on it (typed parts escaped). */
@@ -59,7 +54,7 @@ export function poolLine(pool: ControlPlanePool | WorkerPool): string {
   const parts = [
     `*${escapeText(pool.name)}*${isControlPlane ? ' (control plane)' : ''}`,
     plural(pool.size, 'node'),
-    `≥ ${instanceType.minCPU} CPU, ${memory(instanceType.minMemInMB)} RAM, ${pool.diskSizeGiB} GiB disk`,
+    machineText(instanceType, pool.diskSizeGiB),
     pool.azs.length > 0 ? `zones ${list(pool.azs)}` : 'any zone',
     `resource pool ${escapeText(pool.resourcePool)}`,
   ];
@@ -98,15 +93,6 @@ export function basicsFields(record: Pick<ClusterRecord, 'requester' | 'spec'>):
   ];
 }
 
-/** A money amount in Palette's currency ("$1,234.50"), or the number and code when the code is unknown. */
-export function money(total: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(total);
-  } catch {
-    return `${total.toFixed(2)} ${escapeText(currency)}`;
-  }
-}
-
 /** What Palette and MAAS said in review: validation, cost estimate and capacity, as mrkdwn lines. */
 export function findingsLines(review: ReviewFindings | undefined): string[] {
   if (!review) return ['_Palette has not reviewed this request yet._'];
@@ -118,8 +104,10 @@ export function findingsLines(review: ReviewFindings | undefined): string[] {
       ];
   if (review.estimate) {
     const { total, currency, perPool } = review.estimate;
-    const pools = perPool.map((pool) => `${escapeText(pool.name)} ${money(pool.total, currency)}`).join(', ');
-    lines.push(`:moneybag: About ${money(total, currency)} a month${pools ? ` (${pools})` : ''}.`);
+    const pools = perPool
+      .map((pool) => `${escapeText(pool.name)} ${moneyText(pool.total, currency)}`)
+      .join(', ');
+    lines.push(`:moneybag: About ${moneyText(total, currency)} a month${pools ? ` (${pools})` : ''}.`);
   } else lines.push(':moneybag: Palette gave no cost estimate.');
   if (review.capacity) {
     lines.push(

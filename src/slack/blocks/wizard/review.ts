@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { ReviewFindings } from '../../../domain/cluster';
+import { moneyText } from '../../../domain/figures';
 import type { ClusterSpec } from '../../../domain/spec';
 import { escapeText, truncate } from '../../../domain/text';
 import type { WizardMeta } from '../../wizard/metadata';
@@ -28,10 +29,6 @@ const MESSAGE = 300;
 
 const lines = (items: string[]) => items.map((item) => `• ${escapeText(truncate(item, MESSAGE))}`).join('\n');
 
-function money(amount: number, currency: string): string {
-  return `${escapeText(currency)} ${amount.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 })}`;
-}
-
 /** Palette's answers (or placeholders while they come). */
 function checkBlocks(check: ReviewCheck, maasConfigured: boolean): KnownBlock[] {
   if (check.kind === 'unavailable')
@@ -50,7 +47,7 @@ function checkBlocks(check: ReviewCheck, maasConfigured: boolean): KnownBlock[] 
     ];
   const { validation, estimate, capacity } = check.findings;
   const perPool =
-    estimate?.perPool.map((pool) => `${pool.name}: ${money(pool.total, estimate.currency)}`) ?? [];
+    estimate?.perPool.map((pool) => `${pool.name}: ${moneyText(pool.total, estimate.currency)}`) ?? [];
   return [
     section(
       validation.ok
@@ -60,7 +57,7 @@ function checkBlocks(check: ReviewCheck, maasConfigured: boolean): KnownBlock[] 
     ),
     section(
       estimate
-        ? `*Cost estimate*\nAbout *${money(estimate.total, estimate.currency)} a month*${perPool.length ? `\n${lines(perPool)}` : ''}`
+        ? `*Cost estimate*\nAbout *${moneyText(estimate.total, estimate.currency)} a month*${perPool.length ? `\n${lines(perPool)}` : ''}`
         : '*Cost estimate*\nPalette gave no estimate.',
       'wz.review.estimate',
     ),

@@ -1,3 +1,4 @@
+import { machineText } from '../../../domain/figures';
 import type { ClusterSpec, ControlPlanePool, WorkerPool } from '../../../domain/spec';
 import { formatNodeLabels, formatTags, formatTaints } from '../../../domain/spec';
 import { escapeText, truncate } from '../../../domain/text';
@@ -29,7 +30,7 @@ const ROLLING_UPDATE_TEXT: Record<WorkerPool['rollingUpdate'], string> = {
 /** A checked pool, with every setting, for the review. */
 export function poolSummary(pool: ControlPlanePool | WorkerPool): string {
   const lines = [
-    `*${typed(pool.name)}* — ${pool.size} node${pool.size === 1 ? '' : 's'}, ${pool.instanceType.minCPU} CPU / ${pool.instanceType.minMemInMB} MiB, ${pool.diskSizeGiB} GiB disk`,
+    `*${typed(pool.name)}* — ${pool.size} node${pool.size === 1 ? '' : 's'}, ${machineText(pool.instanceType, pool.diskSizeGiB)}`,
     `Resource pool ${typed(pool.resourcePool)} · Availability zones ${pool.azs.length > 0 ? typed(pool.azs.join(', ')) : 'any'}`,
   ];
   if ('allowWorkerCapability' in pool)
