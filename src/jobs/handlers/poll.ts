@@ -94,7 +94,8 @@ async function announceEnd(deps: Deps, ended: ClusterRecord): Promise<void> {
     await postInThreadOnce(deps, record, 'running', runningNotice(record, deps.config), { broadcast: true });
     return;
   }
-  await postInThreadOnce(deps, record, 'deleted', deletedNotice(record));
+  // Broadcast like "is running": the channel's last word on the cluster is its end, not that it ran.
+  await postInThreadOnce(deps, record, 'deleted', deletedNotice(record), { broadcast: true });
   // A force delete sent through the bot speaks for itself; otherwise the offer is withdrawn.
   const noticeTs = record.slack.forceDeleteNoticeTs;
   if (noticeTs && !record.forceDeleteAt)

@@ -18,6 +18,7 @@ import {
   stateText,
   when,
 } from './cluster-facts';
+import { endingText } from './ending';
 
 /** The Approve button's action id (its value is the cluster id). */
 export const APPROVE_ACTION = 'approval:approve';
@@ -55,8 +56,9 @@ export function decisionButtons(record: ClusterRecord, blockId = `approval:${rec
           title: { type: 'plain_text', text: 'Approve this cluster?' },
           text: {
             type: 'plain_text',
+            // Slack shows this dialog before the bot hears of the click, so it says who may approve.
             text: truncate(
-              `Palette will create "${record.name}" on ${totalNodes(record.spec)} machines once the approvals needed are in.`,
+              `Palette will create "${record.name}" on ${totalNodes(record.spec)} machines once the approvals needed are in. Only approvers and admins can approve, never the requester; anyone else is refused.`,
               300,
             ),
           },
@@ -113,7 +115,7 @@ export function lifecycleLine(record: ClusterRecord, context: CardContext): stri
     case 'DELETING':
       return `${stateText(record)}${record.deletingSince ? ` since ${when(record.deletingSince, now)}` : ''}.`;
     case 'DELETED':
-      return `${stateText(record)}${record.endedAt ? ` at ${when(record.endedAt, now)}` : ''}.`;
+      return `${stateText(record)}${record.endedAt ? ` at ${when(record.endedAt, now)}` : ''}. ${endingText(record)}`;
     case 'FAILED':
       return `${stateText(record)}: ${escapeText(truncate(record.failure ?? 'no reason given', 1_500))}`;
     default:

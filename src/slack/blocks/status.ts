@@ -1,10 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import type { Config } from '../../config';
 import type { ClusterRecord } from '../../domain/cluster';
+import { isTerminal } from '../../domain/lifecycle';
 import { escapeText, truncate } from '../../domain/text';
 import { formatDuration } from '../../domain/time';
 import type { BotMessage } from '../thread';
 import { consoleLink, context, section, stateText, when } from './cluster-facts';
+import { endingText } from './ending';
 import { nodeTotals, poolProgressLine } from './progress';
 
 /** The action id of the status message's "Open in Palette" link button (acknowledged by the link listener). */
@@ -39,10 +41,13 @@ export function elapsedText(record: ClusterRecord, now: Date): string | undefine
   }
 }
 
-/** What Palette last said: "Palette: Provisioning · health Healthy". */
+/**
+ * What Palette last said: "Palette: Provisioning · health Healthy". Only while the record is active: once it has
+ * ended, what a poll last read is history and would contradict the state shown ("Deleted · Palette: Running").
+ */
 function paletteLine(record: ClusterRecord): string | undefined {
   const progress = record.progress;
-  if (!progress?.paletteState) return undefined;
+  if (!progress?.paletteState || isTerminal(record.state)) return undefined;
   if (progress.paletteState === 'NotFound') return 'Palette: gone';
   const health = progress.health ? ` · health ${escapeText(progress.health)}` : '';
   return `Palette: ${escapeText(progress.paletteState)}${health}`;
@@ -58,7 +63,7 @@ export function statusMessage(record: ClusterRecord, config: Config, now: Date):
   const pools = record.progress?.pools ?? [];
   const body =
     record.state === 'DELETED'
-      ? '_Every machine is released._'
+      ? endingText(record)
       : pools.length > 0
         ? pools.map(poolProgressLine).join('\n')
         : '_Waiting for Palette to report the machines…_';
@@ -69,7 +74,8 @@ export function statusMessage(record: ClusterRecord, config: Config, now: Date):
     (note): note is string => note !== undefined,
   );
   blocks.push(context(`:stopwatch: ${notes.join(' · ')}`));
-  if (record.paletteUid)
+  // A deleted cluster has no page in Palette any more: a link would open an error.
+  if (record.paletteUid && record.state !== 'DELETED')
     blocks.push({
       type: 'actions',
       elements: [
