@@ -3,8 +3,9 @@ import type { Deps } from '../../deps';
 import { recordApproval } from '../../domain/policy';
 import { ConflictError } from '../../store/port';
 import { refusalAnswer } from '../blocks/answers';
+import { replyToClick } from '../click-reply';
 import { resolveActor } from '../roles';
-import { approvalRefusal, BUSY_ANSWER, DECISION_ATTEMPTS, MISSING_ANSWER, replyToClicker } from './approval';
+import { approvalRefusal, BUSY_ANSWER, DECISION_ATTEMPTS, MISSING_ANSWER } from './approval';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -18,7 +19,7 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
 export function approveClicked(deps: Deps) {
   return async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
-    const reply = replyToClicker(deps, body.user.id, body.response_url ? respond : undefined);
+    const reply = replyToClick(deps, body, respond);
     const actor = await resolveActor(deps, body.user.id);
     for (let attempt = 0; attempt < DECISION_ATTEMPTS; attempt++) {
       const record = await deps.store.get(action.value ?? '');

@@ -3,13 +3,14 @@ import type { Deps } from '../../deps';
 import { decideAndApply } from '../../jobs/decide-apply';
 import { noticeAnswer } from '../blocks/answers';
 import { forceDeleteAlreadySent, forceDeleteRequestedAnswer } from '../blocks/force-delete';
+import { replyToClick } from '../click-reply';
 import { refusalFor, resolveActor } from '../roles';
 
 /**
  * A click on Force delete (the thread notice, or `/maas force-delete`'s answer), after Slack's confirm dialog.
  * Policy decides at click time — admins only, once the window has opened (before it, the answer gives the
  * estimated time) — and ONE conditional transition records who and when; the `force-delete` job calls Palette.
- * Refusals are shown only to the person who clicked.
+ * Refusals are shown only to the person who clicked, in the thread where the button is.
  */
 export function forceDeleteClicked(deps: Deps) {
   return async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction>) => {
@@ -32,6 +33,6 @@ export function forceDeleteClicked(deps: Deps) {
       outcome.kind === 'refused'
         ? refusalFor(deps.config, outcome.refusal, outcome.record.requester)
         : noticeAnswer(outcome.kind === 'missing' ? 'This cluster is no longer known.' : outcome.reason);
-    await respond({ response_type: 'ephemeral', replace_original: false, ...answer });
+    await replyToClick(deps, body, respond)(answer);
   };
 }

@@ -1,9 +1,10 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import { rejectReasonView } from '../blocks/reject-reason';
+import { replyToClick } from '../click-reply';
 import { openModal } from '../modal';
 import { resolveActor } from '../roles';
-import { approvalRefusal, MISSING_ANSWER, replyToClicker } from './approval';
+import { approvalRefusal, MISSING_ANSWER } from './approval';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -15,7 +16,7 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
 export function rejectClicked(deps: Deps) {
   return async ({ ack, body, action, respond, client }: ButtonArgs) => {
     await ack();
-    const reply = replyToClicker(deps, body.user.id, body.response_url ? respond : undefined);
+    const reply = replyToClick(deps, body, respond);
     const record = await deps.store.get(action.value ?? '');
     if (!record) return reply(MISSING_ANSWER);
     const refusal = approvalRefusal(deps, 'reject', await resolveActor(deps, body.user.id), record);
