@@ -63,6 +63,14 @@ export async function resolveActor(deps: Deps, userId: string): Promise<Actor> {
   return { userId, isApprover, isAdmin };
 }
 
+/** Everyone holding a role: the user ids given, and the members of the user groups given (cached as above). */
+export async function roleMembers(deps: Deps, ids: readonly string[]): Promise<Set<string>> {
+  const people = new Set(ids.filter((id) => !isGroup(id)));
+  const groups = await Promise.all(ids.filter(isGroup).map((groupId) => groupMembers(deps, groupId)));
+  for (const members of groups) for (const userId of members) people.add(userId);
+  return people;
+}
+
 const mention = (id: string) => (isGroup(id) ? `<!subteam^${id}>` : `<@${id}>`);
 
 function whoHolds(config: Config, role: Role, requester: string | undefined): string | undefined {
