@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps';
 import { type ClusterRecord, lastEvent } from '../../domain/cluster';
 import { approvalRecordedNotice, decisionNotice } from '../../slack/blocks/notices';
-import { showCard } from '../../slack/card';
+import { showMilestone } from '../../slack/milestone';
 import { type BotMessage, postInThreadOnce } from '../../slack/thread';
 import { cancelExpiry } from '../expiry';
 import type { JobHandler } from '../handler';
@@ -22,7 +22,7 @@ function noticeFor(deps: Deps, record: ClusterRecord): { key: string; message: B
 }
 
 /**
- * After an approval, a rejection or an expiry: the card is re-rendered (buttons gone once decided; who decided
+ * After an approval, a rejection or an expiry: the card and the request message are re-rendered (buttons gone once decided; who decided
  * and when; "1 of 2 approvals" on the way; the rejection's reason) and the requester is told in the thread with a
  * mention — exactly once per decision (`claimOnce`). The App Home of everyone it is shown to is re-published. A
  * decided request's expiry schedule is cancelled.
@@ -30,7 +30,7 @@ function noticeFor(deps: Deps, record: ClusterRecord): { key: string; message: B
 export const decision: JobHandler<'decision'> = async ({ clusterId }, deps) => {
   const record = await deps.store.get(clusterId);
   if (!record) return;
-  await showCard(deps, record);
+  await showMilestone(deps, record);
   await refreshHomesFor(deps, record);
   const notice = noticeFor(deps, record);
   if (!notice) return;
