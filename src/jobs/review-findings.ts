@@ -13,6 +13,44 @@ function messageFor(error: unknown, what: string): string {
   throw error;
 }
 
+/** Palette's monthly cost estimate for a create body, or undefined when Palette gave none. */
+export function estimateOf(
+  deps: Pick<Deps, 'palette'>,
+  body: SpectroMaasClusterEntity,
+): Promise<ReviewFindings['estimate']> {
+  return deps.palette.estimateCost(body).then(
+    (cost): ReviewFindings['estimate'] => ({
+      total: cost.total,
+      currency: cost.currency,
+      perPool: cost.pools,
+    }),
+    (error: unknown): ReviewFindings['estimate'] => void messageFor(error, 'No estimate'),
+  );
+}
+
+/**
+ * The findings with the cost estimate of `spec` (a resized cluster costs more or less): Palette's estimate
+ * replaces the old one, or — when Palette gives none — the old one is dropped rather than shown as current.
+ */
+export async function withEstimateOf(
+  deps: Pick<Deps, 'palette'>,
+  review: ReviewFindings | undefined,
+  spec: ClusterSpec,
+): Promise<ReviewFindings | undefined> {
+  if (!review) return undefined;
+  const { estimate: _old, ...rest } = review;
+  let estimate: ReviewFindings['estimate'];
+  try {
+    estimate = await estimateOf(
+      deps,
+      buildCreateBody(spec, await deps.palette.profilePacks(spec.profileUid)),
+    );
+  } catch (error) {
+    messageFor(error, 'No estimate');
+  }
+  return estimate ? { ...rest, estimate } : rest;
+}
+
 /**
  * Asks Palette to dry-run the create body and estimate its cost, and MAAS (when configured) whether the pools
  * fit: what the wizard's review step and the approval card show. These answers are advice to the people
@@ -33,14 +71,7 @@ export async function reviewFindings(
       ok: false,
       messages: [messageFor(error, 'Palette could not validate it')],
     })),
-    deps.palette.estimateCost(body).then(
-      (cost): ReviewFindings['estimate'] => ({
-        total: cost.total,
-        currency: cost.currency,
-        perPool: cost.pools,
-      }),
-      (error: unknown): ReviewFindings['estimate'] => void messageFor(error, 'No estimate'),
-    ),
+    estimateOf(deps, body),
     capacityFinding(deps.maas, spec),
   ]);
   return { validation, ...(estimate ? { estimate } : {}), ...(capacity ? { capacity } : {}) };

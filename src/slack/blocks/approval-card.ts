@@ -110,8 +110,12 @@ export function lifecycleLine(record: ClusterRecord, context: CardContext): stri
       const since = record.provisioningSince ? ` since ${when(record.provisioningSince, now)}` : '';
       return `${stateText(record)}${since}.${stalled ? ` :warning: No progress for ${formatDuration(now.getTime() - Date.parse(lastChange))}.` : ''}`;
     }
-    case 'RUNNING':
-      return `${stateText(record)}${record.runningSince ? ` since ${when(record.runningSince, now)}` : ''}.`;
+    case 'RUNNING': {
+      const scaling = record.scaling
+        ? ` Resizing \`${escapeText(record.scaling.pool)}\` from ${record.scaling.from} to ${record.scaling.to} nodes.`
+        : '';
+      return `${stateText(record)}${record.runningSince ? ` since ${when(record.runningSince, now)}` : ''}.${scaling}`;
+    }
     case 'DELETING':
       return `${stateText(record)}${record.deletingSince ? ` since ${when(record.deletingSince, now)}` : ''}.`;
     case 'DELETED':

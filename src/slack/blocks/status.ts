@@ -23,6 +23,7 @@ export function elapsedText(record: ClusterRecord, now: Date): string | undefine
       return elapsed && `${elapsed} elapsed since the create`;
     }
     case 'RUNNING': {
+      if (record.scaling) return `${since(record.scaling.since, now)} elapsed since the resize`;
       const took = record.runningSince
         ? since(record.provisioningSince, new Date(record.runningSince))
         : undefined;
@@ -59,7 +60,11 @@ function paletteLine(record: ClusterRecord): string | undefined {
  */
 export function statusMessage(record: ClusterRecord, config: Config, now: Date): BotMessage {
   const palette = paletteLine(record);
-  const head = `${stateText(record)} — *${escapeText(record.name)}*${palette ? ` (${palette})` : ''}`;
+  const scaling =
+    record.state === 'RUNNING' && record.scaling
+      ? `\n:straight_ruler: Resizing \`${escapeText(record.scaling.pool)}\` from ${record.scaling.from} to ${record.scaling.to} nodes…`
+      : '';
+  const head = `${stateText(record)} — *${escapeText(record.name)}*${palette ? ` (${palette})` : ''}${scaling}`;
   const pools = record.progress?.pools ?? [];
   const body =
     record.state === 'DELETED'
