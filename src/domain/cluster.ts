@@ -37,7 +37,12 @@ export interface ReviewFindings {
   validation: { ok: boolean; messages: string[] };
   /** Monthly cost estimate in the currency Palette reports, when it could give one. */
   estimate?: { total: number; currency: string; perPool: { name: string; total: number }[] };
-  capacity?: { ok: boolean; lines: string[] };
+  /** Whether MAAS has Ready machines for every pool: one line per pool, and what was counted (which MAAS). */
+  capacity?: { ok: boolean; lines: string[]; counted?: string };
+  /** The cloud account's Private Cloud Gateway: a request behind an unhealthy one stalls. */
+  gateway?: { healthy: boolean; message: string };
+  /** Pack overrides of keys the pack's values.yaml does not have ("kubernetes: pack.nosuchkey"): typos, often. */
+  unknownOverrides?: string[];
 }
 
 /** Live progress last read from Palette, so a poll only posts what changed. */

@@ -5,7 +5,9 @@ import { capacityFinding } from '../maas/review';
 import { buildCreateBody } from '../palette/build';
 import type { SpectroMaasClusterEntity } from '../palette/entities';
 import { PaletteError } from '../palette/errors';
-import { PackValuesError } from '../palette/values';
+import { gatewayFinding } from '../palette/gateway-health';
+import type { ProfilePack } from '../palette/port';
+import { missingPaths, PackValuesError } from '../palette/values';
 
 /** Palette's refusals and bad pack overrides are for people to read; anything else is a bug and is re-thrown. */
 function messageFor(error: unknown, what: string): string {
@@ -57,22 +59,42 @@ export async function withEstimateOf(
  * deciding, so a Palette or MAAS failure becomes a line in the findings, never a failed review.
  */
 export async function reviewFindings(
-  deps: Pick<Deps, 'palette' | 'maas'>,
+  deps: Pick<Deps, 'palette' | 'maas' | 'config' | 'now'>,
   spec: ClusterSpec,
 ): Promise<ReviewFindings> {
   let body: SpectroMaasClusterEntity;
+  let packs: ProfilePack[];
   try {
-    body = buildCreateBody(spec, await deps.palette.profilePacks(spec.profileUid));
+    packs = await deps.palette.profilePacks(spec.profileUid);
+    body = buildCreateBody(spec, packs);
   } catch (error) {
     return { validation: { ok: false, messages: [messageFor(error, 'The request could not be prepared')] } };
   }
-  const [validation, estimate, capacity] = await Promise.all([
+  const maas =
+    deps.maas && deps.config.maas ? { client: deps.maas, apiUrl: deps.config.maas.apiUrl } : undefined;
+  const [validation, estimate, capacity, gateway] = await Promise.all([
     deps.palette.validateCluster(body).catch((error: unknown) => ({
       ok: false,
       messages: [messageFor(error, 'Palette could not validate it')],
     })),
     estimateOf(deps, body),
-    capacityFinding(deps.maas, spec),
+    capacityFinding(maas, spec),
+    gatewayFinding(deps.palette, spec.cloudAccountUid, deps.now()),
   ]);
-  return { validation, ...(estimate ? { estimate } : {}), ...(capacity ? { capacity } : {}) };
+  const unknownOverrides = unknownOverridesOf(spec, packs);
+  return {
+    validation,
+    ...(estimate ? { estimate } : {}),
+    ...(capacity ? { capacity } : {}),
+    ...(gateway ? { gateway } : {}),
+    ...(unknownOverrides.length > 0 ? { unknownOverrides } : {}),
+  };
+}
+
+/** The overrides of keys their pack's values.yaml does not have, as "pack: key.path". */
+function unknownOverridesOf(spec: ClusterSpec, packs: readonly ProfilePack[]): string[] {
+  return packs.flatMap((pack) => {
+    const overrides = spec.packOverrides.filter((override) => override.pack === pack.name);
+    return missingPaths(pack.values, overrides).map((path) => `${pack.name}: ${path}`);
+  });
 }

@@ -13,6 +13,7 @@ import {
   link,
   mention,
   mentions,
+  packOverrideLines,
   poolLines,
   section,
   stateText,
@@ -129,12 +130,8 @@ export function lifecycleLine(record: ClusterRecord, context: CardContext): stri
 
 /** The management options chosen, in a few words (undefined when none). */
 function extrasLine(record: ClusterRecord): string | undefined {
-  const { packOverrides, management } = record.spec;
+  const { management } = record.spec;
   const parts: string[] = [];
-  if (packOverrides.length > 0) {
-    const packs = [...new Set(packOverrides.map((override) => override.pack))].map(escapeText).join(', ');
-    parts.push(`${packOverrides.length} pack override${packOverrides.length === 1 ? '' : 's'} (${packs})`);
-  }
   if (management?.osPatch) parts.push('OS patching');
   if (management?.scans) parts.push('compliance scans');
   if (management?.backup) parts.push(`backups to ${escapeText(management.backup.locationName)}`);
@@ -155,6 +152,8 @@ export function approvalCard(record: ClusterRecord, card: CardContext): BotMessa
   ];
   if (record.spec.description.trim()) blocks.push(section(quote(record.spec.description)));
   blocks.push(section(`*Pools*\n${poolLines(record.spec).join('\n')}`));
+  if (record.spec.packOverrides.length > 0)
+    blocks.push(section(`*Pack values*\n${packOverrideLines(record.spec).join('\n')}`));
   const extras = extrasLine(record);
   if (extras) blocks.push(section(extras));
   blocks.push(section(`*Review*\n${findingsLines(record.review).join('\n')}`));

@@ -93,7 +93,34 @@ export function basicsFields(record: Pick<ClusterRecord, 'requester' | 'spec'>):
   ];
 }
 
-/** What Palette and MAAS said in review: validation, cost estimate and capacity, as mrkdwn lines. */
+/** Overrides listed one a line before "…and N more" (keeps a section well under 3,000 characters). */
+const OVERRIDES_SHOWN = 15;
+
+/** The pack overrides, one a line: "• kubernetes: `pack.podCIDR` = `10.10.0.0/16`" (typed text escaped). */
+export function packOverrideLines(spec: Pick<ClusterSpec, 'packOverrides'>): string[] {
+  const shown = spec.packOverrides
+    .slice(0, OVERRIDES_SHOWN)
+    .map(
+      (override) =>
+        `• ${escapeText(override.pack)}: \`${escapeText(truncate(override.path, 100))}\` = \`${escapeText(truncate(override.value, 100)) || '""'}\``,
+    );
+  const more = spec.packOverrides.length - shown.length;
+  return more > 0 ? [...shown, `…and ${more} more.`] : shown;
+}
+
+/** The review's warnings about the request itself: the account's gateway, and overrides of keys packs lack. */
+export function warningLines(review: ReviewFindings): string[] {
+  const lines: string[] = [];
+  if (review.gateway)
+    lines.push(`${review.gateway.healthy ? ':white_check_mark:' : ':warning:'} ${review.gateway.message}`);
+  if (review.unknownOverrides?.length)
+    lines.push(
+      `:warning: The pack's values.yaml has no such key, so Palette adds it as written (a typo?): ${review.unknownOverrides.map((entry) => `\`${escapeText(truncate(entry, 120))}\``).join(', ')}.`,
+    );
+  return lines;
+}
+
+/** What Palette and MAAS said in review: validation, the gateway, cost estimate and capacity, as mrkdwn lines. */
 export function findingsLines(review: ReviewFindings | undefined): string[] {
   if (!review) return ['_Palette has not reviewed this request yet._'];
   const lines = review.validation.ok
@@ -102,6 +129,7 @@ export function findingsLines(review: ReviewFindings | undefined): string[] {
         ':warning: Palette found problems:',
         ...review.validation.messages.map((message) => `• ${escapeText(truncate(message, 300))}`),
       ];
+  lines.push(...warningLines(review));
   if (review.estimate) {
     const { total, currency, perPool } = review.estimate;
     const pools = perPool
@@ -113,6 +141,7 @@ export function findingsLines(review: ReviewFindings | undefined): string[] {
     lines.push(
       review.capacity.ok ? ':white_check_mark: MAAS has the machines:' : ':warning: MAAS may lack machines:',
       ...review.capacity.lines.map((line) => `• ${escapeText(truncate(line, 300))}`),
+      ...(review.capacity.counted ? [`_${escapeText(truncate(review.capacity.counted, 300))}_`] : []),
     );
   }
   return lines;

@@ -4,6 +4,7 @@ import { moneyText } from '../../../domain/figures';
 import type { ClusterSpec } from '../../../domain/spec';
 import { escapeText, truncate } from '../../../domain/text';
 import type { WizardMeta } from '../../wizard/metadata';
+import { warningLines } from '../cluster-facts';
 import { section, wizardModal } from './frame';
 import { basicsFields, managementSummary, packOverridesSummary, poolSummary } from './summary';
 
@@ -46,6 +47,7 @@ function checkBlocks(check: ReviewCheck, maasConfigured: boolean): KnownBlock[] 
         : []),
     ];
   const { validation, estimate, capacity } = check.findings;
+  const warnings = warningLines(check.findings);
   const perPool =
     estimate?.perPool.map((pool) => `${pool.name}: ${moneyText(pool.total, estimate.currency)}`) ?? [];
   return [
@@ -55,6 +57,9 @@ function checkBlocks(check: ReviewCheck, maasConfigured: boolean): KnownBlock[] 
         : `*Validation*\n:x: Palette’s dry run found problems:\n${lines(validation.messages)}`,
       'wz.review.validation',
     ),
+    ...(warnings.length > 0
+      ? [section(`*Before you submit*\n${warnings.join('\n')}`, 'wz.review.warnings')]
+      : []),
     section(
       estimate
         ? `*Cost estimate*\nAbout *${moneyText(estimate.total, estimate.currency)} a month*${perPool.length ? `\n${lines(perPool)}` : ''}`
@@ -64,7 +69,7 @@ function checkBlocks(check: ReviewCheck, maasConfigured: boolean): KnownBlock[] 
     ...(capacity
       ? [
           section(
-            `*MAAS capacity*\n${capacity.ok ? ':white_check_mark: Enough Ready machines.' : ':warning: Not enough Ready machines for every pool.'}\n${lines(capacity.lines)}`,
+            `*MAAS capacity*\n${capacity.ok ? ':white_check_mark: Enough Ready machines.' : ':warning: Not enough Ready machines for every pool.'}\n${lines(capacity.lines)}${capacity.counted ? `\n_${escapeText(truncate(capacity.counted, MESSAGE))}_` : ''}`,
             'wz.review.capacity',
           ),
         ]
