@@ -49,7 +49,7 @@ describe('requestStateLine', () => {
       ':hourglass_flowing_sand: *Waiting for approval*: see <#C0APPROVALS>. 1 of 2 approvals so far (<@U0APPROVER>). The request expires at Jan 2 12:00 UTC if nobody decides.',
     );
     expect(requestStateLine(record('APPROVED'), context)).toBe(
-      ':white_check_mark: *Approved, creating* by <@U0APPROVER>: creating it in Palette.',
+      ':white_check_mark: *Approved* by <@U0APPROVER>: creating it in Palette.',
     );
     expect(
       requestStateLine(

@@ -55,7 +55,7 @@ export function requestStateLine(record: ClusterRecord, request: RequestContext)
       return `${head}: see ${where}.${quorum} The request expires at ${when(record.expiresAt, now)} if nobody decides.`;
     }
     case 'APPROVED':
-      return `${head} by ${approvers}: creating it in Palette.`;
+      return `${STATE_EMOJI.APPROVED} *Approved* by ${approvers}: creating it in Palette.`;
     case 'PROVISIONING':
       return `${head}${since(record.provisioningSince, now)} (approved by ${approvers}).`;
     case 'RUNNING': {

@@ -23,7 +23,7 @@ const poolOf = (facts: ResizeFacts) =>
 /** `/maas scale`'s answer once the resize is on its way. */
 export function scaleAcceptedAnswer(facts: ResizeFacts): Answer {
   return noticeAnswer(
-    `:straight_ruler: Resizing ${poolOf(facts)} from ${facts.from} to ${facts.to} nodes. I post in its thread when Palette has taken it.`,
+    `:straight_ruler: Resizing ${poolOf(facts)} from ${facts.from} to ${facts.to} nodes. Its thread follows the resize until every node is ready.`,
   );
 }
 
