@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ClusterRecord } from '../../src/domain/cluster';
 import { moneyText } from '../../src/domain/figures';
 import { note, saveSlackPlaces } from '../../src/jobs/note';
 import { runJob } from '../../src/jobs/worker';
@@ -60,18 +61,23 @@ describe('/maas scale: validated before anything is sent', () => {
   });
 });
 
+/**
+ * A running cluster as its provisioning leaves it: every event so far seen by the poll, "is running" and the
+ * status message posted.
+ */
+async function provisioned(name: string): Promise<ClusterRecord> {
+  const seeded = await seedCluster(stack(), { name });
+  const { deps } = stack();
+  const events = await deps.palette.clusterEvents(seeded.paletteUid!, 50);
+  await deps.store.saveProgress(seeded, { pools: [], seenEventUids: events.map((event) => event.uid) });
+  await runJob({ kind: 'poll', clusterId: seeded.id }, deps);
+  return (await deps.store.get(seeded.id))!;
+}
+
 describe('/maas scale: followed like a provisioning', () => {
   it('follows the resize to "3/3 ready" with events in order, and the status, card and request line follow', async () => {
-    const seeded = await seedCluster(stack(), { name: 'scale-follow' });
+    const record = await provisioned('scale-follow');
     const { deps } = stack();
-    // As provisioning leaves it: every event so far seen by the poll, and "is running" announced.
-    const provisioned = await deps.palette.clusterEvents(seeded.paletteUid!, 50);
-    await deps.store.saveProgress(seeded, {
-      pools: [],
-      seenEventUids: provisioned.map((event) => event.uid),
-    });
-    await runJob({ kind: 'poll', clusterId: seeded.id }, deps);
-    const record = (await deps.store.get(seeded.id))!;
     // As the review job leaves it: Palette's findings on the record and the approval card in its channel.
     const reviewed = await note(
       deps,
@@ -142,13 +148,8 @@ describe('/maas scale: followed like a provisioning', () => {
 
 describe('/maas scale: a shrink is followed until the machines are released', () => {
   it('says "1/1 nodes ready" only after Palette released the machine that left', async () => {
-    const seeded = await seedCluster(stack(), { name: 'scale-in' });
+    const seeded = await provisioned('scale-in');
     const { deps } = stack();
-    const provisioned = await deps.palette.clusterEvents(seeded.paletteUid!, 50);
-    await deps.store.saveProgress(seeded, {
-      pools: [],
-      seenEventUids: provisioned.map((event) => event.uid),
-    });
     await maas(users().requester, `scale ${seeded.name} worker-pool 1`);
     await slack().waitFor(
       () => threadTexts(stack(), seeded).some((text) => text.includes('is resized: 1/1 nodes ready')),
