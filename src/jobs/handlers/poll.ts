@@ -130,6 +130,11 @@ function followed(record: ClusterRecord): boolean {
   );
 }
 
+/** A record no poll follows (any more): announced when it runs or has ended, else left alone. */
+async function unfollowed(deps: Deps, record: ClusterRecord): Promise<void> {
+  if (record.state === 'RUNNING' || record.state === 'DELETED') await announceEnd(deps, record);
+}
+
 /**
  * Follows a provisioning, a deletion or a resize: reads the cluster, its overview and its events; posts new events
  * as short lines (one message per poll, in order); keeps the one status message up to date; applies what Palette
@@ -140,10 +145,7 @@ function followed(record: ClusterRecord): boolean {
 export const poll: JobHandler<'poll'> = async ({ clusterId }, deps) => {
   const record = await deps.store.get(clusterId);
   if (!record) return;
-  if (!followed(record)) {
-    if (record.state === 'RUNNING' || record.state === 'DELETED') await announceEnd(deps, record);
-    return;
-  }
+  if (!followed(record)) return unfollowed(deps, record);
   if (!record.paletteUid) return;
 
   let reading: Reading;
@@ -164,10 +166,7 @@ export const poll: JobHandler<'poll'> = async ({ clusterId }, deps) => {
   if (saved.fresh.length > 0) await postInThread(deps, saved.record, eventLines(saved.fresh));
   const observed = await applyObservation(deps, saved.record, reading);
   const current = await finishScaleIfDone(deps, observed, saved.record.progress?.pools ?? []);
-  if (!followed(current)) {
-    if (current.state === 'RUNNING' || current.state === 'DELETED') await announceEnd(deps, current);
-    return;
-  }
+  if (!followed(current)) return unfollowed(deps, current);
 
   const now = deps.now();
   const shown = statusOutdated(record, current, saved.changed, now)

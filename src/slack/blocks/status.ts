@@ -65,14 +65,17 @@ export function statusMessage(record: ClusterRecord, config: Config, now: Date):
       ? `\n:straight_ruler: Resizing \`${escapeText(record.scaling.pool)}\` from ${record.scaling.from} to ${record.scaling.to} nodes…`
       : '';
   const head = `${stateText(record)} — *${escapeText(record.name)}*${palette ? ` (${palette})` : ''}${scaling}`;
-  const pools = record.progress?.pools ?? [];
+  // Nodes ready are live facts: once the record has ended, what a poll last read would contradict it.
+  const pools = isTerminal(record.state) ? [] : (record.progress?.pools ?? []);
   const body =
     record.state === 'DELETED'
       ? endingText(record)
       : pools.length > 0
         ? pools.map(poolProgressLine).join('\n')
-        : '_Waiting for Palette to report the machines…_';
-  const blocks: KnownBlock[] = [section(`${head}\n${body}`)];
+        : isTerminal(record.state)
+          ? undefined
+          : '_Waiting for Palette to report the machines…_';
+  const blocks: KnownBlock[] = [section(body ? `${head}\n${body}` : head)];
   if (record.state === 'FAILED' && record.failure)
     blocks.push(section(`:red_circle: ${escapeText(truncate(record.failure, 1_500))}`));
   const notes = [elapsedText(record, now), `updated ${when(now.toISOString(), now)}`].filter(
