@@ -37,7 +37,12 @@ export interface ReviewFindings {
   validation: { ok: boolean; messages: string[] };
   /** Monthly cost estimate in the currency Palette reports, when it could give one. */
   estimate?: { total: number; currency: string; perPool: { name: string; total: number }[] };
-  capacity?: { ok: boolean; lines: string[] };
+  /** Whether MAAS has Ready machines for every pool: one line per pool, and what was counted (which MAAS). */
+  capacity?: { ok: boolean; lines: string[]; counted?: string };
+  /** The cloud account's Private Cloud Gateway: a request behind an unhealthy one stalls. */
+  gateway?: { healthy: boolean; message: string };
+  /** Pack overrides of keys the pack's values.yaml does not have ("kubernetes: pack.nosuchkey"): typos, often. */
+  unknownOverrides?: string[];
 }
 
 /** Live progress last read from Palette, so a poll only posts what changed. */
@@ -52,6 +57,42 @@ export interface Progress {
   lastChangeAt?: string;
   /** When Palette was last read for this cluster, so the reconciler can tell a live poll chain from a lost one. */
   polledAt?: string;
+}
+
+/** A MAAS machine a force delete left allocated (Palette listed it in the cluster's pools just before). */
+export interface LeftoverMachine {
+  name: string;
+  pool: string;
+  hostname?: string;
+  state?: string;
+}
+
+/** What a force delete left behind: the machines (the first ones kept, and how many in all), or why none are known. */
+export type Leftovers = { machines: LeftoverMachine[]; total?: number } | { unknown: string };
+
+/** How many left-over machines a record keeps (the count says how many more there were): keeps the item small. */
+export const LEFTOVERS_KEPT = 50;
+
+/** Leftovers as a record keeps them: the first LEFTOVERS_KEPT machines, and the count of all of them. */
+export function keepLeftovers(leftovers: Leftovers): Leftovers {
+  if ('unknown' in leftovers) return leftovers;
+  const total = leftovers.total ?? leftovers.machines.length;
+  const machines = leftovers.machines.slice(0, LEFTOVERS_KEPT).map(({ name, pool, hostname, state }) => ({
+    name,
+    pool,
+    ...(hostname ? { hostname } : {}),
+    ...(state ? { state } : {}),
+  }));
+  return { machines, total };
+}
+
+/** A resize Palette is carrying out: the poll follows it (progress, events) until the pool has the new size. */
+export interface Scaling {
+  pool: string;
+  from: number;
+  to: number;
+  by: string;
+  since: string;
 }
 
 /** A cluster request and, once approved, the cluster it became: the single record the bot keeps. */
@@ -84,6 +125,12 @@ export interface ClusterRecord {
   deletedBy?: string;
   forceDeleteBy?: string;
   forceDeleteAt?: string;
+  /** What the force delete left allocated in MAAS, listed just before it was sent. */
+  leftovers?: Leftovers;
+  /** When Palette answered 404 for a cluster the bot had not deleted: it ended outside the bot. */
+  goneFromPaletteAt?: string;
+  /** A resize under way (a RUNNING sub-phase): set by the scale job, cleared once Palette's pool has the size. */
+  scaling?: Scaling;
   endedAt?: string;
   failure?: string;
   progress?: Progress;

@@ -84,9 +84,18 @@ describe('parseCommand', () => {
 
 describe('help', () => {
   it('has one line per subcommand, each with an example', () => {
-    const lines = helpLines();
+    const lines = helpLines({ forceDeleteAfterSeconds: 900 });
     expect(lines).toHaveLength(SUBCOMMANDS.length);
     for (const line of lines) expect(line).toMatch(/^`\/maas [a-z-]+.*` — .+ _e\.g\._ `\/maas /);
+  });
+
+  it('says the force-delete wait this bot is configured for', () => {
+    const line = (seconds: number) =>
+      helpLines({ forceDeleteAfterSeconds: seconds }).find((text) => text.includes('force-delete NAME'));
+    expect(line(900)).toContain('stuck deleting for 15 minutes');
+    expect(line(120)).toContain('stuck deleting for 2 minutes');
+    expect(line(60)).toContain('stuck deleting for 1 minute.');
+    expect(line(90)).toContain('stuck deleting for 90 seconds');
   });
 });
 

@@ -24,8 +24,14 @@ export interface CommandError {
 interface Subcommand {
   name: string;
   usage: string;
-  summary: string;
+  /** One line of help; a function when it depends on the configuration (force delete's wait). */
+  summary: string | ((settings: HelpSettings) => string);
   example: string;
+}
+
+/** The configuration the help reads, so it says what this bot does (not the defaults). */
+export interface HelpSettings {
+  forceDeleteAfterSeconds: number;
 }
 
 /** Every subcommand with its usage, one line of help and an example — the source of `/maas help`. */
@@ -76,7 +82,8 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   {
     name: 'force-delete',
     usage: 'force-delete NAME',
-    summary: 'Admins: force delete a cluster stuck deleting for 15 minutes.',
+    summary: ({ forceDeleteAfterSeconds }) =>
+      `Admins: force delete a cluster stuck deleting for ${waitText(forceDeleteAfterSeconds)}.`,
     example: '/maas force-delete team-a-dev',
   },
   {
@@ -205,7 +212,17 @@ export function parseCommand(text: string): Command | CommandError {
   }
 }
 
-/** The text of `/maas help`: every subcommand, one line each, with an example. */
-export function helpLines(): string[] {
-  return SUBCOMMANDS.map((sub) => `\`/maas ${sub.usage}\` — ${sub.summary} _e.g._ \`${sub.example}\``);
+/** A configured wait in words: "15 minutes", "2 minutes", "90 seconds". */
+export function waitText(seconds: number): string {
+  if (seconds % 60 !== 0) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = seconds / 60;
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/** The text of `/maas help`: every subcommand, one line each, with an example, as configured. */
+export function helpLines(settings: HelpSettings): string[] {
+  return SUBCOMMANDS.map((sub) => {
+    const summary = typeof sub.summary === 'string' ? sub.summary : sub.summary(settings);
+    return `\`/maas ${sub.usage}\` — ${summary} _e.g._ \`${sub.example}\``;
+  });
 }

@@ -36,6 +36,7 @@ export const EVENTS = [
   'force-delete-started',
   'deleted',
   'scaled',
+  'scale-finished',
   'note',
 ] as const;
 export type LifecycleEvent = (typeof EVENTS)[number];
@@ -59,6 +60,8 @@ export const TRANSITIONS: Record<
   'force-delete-started': { from: ['DELETING'], to: 'same' },
   deleted: { from: ['APPROVED', 'PROVISIONING', 'RUNNING', 'DELETING'], to: 'DELETED' },
   scaled: { from: ['RUNNING'], to: 'same' },
+  // A resize is a RUNNING sub-phase (the record's `scaling`), ended when Palette's pool has the new size.
+  'scale-finished': { from: ['RUNNING'], to: 'same' },
   note: { from: STATES, to: 'same' },
 };
 

@@ -150,6 +150,14 @@ describe('text fields', () => {
     });
   });
 
+  it('reports every bad tag, in the order typed, not only the first', () => {
+    expect(parseTags('bad tag!!, team:a, :x')).toEqual({
+      ok: false,
+      message:
+        'Tag "bad tag!!": Tag keys use letters, digits, ".", "-" and "_" only. Tag ":x": A tag needs a key.',
+    });
+  });
+
   it('parses node labels as key=value and key:value', () => {
     const parsed = parseNodeLabels('role=app\nexample.com/tier:gold');
     expect(parsed).toEqual({
@@ -171,6 +179,30 @@ describe('text fields', () => {
       ok: false,
       message: expect.stringContaining('"-bad"'),
     });
+  });
+
+  it('refuses label keys under the prefixes Kubernetes reserves, saying why', () => {
+    for (const key of [
+      'node-role.kubernetes.io/control-plane',
+      'kubernetes.io/hostname',
+      'k8s.io/anything',
+      'node.k8s.io/x',
+    ])
+      expect(parseNodeLabels(`${key}=x`)).toEqual({
+        ok: false,
+        message: `"${key}": the kubernetes.io and k8s.io prefixes are reserved for Kubernetes itself; use a prefix of your own, such as example.com/role.`,
+      });
+    // A look-alike prefix of someone else's domain is fine.
+    expect(parseNodeLabels('mykubernetes.io/role=x\nk8s.io.example.com/a=b').ok).toBe(true);
+  });
+
+  it('reports every bad label', () => {
+    const parsed = parseNodeLabels('node-role.kubernetes.io/control-plane=x\nrole=app\n-bad=y');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.message).toContain('"node-role.kubernetes.io/control-plane"');
+      expect(parsed.message).toContain('"-bad"');
+    }
   });
 
   it('parses taints key=value:Effect and key:Effect', () => {

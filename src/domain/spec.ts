@@ -73,6 +73,22 @@ export function labelKeyProblem(key: string): string | undefined {
   return undefined;
 }
 
+/** Label prefixes Kubernetes keeps for itself: `kubernetes.io`, `k8s.io` and their subdomains (node-role.…). */
+const RESERVED_LABEL_PREFIX = /(^|\.)(kubernetes\.io|k8s\.io)$/;
+
+/**
+ * Explains what is wrong with a node label key: a malformed key, or one under a prefix Kubernetes reserves for
+ * its own components (`node-role.kubernetes.io/…`, `kubernetes.io/…`, `k8s.io/…`), which kubelet and the API
+ * server set or refuse; undefined when it is valid.
+ */
+export function nodeLabelKeyProblem(key: string): string | undefined {
+  const problem = labelKeyProblem(key);
+  if (problem) return problem;
+  const slash = key.indexOf('/');
+  if (slash < 0 || !RESERVED_LABEL_PREFIX.test(key.slice(0, slash))) return undefined;
+  return `"${key}": the kubernetes.io and k8s.io prefixes are reserved for Kubernetes itself; use a prefix of your own, such as example.com/role.`;
+}
+
 /** Explains what is wrong with a Kubernetes label (or taint) value, or undefined when it is valid. */
 export function labelValueProblem(value: string): string | undefined {
   if (value === '') return undefined;
@@ -90,7 +106,12 @@ const labelValue = z.string().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-export const NodeLabelSchema = z.object({ key: labelKey, value: labelValue });
+const nodeLabelKey = z.string().superRefine((key, ctx) => {
+  const problem = nodeLabelKeyProblem(key);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+export const NodeLabelSchema = z.object({ key: nodeLabelKey, value: labelValue });
 export type NodeLabel = z.infer<typeof NodeLabelSchema>;
 
 export const TaintSchema = z.object({
@@ -276,14 +297,16 @@ const lines = (text: string) =>
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
 
+/** Parses every item; a refusal names every bad item (one message each, in the order typed), not only the first. */
 function collect<T>(text: string, parseOne: (item: string) => Parsed<T>): Parsed<T[]> {
   const values: T[] = [];
+  const problems: string[] = [];
   for (const item of lines(text)) {
     const parsed = parseOne(item);
-    if (!parsed.ok) return parsed;
-    values.push(parsed.value);
+    if (parsed.ok) values.push(parsed.value);
+    else problems.push(parsed.message);
   }
-  return { ok: true, value: values };
+  return problems.length > 0 ? { ok: false, message: problems.join(' ') } : { ok: true, value: values };
 }
 
 const fromSchema = <T>(schema: z.ZodType<T>, candidate: unknown): Parsed<T> => {

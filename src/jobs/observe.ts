@@ -6,13 +6,17 @@ import type { ClusterFields } from '../store/port';
 
 /** Fields recorded with an event Palette's report caused. */
 const OBSERVED_FIELDS: Partial<
-  Record<LifecycleEvent, (at: string, from: ClusterRecord) => Partial<ClusterFields>>
+  Record<LifecycleEvent, (at: string, from: ClusterRecord, paletteState: string) => Partial<ClusterFields>>
 > = {
   running: (at) => ({ runningSince: at }),
   'abort-started': (at) => ({ deletingSince: at, deleteKind: 'abort' }),
   'delete-started': (at) => ({ deletingSince: at, deleteKind: 'delete' }),
-  // Gone while still provisioning (deleted in Palette's console between two looks): that was an abort.
-  deleted: (_at, from) => (from.state === 'PROVISIONING' ? { deleteKind: 'abort' } : {}),
+  deleted: (at, from, paletteState) => ({
+    // Gone while still provisioning (deleted in Palette's console between two looks): that was an abort.
+    ...(from.state === 'PROVISIONING' ? { deleteKind: 'abort' as const } : {}),
+    // A 404 ends a deletion normally; for a cluster the bot was not deleting it means it vanished outside the bot.
+    ...(paletteState === 'NotFound' && from.state !== 'DELETING' ? { goneFromPaletteAt: at } : {}),
+  }),
 };
 
 /** Arranges the force-delete notice for the moment the window opens (Palette's 15-minute rule). */
@@ -53,7 +57,7 @@ export async function applyPaletteState(
       paletteState === 'NotFound'
         ? 'Palette no longer knows this cluster (404).'
         : `Palette reports ${paletteState}.`,
-    set: OBSERVED_FIELDS[event]?.(at, record) ?? {},
+    set: OBSERVED_FIELDS[event]?.(at, record, paletteState) ?? {},
   });
   if (moved.state === 'DELETING') await scheduleForceDeleteWindow(deps, moved);
   // Once per cluster: only the conditional write that made it RUNNING gets here.

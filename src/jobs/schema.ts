@@ -22,7 +22,7 @@ export const JobSchema = z.discriminatedUnion('kind', [
     size: z.number().int().min(0),
     by: id,
   }),
-  z.object({ kind: z.literal('home'), userId: id }),
+  z.object({ kind: z.literal('home'), userId: id, notice: z.string().max(3_000).optional() }),
   z.object({ kind: z.literal('reconcile') }),
 ]);
 

@@ -9,6 +9,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ConfigError, presentVariables, SECRET_VARIABLES } from '../config';
 import { secretScrubber } from '../log';
+import { MAX_BOT_PORT, playgroundPorts } from './ports';
 import { createPlaygroundPage, type PlaygroundPage } from './slack/page';
 import { keepConversations } from './slack/page/saved-workspace';
 import { type LocalStack, startLocalStack } from './stack';
@@ -25,7 +26,10 @@ const USAGE = `Usage: npm start [-- --fresh]
 Environment (all optional; see README for the full table):
   PORT=3000              the bot's HTTP port (POST /slack/events, GET /healthz)
   PLAYGROUND_PORT=3001   the local Slack workspace page (default PORT+1; 0 = any free port)
-  DATA_DIR=.data         where DynamoDB and the workspace's conversations are kept
+                         the Palette simulator listens on PORT+2, the MAAS simulator on PORT+3 (any free
+                         port when PORT=0), so links to them keep working across restarts
+  DATA_DIR=.data         where DynamoDB, the simulators' clusters and machines and the workspace's
+                         conversations are kept
   PALETTE_SPEED=1        the Palette simulator's pace (1: a cluster runs in about a minute)
   SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET [+ SLACK_APP_TOKEN]   use a real Slack workspace
   PALETTE_API_KEY [+ PALETTE_API_URL, PALETTE_PROJECT_UID]      use a real Palette
@@ -34,7 +38,7 @@ Environment (all optional; see README for the full table):
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const PlaygroundEnv = z.object({
-  PORT: port.default(3000),
+  PORT: port.max(MAX_BOT_PORT, 'leave room for the simulators (PORT+2, PORT+3)').default(3000),
   PLAYGROUND_PORT: port.optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   PALETTE_SPEED: z.coerce.number().positive().max(10_000).default(1),
@@ -44,6 +48,9 @@ const PlaygroundEnv = z.object({
 interface PlaygroundOptions {
   port: number;
   pagePort: number;
+  /** Stable ports of the simulators (derived from PORT), so their links survive a restart. */
+  palettePort: number;
+  maasPort: number;
   dataDir: string;
   fresh: boolean;
   paletteSpeed: number;
@@ -67,9 +74,12 @@ function readOptions(args: string[], env: NodeJS.ProcessEnv): PlaygroundOptions 
     throw new ConfigError([
       'a real Slack workspace needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (and SLACK_APP_TOKEN for Socket Mode); set none of them to use the local workspace page',
     ]);
+  const ports = playgroundPorts(PORT, PLAYGROUND_PORT);
   return {
     port: PORT,
-    pagePort: PLAYGROUND_PORT ?? (PORT === 0 ? 0 : PORT + 1),
+    pagePort: ports.page,
+    palettePort: ports.palette,
+    maasPort: ports.maas,
     dataDir: resolve(DATA_DIR),
     fresh: args.includes('--fresh'),
     paletteSpeed: PALETTE_SPEED,
@@ -142,7 +152,7 @@ function summary(stack: LocalStack, options: PlaygroundOptions): string {
     row(
       'MAAS',
       stack.maas
-        ? `simulator (capacity check on)`
+        ? `simulator at ${stack.maas.apiUrl} (capacity check on)`
         : config.maas
           ? config.maas.apiUrl
           : 'not configured (capacity check off)',
@@ -170,7 +180,7 @@ function redact(text: string, env: NodeJS.ProcessEnv): string {
 function explain(error: unknown, env: NodeJS.ProcessEnv): string {
   const code = (error as { code?: unknown }).code;
   if (code === 'EADDRINUSE')
-    return `A port is already in use (${(error as { port?: unknown }).port ?? 'see above'}): stop the other process, or set PORT / PLAYGROUND_PORT.`;
+    return `A port is already in use (${(error as { port?: unknown }).port ?? 'see above'}): stop the other process, or set PORT (the simulators use PORT+2 and PORT+3) / PLAYGROUND_PORT.`;
   if (error instanceof ConfigError) return error.message;
   return redact(error instanceof Error ? error.message : String(error), env);
 }
@@ -198,8 +208,9 @@ async function main(): Promise<void> {
     fresh: options.fresh,
     port: options.port,
     slackPort: options.pagePort,
-    paletteSimulator: { speed: options.paletteSpeed },
+    paletteSimulator: { speed: options.paletteSpeed, port: options.palettePort },
     simulateMaas: options.maasSimulated,
+    maasSimulator: { port: options.maasPort },
     ...(extendSlack ? { extendSlack } : {}),
   });
   summariseMetrics = stack.summariseMetrics;

@@ -23,7 +23,7 @@ import { createSlackWebClient, SLACK_BUDGET_MS } from '../slack/client';
 import { countOperations, type OperationCounter } from '../store/counter';
 import { DynamoClusterStore } from '../store/dynamo';
 import { ensureTable, localDocumentClient, startDynalite } from './dynalite';
-import { type MaasSimulator, startMaasSimulator } from './maas/simulator';
+import { type MaasSimulator, type MaasSimulatorOptions, startMaasSimulator } from './maas/simulator';
 import { type PaletteSimulator, type SimulatorOptions, startPaletteSimulator } from './palette/simulator';
 import { type SlackEmulator, startSlackEmulator } from './slack/emulator';
 import { SEED_BOT, SEED_CHANNELS, SEED_GROUPS, SEED_USERS } from './slack/seed';
@@ -45,6 +45,8 @@ export interface LocalStackOptions {
   paletteSimulator?: SimulatorOptions;
   /** Start the MAAS simulator (and so the capacity check) when MAAS is not configured. */
   simulateMaas?: boolean;
+  /** The MAAS simulator's options (its port), when it is started. */
+  maasSimulator?: MaasSimulatorOptions;
   /** Configuration fields to override after the environment is read (tests: short windows and polls). */
   configure?: (config: Config) => Config;
   /** The clock the bot runs by. */
@@ -129,15 +131,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ),
       ),
     ];
+    // With a data directory the simulators keep their state there too, so a restart finds the clusters (and
+    // the machines) the bot's records point at.
+    const keptIn = (file: string) => (options.dataDir ? { statePath: join(options.dataDir, file) } : {});
     const palette = set.PALETTE_API_KEY
       ? undefined
       : await startPaletteSimulator({
           ...(projects.length > 0 ? { projects } : {}),
+          ...keptIn('palette-simulator.json'),
           ...options.paletteSimulator,
         });
     if (palette) closers.push(() => palette.close());
 
-    const maas = !set.MAAS_API_KEY && options.simulateMaas ? await startMaasSimulator({}) : undefined;
+    const maas =
+      !set.MAAS_API_KEY && options.simulateMaas
+        ? await startMaasSimulator({ ...keptIn('maas-simulator.json'), ...options.maasSimulator })
+        : undefined;
     if (maas) closers.push(() => maas.close());
 
     const base = loadConfig(

@@ -49,8 +49,8 @@ describe('checkCapacity', () => {
     ]);
     // Equally constrained: the bigger pool picks first, and the control plane sees what is left.
     expect(report.lines).toEqual([
-      'cp: needs 1, 2 Ready machines fit (any zone; resource pool default; ≥ 4 CPU, ≥ 8192 MiB) — enough',
-      'workers: needs 2, 4 Ready machines fit (any zone; resource pool default; ≥ 4 CPU, ≥ 8192 MiB) — enough',
+      'cp needs 1: 4 Ready machines match (any zone; resource pool default; ≥ 4 CPU, 8 GiB RAM); 2 of them are counted for workers, which leaves 2 — enough.',
+      'workers needs 2: 4 Ready machines match (any zone; resource pool default; ≥ 4 CPU, 8 GiB RAM) — enough.',
     ]);
     expect(report.readyMachines).toBe(4);
   });
@@ -69,9 +69,9 @@ describe('checkCapacity', () => {
     expect(report.ok).toBe(false);
     expect(report.pools[1]).toMatchObject({ needed: 3, fits: 2, shortfall: 1 });
     expect(report.lines[1]).toBe(
-      'worker-pool: needs 3, 2 Ready machines fit (az1, az2; resource pool default; ≥ 4 CPU, ≥ 8192 MiB) — short by 1',
+      'worker-pool needs 3: 2 Ready machines match (az1, az2; resource pool default; ≥ 4 CPU, 8 GiB RAM) — short by 1.',
     );
-    expect(report.lines[0]).toMatch(/^cp: needs 1, 1 Ready machine fits \(az3;.*— enough$/);
+    expect(report.lines[0]).toMatch(/^cp needs 1: 1 Ready machine matches \(az3;.*— enough\.$/);
   });
 
   it('counts only Ready machines that are big enough', () => {
@@ -120,8 +120,22 @@ describe('checkCapacity', () => {
     expect(report.pools.reduce((sum, p) => sum + p.shortfall, 0)).toBe(1);
     expect(report.ok).toBe(false);
     expect(report.lines.find((line) => line.includes('short by 1'))).toMatch(
-      /\(2 more fit but are counted for other pools\)$/,
+      /; 2 of them are counted for (cp|workers), which leaves 1 — short by 1\.$/,
     );
+  });
+
+  it('says, for two pools with the same filters, what each counted and what the other took', () => {
+    // The example: "needs 1, 5 Ready machines fit" and "needs 2, 7 Ready machines fit" for the same
+    // filters read as wrong; the lines now say that the same 7 match and who took which.
+    const machines = Array.from({ length: 7 }, () => machine());
+    const report = checkCapacity(
+      spec(pool('control-plane-pool', { size: 1 }), pool('worker-pool', { size: 2 })),
+      machines,
+    );
+    expect(report.lines).toEqual([
+      'control-plane-pool needs 1: 7 Ready machines match (any zone; resource pool default; ≥ 4 CPU, 8 GiB RAM); 2 of them are counted for worker-pool, which leaves 5 — enough.',
+      'worker-pool needs 2: 7 Ready machines match (any zone; resource pool default; ≥ 4 CPU, 8 GiB RAM) — enough.',
+    ]);
   });
 
   it('lets the most constrained pool pick first, so a flexible pool does not starve it', () => {

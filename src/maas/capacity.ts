@@ -1,4 +1,5 @@
 import type { ReviewFindings } from '../domain/cluster';
+import { machineText } from '../domain/figures';
 import type { InstanceType } from '../domain/spec';
 import { escapeText } from '../domain/text';
 import type { MaasMachine } from './port';
@@ -33,6 +34,10 @@ export interface PoolCapacity {
   counted: string[];
   /** Machines that fit but were counted for other pools first. */
   takenByOthers: number;
+  /** Ready machines that fit this pool, before any was counted for another pool. */
+  matching: number;
+  /** Which other pools counted machines this pool could have used, and how many each. */
+  takenBy: { pool: string; count: number }[];
 }
 
 /** The capacity finding for the approval card (`ReviewFindings['capacity']`) with the per-pool detail. */
@@ -57,17 +62,23 @@ function fitsPool(machine: MaasMachine, pool: PoolDemand): boolean {
 function describeConstraints(pool: PoolDemand): string {
   const zones = pool.azs.length > 0 ? pool.azs.map(escapeText).join(', ') : 'any zone';
   const tags = pool.machineTags?.length ? `; tags ${pool.machineTags.map(escapeText).join(', ')}` : '';
-  return `${zones}; resource pool ${escapeText(pool.resourcePool)}; ≥ ${pool.instanceType.minCPU} CPU, ≥ ${pool.instanceType.minMemInMB} MiB${tags}`;
+  return `${zones}; resource pool ${escapeText(pool.resourcePool)}; ${machineText(pool.instanceType)}${tags}`;
 }
 
-/** One line for people, e.g. "worker-pool: needs 3, 2 Ready machines fit (az1, az2; …) — short by 1". */
+const machines = (count: number) => `${count} Ready machine${count === 1 ? '' : 's'}`;
+
+/**
+ * One line for people that says what was counted: how many Ready machines match the pool, how many of those went
+ * to other pools first (and which), and so whether what is left is enough — e.g. "worker-pool needs 2: 7 Ready
+ * machines match (any zone; …); 1 of them is counted for control-plane-pool, which leaves 6 — enough."
+ */
 function describe(result: PoolCapacity, pool: PoolDemand): string {
-  const machines = result.fits === 1 ? 'machine fits' : 'machines fit';
-  const head = `${escapeText(result.pool)}: needs ${result.needed}, ${result.fits} Ready ${machines} (${describeConstraints(pool)})`;
-  if (result.shortfall === 0) return `${head} — enough`;
-  const others =
-    result.takenByOthers > 0 ? ` (${result.takenByOthers} more fit but are counted for other pools)` : '';
-  return `${head} — short by ${result.shortfall}${others}`;
+  const head = `${escapeText(result.pool)} needs ${result.needed}: ${machines(result.matching)} ${result.matching === 1 ? 'matches' : 'match'} (${describeConstraints(pool)})`;
+  const taken =
+    result.takenByOthers > 0
+      ? `; ${result.takenByOthers} of them ${result.takenByOthers === 1 ? 'is' : 'are'} counted for ${result.takenBy.map((other) => escapeText(other.pool)).join(' and ')}, which leaves ${result.fits}`
+      : '';
+  return `${head}${taken} — ${result.shortfall === 0 ? 'enough' : `short by ${result.shortfall}`}.`;
 }
 
 /**
@@ -87,7 +98,8 @@ export function checkCapacity(spec: CapacityDemand, machines: MaasMachine[]): Ca
       pools.filter((pool) => pool.candidates.includes(machine)).length,
     ]),
   );
-  const counted = new Set<string>();
+  /** Each counted machine, and the pool it is counted for. */
+  const counted = new Map<string, string>();
   const results = new Map<(typeof pools)[number], PoolCapacity>();
   const byConstraint = [...pools].sort(
     (a, b) => a.candidates.length - b.candidates.length || b.demand.size - a.demand.size,
@@ -103,7 +115,12 @@ export function checkCapacity(spec: CapacityDemand, machines: MaasMachine[]): Ca
           a.hostname.localeCompare(b.hostname),
       );
     const chosen = free.slice(0, pool.demand.size);
-    for (const machine of chosen) counted.add(machine.systemId);
+    const takenBy = new Map<string, number>();
+    for (const machine of pool.candidates) {
+      const owner = counted.get(machine.systemId);
+      if (owner !== undefined) takenBy.set(owner, (takenBy.get(owner) ?? 0) + 1);
+    }
+    for (const machine of chosen) counted.set(machine.systemId, pool.demand.name);
     results.set(pool, {
       pool: pool.demand.name,
       needed: pool.demand.size,
@@ -111,6 +128,8 @@ export function checkCapacity(spec: CapacityDemand, machines: MaasMachine[]): Ca
       shortfall: pool.demand.size - chosen.length,
       counted: chosen.map((machine) => machine.hostname),
       takenByOthers: pool.candidates.length - free.length,
+      matching: pool.candidates.length,
+      takenBy: [...takenBy].map(([name, count]) => ({ pool: name, count })),
     });
   }
 

@@ -1,9 +1,6 @@
-import type { ClusterRecord } from '../domain/cluster';
+import type { ClusterRecord, Leftovers } from '../domain/cluster';
 import { PaletteError } from './errors';
-import type { Palette, PoolMachine } from './port';
-
-/** What a force delete leaves behind: the machines still allocated, or why Palette could not list them. */
-export type Leftovers = { machines: PoolMachine[] } | { unknown: string };
+import type { Palette } from './port';
 
 /** The cluster's cloud config uid: the one recorded, else the one Palette shows for the cluster (if any). */
 export async function cloudConfigUidOf(

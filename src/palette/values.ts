@@ -75,6 +75,22 @@ function setPath(doc: Document, override: ValuesOverride): void {
   }
 }
 
+/** The overrides whose dotted path the values.yaml does not have: Palette adds them as written (often a typo). */
+export function missingPaths(valuesYaml: string, overrides: readonly ValuesOverride[]): string[] {
+  const doc = parseDocument(valuesYaml);
+  if (doc.errors.length > 0) return [];
+  return overrides
+    .filter((override) => !doc.hasIn(override.path.split('.')))
+    .map((override) => override.path);
+}
+
+/** The top-level keys of a values.yaml, in file order (none when it is not a map or cannot be read). */
+export function topLevelKeys(valuesYaml: string): string[] {
+  const doc = parseDocument(valuesYaml);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return [];
+  return doc.contents.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key)));
+}
+
 /**
  * Merges dotted-path overrides into a pack's values.yaml with the `yaml` Document API, so comments, key order
  * and untouched formatting survive. Throws PackValuesError for unreadable YAML or a path through a value or list.

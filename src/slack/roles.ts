@@ -68,6 +68,14 @@ export async function resolveActor(deps: Deps, userId: string, team: Team): Prom
 /** A Slack mention of a user or a user group. */
 export const mentionId = (id: string) => (isGroup(id) ? `<!subteam^${id}>` : `<@${id}>`);
 
+/** Everyone holding a role: the user ids given, and the members of the user groups given (cached as above). */
+export async function roleMembers(deps: Deps, ids: readonly string[]): Promise<Set<string>> {
+  const people = new Set(ids.filter((id) => !isGroup(id)));
+  const groups = await Promise.all(ids.filter(isGroup).map((groupId) => groupMembers(deps, groupId)));
+  for (const members of groups) for (const userId of members) people.add(userId);
+  return people;
+}
+
 /** " of payments" for a team from the teams file; nothing for the implicit team (a bot without teams). */
 const ofTeam = (team: Team) => (team.channels.length > 0 ? ` of ${team.name}` : '');
 

@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlaygroundPage } from '../../src/local/slack/page';
+import { createPlaygroundPage, type PlaygroundPage } from '../../src/local/slack/page';
+import { keepConversations } from '../../src/local/slack/page/saved-workspace';
 import type { LocalStack } from '../../src/local/stack';
 import { startTestStack } from '../support/stack';
 import { type Browser, browserSkipReason, launchBrowser, screenshot } from './support';
@@ -13,14 +17,40 @@ const EXAMPLE_TEAMS = fileURLToPath(new URL('../../teams.example.yml', import.me
 /**
  * The playground walkthrough in a real browser against the whole bot (wizard, approvals, provisioning, day 2):
  * a requester creates a cluster through the modal, an approver approves it, the thread follows it to Running,
- * the requester deletes it by typing its name, the deletion sticks (tag sim.sticky-delete) and, once the short
- * force-delete window has passed, the admin force-deletes it from the notice in the thread. Like `npm start`, it
- * runs with the example's two teams: the data team's channel shows only what is the data team's.
+ * the requester scales it and the thread follows the resize to "2/2 nodes ready", the playground restarts on
+ * its DATA_DIR and the cluster is still Running (its Palette link too), the requester deletes it by typing its
+ * name, the deletion sticks (tag sim.sticky-delete) and, once the short force-delete window has passed, the admin
+ * force-deletes it from the notice in the thread — and the thread and the status message agree on what is left.
+ * Like `npm start`, it runs with the example's two teams: the data team's channel shows only what is the data
+ * team's.
  */
 describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
   let stack: LocalStack;
+  let conversations: { close(): void };
+  let playground: PlaygroundPage;
   let browser: Browser;
   let page: Page;
+  const dataDir = mkdtempSync(join(tmpdir(), 'maas-chatops-walkthrough-'));
+  /** The stack as `npm start` runs it: data (and the workspace's conversations) kept in DATA_DIR. */
+  const startPlayground = async (ports: { slack?: number; palette?: number; maas?: number } = {}) => {
+    stack = await startTestStack({
+      env: { TEAMS_FILE: EXAMPLE_TEAMS },
+      dataDir,
+      extendSlack: playground.mount,
+      simulateMaas: true,
+      // Fast enough to keep the file short, slow enough that the thread shows provisioning before Running.
+      paletteSimulator: { speed: 40, ...(ports.palette ? { port: ports.palette } : {}) },
+      ...(ports.maas ? { maasSimulator: { port: ports.maas } } : {}),
+      ...(ports.slack ? { slackPort: ports.slack } : {}),
+      forceDeleteAfterSeconds: 2,
+    });
+    conversations = keepConversations(stack.slack!, join(dataDir, 'slack-workspace.json'));
+    playground.attach(stack.slack!);
+  };
+  const stopPlayground = async () => {
+    await stack.close();
+    conversations.close();
+  };
 
   const modal = () => page.locator('form.modal');
   const thread = () => page.getByRole('complementary', { name: 'Thread' });
@@ -52,16 +82,8 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
   const record = () => stack.deps.store.findByName(NAME);
 
   beforeAll(async () => {
-    const playground = await createPlaygroundPage();
-    stack = await startTestStack({
-      env: { TEAMS_FILE: EXAMPLE_TEAMS },
-      extendSlack: playground.mount,
-      simulateMaas: true,
-      // Fast enough to keep the file short, slow enough that the thread shows provisioning before Running.
-      paletteSimulator: { speed: 40 },
-      forceDeleteAfterSeconds: 2,
-    });
-    playground.attach(stack.slack!);
+    playground = await createPlaygroundPage();
+    await startPlayground();
     browser = await launchBrowser();
     page = browser.page;
     await page.goto(`${stack.slack!.url}/?as=requester`);
@@ -69,7 +91,8 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await stack?.close();
+    if (stack) await stopPlayground();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('a requester creates a cluster through the modal', async () => {
@@ -120,7 +143,8 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
 
   it('the thread follows it to Running', async () => {
     await page.getByRole('link', { name: 'Request thread' }).click();
-    await thread().getByText('Approved by').waitFor();
+    // The decision notice (the request message above it says "approved by" too).
+    await thread().locator('article', { hasText: 'Approved by' }).last().waitFor();
     await thread()
       .locator('article', { hasText: `${NAME} is running` })
       .last()
@@ -133,6 +157,57 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
     await expect(record()).resolves.toMatchObject({ state: 'RUNNING' });
   });
 
+  it('the requester scales it, and the thread follows the resize to "2/2 nodes ready"', async () => {
+    await actAs('Riley Chen (requester)');
+    const panel = await openThread();
+    await type(`/maas scale ${NAME} worker-pool 2`);
+    await panel
+      .locator('article', { hasText: `worker-pool of ${NAME} is resized: 2/2 nodes ready` })
+      .waitFor({ timeout: 20_000 });
+    // The status message, the request line and the record agree: 2/2, no longer resizing.
+    const status = panel.locator('article', { hasText: 'Running —' });
+    await expect(status.locator('.section-text').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringContaining('2/2 nodes ready')]),
+    );
+    const thread = (await panel.locator('article').allTextContents()).join('\n');
+    expect(thread.indexOf('resized worker-pool')).toBeLessThan(thread.indexOf('MachinePoolScaling'));
+    expect(thread.indexOf('MachinePoolScaling')).toBeLessThan(thread.indexOf('is resized: 2/2 nodes ready'));
+    await screenshot(page, 'walkthrough-4-scaled');
+    await expect(record()).resolves.toMatchObject({ state: 'RUNNING', spec: { workerPools: [{ size: 2 }] } });
+    expect((await record())?.scaling).toBeUndefined();
+  });
+
+  it('a restart of the playground keeps it Running, in the thread and in Palette, and its link working', async () => {
+    const before = (await record())!;
+    const ports = {
+      slack: Number(new URL(stack.slack!.url).port),
+      palette: Number(new URL(stack.palette!.url).port),
+      maas: Number(new URL(stack.maas!.apiUrl).port),
+    };
+    await stopPlayground();
+    await page.locator('#live-status', { hasText: 'Reconnecting' }).waitFor();
+    await startPlayground(ports);
+    await page.reload();
+    await page.locator('#live-status', { hasText: 'Live' }).waitFor();
+    // The reconciler's look after a restart finds nothing to change.
+    await stack.deps.jobs.dispatch({ kind: 'reconcile' });
+    await stack.idle();
+    await expect(record()).resolves.toMatchObject({ state: 'RUNNING', version: before.version });
+    const panel = await openThread();
+    await panel
+      .locator('article', { hasText: `${NAME} is running` })
+      .first()
+      .waitFor();
+    const link = await panel.getByRole('link', { name: 'Open it in Palette' }).first().getAttribute('href');
+    const palettePage = await page.request.get(link!);
+    expect(palettePage.status()).toBe(200);
+    expect(await palettePage.text()).toContain('<span class="state">Running</span>');
+    expect((await panel.locator('article').allTextContents()).join('\n')).not.toMatch(
+      /no longer knows|is deleted/,
+    );
+    await screenshot(page, 'walkthrough-5-after-restart');
+  });
+
   it('the requester deletes it by typing its name', async () => {
     await actAs('Riley Chen (requester)');
     await page.getByRole('link', { name: '# platform-requests' }).click();
@@ -142,7 +217,7 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
     await modal().getByRole('button', { name: 'Delete' }).click();
     await modal().getByRole('alert').getByText(`Type "${NAME}" exactly to confirm.`).waitFor();
     await modal().getByLabel('Type the cluster name to confirm').fill(NAME);
-    await screenshot(page, 'walkthrough-4-delete');
+    await screenshot(page, 'walkthrough-6-delete');
     await modal().getByRole('button', { name: 'Delete' }).click();
     await modal().getByRole('button', { name: 'Close' }).first().click();
     await modal().waitFor({ state: 'detached' });
@@ -154,13 +229,21 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
     const panel = await openThread();
     const forceDelete = panel.getByRole('button', { name: 'Force delete' });
     await forceDelete.waitFor({ timeout: 15_000 });
-    await screenshot(page, 'walkthrough-5-force-delete-notice');
+    await screenshot(page, 'walkthrough-7-force-delete-notice');
     await forceDelete.click();
     const dialog = page.getByRole('alertdialog', { name: 'Force delete?' });
     await dialog.getByRole('button', { name: 'Force delete' }).click();
     await expect.poll(async () => (await record())?.state, { timeout: 15_000 }).toBe('DELETED');
     expect((await record())?.forceDeleteBy).toBe(stack.slack!.users.admin);
-    await screenshot(page, 'walkthrough-6-deleted');
+    // The end says machines may be left, and lists them once; the status message agrees with the thread.
+    await panel.locator('article', { hasText: `${NAME} was force-deleted` }).waitFor();
+    await expect(
+      panel.locator('article', { hasText: 'MAAS machines still allocated' }).count(),
+    ).resolves.toBe(1);
+    const status = panel.locator('article', { hasText: 'Deleted —' });
+    await expect(status.textContent()).resolves.toContain('may still be allocated (listed in this thread)');
+    await expect(status.textContent()).resolves.not.toContain('Every machine is released');
+    await screenshot(page, 'walkthrough-8-force-deleted');
   });
 
   it("another team's channel is that team's: its help, its quota, its clusters", async () => {
@@ -176,6 +259,6 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
     await page.locator('article.message.ephemeral', { hasText: 'Only admins can list' }).waitFor();
     await type('/maas list');
     await page.locator('article.message.ephemeral', { hasText: 'No clusters yet' }).waitFor();
-    await screenshot(page, 'walkthrough-7-other-team');
+    await screenshot(page, 'walkthrough-9-other-team');
   });
 });

@@ -91,9 +91,12 @@ describe('force delete of a stuck deletion (2-second window)', () => {
 
     const place = { channel: record.slack.channel, ts: notice.ts };
     await stack().slack!.click(users.outsider, place, FORCE_DELETE_ACTION);
-    expect(stack().slack!.ephemerals(users.outsider).at(-1)!.text).toContain(
-      'Only admins can force-delete "stuck-story".',
-    );
+    // Answered where the button is: in the thread, only to them — not at the bottom of the channel.
+    const refused = stack().slack!.ephemerals(users.outsider).at(-1)!;
+    expect(refused.text).toContain('Only admins can force-delete "stuck-story".');
+    expect(refused).toMatchObject({ channel: record.slack.channel, threadTs: record.slack.threadTs });
+    // The dialog Slack shows before the click reaches the bot says who may do it.
+    expect(JSON.stringify(notice.blocks)).toContain('Only admins can force delete; anyone else is refused.');
     expect(forceDeletes(stack())).toBe(0);
 
     await stack().slack!.click(users.admin, place, FORCE_DELETE_ACTION);
@@ -105,17 +108,38 @@ describe('force delete of a stuck deletion (2-second window)', () => {
     );
     const thread = threadTexts(stack(), record);
     expect(
-      thread.some((text) => text.includes(`<@${users.admin}> force-deleted *stuck-story*: Palette drops it`)),
+      thread.some((text) =>
+        text.includes(`<@${users.admin}> force-deleted *stuck-story*: I am asking Palette to drop it`),
+      ),
     ).toBe(true);
-    await stack().slack!.waitFor(() =>
-      threadTexts(stack(), record).some((text) => text.includes('*stuck-story* is deleted')),
+    const ended = await stack().slack!.waitFor(() =>
+      threadTexts(stack(), record).find((text) => text.includes('*stuck-story* was force-deleted')),
     );
-    // The notice now records who force-deleted (no button), and the end of the deletion leaves it so.
-    const updated = stack()
-      .slack!.messages(record.slack.channel, { threadTs: record.slack.threadTs! })
-      .find((message) => message.ts === notice.ts)!;
+    expect(ended).toContain(
+      '5 MAAS machines may still be allocated (listed in this thread): release them by hand.',
+    );
+    // The notice now records who force-deleted (no button, no list), and the end of the deletion leaves it so.
+    await stack().idle();
+    const messages = stack().slack!.messages(record.slack.channel, { threadTs: record.slack.threadTs! });
+    const updated = messages.find((message) => message.ts === notice.ts)!;
     expect(hasButton(updated)).toBe(false);
     expect(updated.text).toContain(`<@${users.admin}> force-deleted *stuck-story*`);
+    // The machines left are listed once in the thread, and the status message agrees with it.
+    const listing = messages.filter((message) =>
+      JSON.stringify(message.blocks ?? []).includes('MAAS machines still allocated (5)'),
+    );
+    expect(listing).toHaveLength(1);
+    for (const machine of machines) expect(JSON.stringify(listing[0]!.blocks)).toContain(machine.hostname!);
+    const { slack: places } = (await stack().deps.store.get(record.id))!;
+    const status = JSON.stringify(messages.find((message) => message.ts === places.statusTs)!.blocks);
+    expect(status).toContain(':black_circle: Deleted');
+    expect(status).toContain(
+      `Force-deleted by <@${users.admin}>: Palette did not wait for its machines. 5 MAAS machines may still be allocated`,
+    );
+    expect(status).not.toContain('Every machine is released');
+    expect(status).not.toContain('Open in Palette');
+    // The end is said in the channel too, not only in the thread.
+    expect(messages.find((message) => message.text.includes('was force-deleted'))?.replyBroadcast).toBe(true);
   });
 
   it('/maas force-delete after the window answers the admin with the warning, machines and button only', async () => {

@@ -62,8 +62,10 @@ describe('App Home', () => {
     // The requester decides nothing: no approvals part.
     expect(blocks).not.toContain('Waiting for my approval');
     const activity = blocks.slice(blocks.indexOf('Recent activity'));
-    expect(activity.indexOf('note')).toBeLessThan(activity.indexOf('running (provisioning → running)'));
-    expect(activity).toContain('Asked for &lt;!channel&gt; attention');
+    expect(activity).toContain('*home-mine* running: Palette reports it up and healthy');
+    expect(activity).toContain(`*home-mine* <@${users().approver}> approved it`);
+    // The bot's bookkeeping is not activity (and what a note says never reaches the tab unescaped).
+    expect(activity).not.toContain('Asked for');
     expect(activity).not.toContain('<!channel>');
   });
 
@@ -82,9 +84,43 @@ describe('App Home', () => {
     await slack().click(users().approver, { viewId: home.id }, APPROVE_ACTION);
     const decided = await recordWhen(stack(), request.id, (record) => record.state !== 'PENDING_APPROVAL');
     expect(decided.approvals.map((approval) => approval.userId)).toEqual([users().approver]);
-    // Once decided, it leaves the approver's tab.
+    // Once decided, the tab is re-published without it — nobody has to open it again — and the approver's
+    // activity shows what they did.
     await stack().idle();
-    expect(shown(await openHome(users().approver))).not.toContain('home-pending');
+    const republished = shown(slack().home(users().approver)!);
+    expect(republished).not.toContain('home-pending> requested by');
+    expect(republished).toContain(`*home-pending* <@${users().approver}> approved it`);
+    // So is the admin's, whose "Waiting for my approval" also listed it.
+    expect(shown(slack().home(users().admin)!)).not.toContain('home-pending> requested by');
+  });
+
+  it('answers a click on a request decided meanwhile on the tab itself, not in a DM', async () => {
+    const request = await pendingRequest('home-stale', users().requester);
+    const home = await openHome(users().approver);
+    expect(shown(home)).toContain('home-stale> requested by');
+    // Decided elsewhere, without any job running yet: the approver's tab still shows the buttons.
+    await stack().deps.store.apply(request, {
+      event: 'approved',
+      by: users().admin,
+      at: stack().deps.now().toISOString(),
+      set: { approvals: [{ userId: users().admin, at: stack().deps.now().toISOString() }] },
+    });
+    const dms = slack().calls('chat.postMessage').length;
+    await slack().click(users().approver, { viewId: home.id }, APPROVE_ACTION);
+    await slack().waitFor(() => shown(slack().home(users().approver)!).includes('Already decided'));
+    await stack().idle();
+    const answered = shown(slack().home(users().approver)!);
+    expect(answered).toContain(`Already decided: :white_check_mark: Approved by <@${users().admin}>`);
+    expect(answered).not.toContain('home-stale> requested by');
+    expect(slack().calls('chat.postMessage').length).toBe(dms);
+  });
+
+  it('shows an admin every active cluster', async () => {
+    await seedCluster(stack(), { name: 'home-all' });
+    const home = shown(await openHome(users().admin));
+    expect(home).toContain('All active clusters');
+    expect(home).toMatch(/home-all> — :large_green_circle: Running · requested by/);
+    expect(shown(await openHome(users().approver))).not.toContain('All active clusters');
   });
 
   it('re-publishes on Refresh', async () => {

@@ -82,9 +82,9 @@ describe('/maas status NAME', () => {
       `:white_check_mark: Approved by <@${slack.users.approver}>`,
       '*Last events*',
       'ClusterRunning: Cluster team-running is running',
-      `approved by <@${slack.users.approver}>`,
-      'created by bot — Palette accepted the create.',
-      'running by palette — Palette reports Running.',
+      `<@${slack.users.approver}> approved it`,
+      'created in Palette',
+      'running: Palette reports it up and healthy',
       'Open in Palette',
     ])
       expect(answer).toContain(fact);

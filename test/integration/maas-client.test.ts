@@ -140,7 +140,7 @@ describe('MAAS client against the simulator over HTTP', () => {
     ]);
     expect(report.ok).toBe(false);
     expect(report.lines[1]).toBe(
-      'gpu-workers: needs 3, 2 Ready machines fit (any zone; resource pool gpu; ≥ 16 CPU, ≥ 65536 MiB; tags gpu) — short by 1',
+      'gpu-workers needs 3: 2 Ready machines match (any zone; resource pool gpu; ≥ 16 CPU, 64 GiB RAM; tags gpu) — short by 1.',
     );
   });
 });
@@ -209,22 +209,27 @@ describe('capacityFinding for the approval card', () => {
 
   it('is undefined without MAAS, and ok with lines when the machines fit', async () => {
     expect(await capacityFinding(undefined, demand(2))).toBeUndefined();
-    const finding = await capacityFinding(client, demand(2));
+    const finding = await capacityFinding({ client, apiUrl: sim.apiUrl }, demand(2));
     expect(finding).toEqual({
       ok: true,
-      lines: [expect.stringMatching(/^cp: /), expect.stringMatching(/^workers: /)],
+      lines: [expect.stringMatching(/^cp needs 1: /), expect.stringMatching(/^workers needs 2: /)],
+      counted: expect.stringMatching(
+        new RegExp(
+          `^Counted in the MAAS at ${new URL(sim.apiUrl).host} \\(the bot's MAAS_API_URL, for every cloud account\\): \\d+ Ready machines now, each counted for one pool only\\.$`,
+        ),
+      ),
     });
   });
 
   it('reports the shortfall', async () => {
-    const finding = await capacityFinding(client, demand(50));
+    const finding = await capacityFinding({ client, apiUrl: sim.apiUrl }, demand(50));
     expect(finding?.ok).toBe(false);
-    expect(finding?.lines[1]).toMatch(/^workers: needs 50, \d+ Ready machines fit .* — short by \d+/);
+    expect(finding?.lines[1]).toMatch(/^workers needs 50: \d+ Ready machines match .* — short by \d+\.$/);
   });
 
   it('says why when MAAS cannot be asked, without the key', async () => {
     sim.failNext(500, 1);
-    const finding = await capacityFinding(client, demand(2));
+    const finding = await capacityFinding({ client, apiUrl: sim.apiUrl }, demand(2));
     expect(finding).toEqual({
       ok: false,
       lines: [expect.stringMatching(/^MAAS capacity could not be checked: MAAS answered 500/)],

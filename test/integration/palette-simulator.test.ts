@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   loadSpecValidators,
@@ -650,6 +652,77 @@ describe('Palette simulator: faults, rate limits and counters', () => {
     expect(provisioning.map((cluster) => cluster.name)).toEqual(['young-1', 'young-2']);
     expect(await state(provisioning[0]!.uid)).toBe('Provisioning');
     expect(sim.clusters()).toHaveLength(5);
+  });
+});
+
+describe('Palette simulator: kept in a file across restarts', () => {
+  it('a restarted simulator on the same file answers for the same clusters, where their clocks left them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palette-sim-'));
+    try {
+      const statePath = join(dir, 'palette-simulator.json');
+      const first = await harness({ statePath });
+      const running = await first.create('kept-running');
+      const sticky = await first.create('kept-sticky', {}, (body) => {
+        body.metadata.labels = { ...body.metadata.labels, [STICKY_DELETE_LABEL]: '' };
+      });
+      first.advance(3_600);
+      expect(await first.state(running)).toBe('Running');
+      expect((await first.call('DELETE', `/v1/spectroclusters/${sticky}`)).status).toBe(204);
+      await first.sim.close();
+
+      const again = await harness({ statePath, now: () => first.clock.t });
+      expect(await again.state(running)).toBe('Running');
+      // A sticky deletion never ends (its Infinity was kept): still Deleting, a day later.
+      again.advance(86_400);
+      expect(await again.state(sticky)).toBe('Deleting');
+      const overview = await again.call<OverviewBody>(
+        'GET',
+        `/v1/dashboard/spectroclusters/${running}/overview`,
+      );
+      expect(overview.body.spec.cloudConfig.machinePools.map((pool) => pool.healthy)).toEqual([1, 2]);
+      // Its name is still taken, and the gateways' own clusters are there once.
+      expect((await again.call('GET', '/v1/spectroclusters/validate/name?name=kept-running')).status).toBe(
+        409,
+      );
+      expect(again.sim.clusters()).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Palette simulator: the console page the bot links to', () => {
+  it('serves a read-only page per cluster at /admin and /projects/… paths without an ApiKey', async () => {
+    const { sim, create, advance } = await harness({ projectUid: 'project-1' });
+    const uid = await create('paged');
+    advance(3_600);
+    for (const path of [`/admin/clusters/${uid}/overview`, `/projects/project-1/clusters/${uid}/overview`]) {
+      const page = await fetch(`${sim.url}${path}`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      const text = await page.text();
+      expect(text).toContain('<h1>paged</h1>');
+      expect(text).toContain('<span class="state">Running</span> · Healthy');
+      expect(text).toMatch(/<td>worker-pool<\/td>\s*<td>2\/2<\/td>/);
+      expect(text).toContain('ClusterRunning');
+    }
+    // Another project, or an unknown cluster: a page saying so (and never the API's data without a key).
+    expect((await fetch(`${sim.url}/projects/other/clusters/${uid}/overview`)).status).toBe(404);
+    const unknown = await fetch(`${sim.url}/admin/clusters/no-such-uid/overview`);
+    expect([unknown.status, await unknown.text()]).toEqual([
+      404,
+      expect.stringContaining('Cluster not found'),
+    ]);
+    expect((await fetch(`${sim.url}/v1/spectroclusters/${uid}`)).status).toBe(401);
+  });
+
+  it('escapes what it shows', async () => {
+    const { sim } = await harness();
+    // Seeded without HTTP, so the name skips the API's checks.
+    const { uid } = sim.seedClusters(1, { namePrefix: '<script>alert(1)</script>' })[0]!;
+    const text = await (await fetch(`${sim.url}/admin/clusters/${uid}/overview`)).text();
+    expect(text).not.toContain('<script>alert(1)</script>');
+    expect(text).toContain('&lt;script&gt;');
   });
 });
 

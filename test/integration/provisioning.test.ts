@@ -200,7 +200,7 @@ describe('the status thread', () => {
     );
     await stack.idle();
     expect(gone).toBe(
-      `:black_circle: <@${slack.users.requester}> *team-stuck* was aborted and what was created is deleted. The name is free again.`,
+      `:black_circle: <@${slack.users.requester}> *team-stuck* was aborted outside the bot (in Palette) and what was created is deleted. The name is free again.`,
     );
     expect(threadShown(stack, thread).filter((text) => text.includes('shows no progress'))).toHaveLength(1);
     const deleted = (await stack.deps.store.get(record.id))!;

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ClusterRecord } from '../../src/domain/cluster';
+import { moneyText } from '../../src/domain/figures';
+import { note, saveSlackPlaces } from '../../src/jobs/note';
 import { runJob } from '../../src/jobs/worker';
 import { recordWhen, seedCluster, threadTexts } from '../support/day2';
 import { teamPalette, useStack } from '../support/stack';
@@ -58,6 +61,110 @@ describe('/maas scale: validated before anything is sent', () => {
   });
 });
 
+/**
+ * A running cluster as its provisioning leaves it: every event so far seen by the poll, "is running" and the
+ * status message posted.
+ */
+async function provisioned(name: string): Promise<ClusterRecord> {
+  const seeded = await seedCluster(stack(), { name });
+  const { deps } = stack();
+  const events = await teamPalette(stack()).clusterEvents(seeded.paletteUid!, 50);
+  await deps.store.saveProgress(seeded, { pools: [], seenEventUids: events.map((event) => event.uid) });
+  await runJob({ kind: 'poll', clusterId: seeded.id }, deps);
+  return (await deps.store.get(seeded.id))!;
+}
+
+describe('/maas scale: followed like a provisioning', () => {
+  it('follows the resize to "3/3 ready" with events in order, and the status, card and request line follow', async () => {
+    const record = await provisioned('scale-follow');
+    const { deps } = stack();
+    // As the review job leaves it: Palette's findings on the record and the approval card in its channel.
+    const reviewed = await note(
+      deps,
+      record,
+      () => ({
+        review: {
+          validation: { ok: true, messages: [] },
+          estimate: { total: 1, currency: 'USD', perPool: [] },
+        },
+      }),
+      'test: reviewed',
+    );
+    const card = await deps.slack.chat.postMessage({ channel: slack().channels.approvals, text: 'card' });
+    await saveSlackPlaces(
+      deps,
+      reviewed,
+      { approvalChannel: slack().channels.approvals, approvalTs: card.ts! },
+      'test: card',
+    );
+
+    await maas(users().requester, `scale ${record.name} worker-pool 3`);
+    await slack().waitFor(
+      () => threadTexts(stack(), record).some((text) => text.includes('is resized: 3/3 nodes ready')),
+      10_000,
+    );
+    await stack().idle();
+    const thread = threadTexts(stack(), record);
+    const finished = thread.findIndex((text) => text.includes('is resized: 3/3 nodes ready'));
+    expect(thread[finished]).toBe(
+      `:white_check_mark: <@${users().requester}> *worker-pool* of *scale-follow* is resized: 3/3 nodes ready (2 → 3, took ${thread[finished]!.match(/took ([^)]+)\)/)![1]}).`,
+    );
+    const resized = thread.findIndex((text) =>
+      text.includes('resized *worker-pool* of *scale-follow*: 2 → 3 nodes'),
+    );
+    expect(resized).toBeGreaterThanOrEqual(0);
+    expect(resized).toBeLessThan(finished);
+    // Palette's events of the resize came while it ran, between the two, oldest first.
+    const events = thread
+      .slice(resized + 1, finished)
+      .join('\n')
+      .split('\n');
+    const reasons = events.map((line) => line.match(/` (\w+):/)?.[1]);
+    expect(reasons).toEqual(expect.arrayContaining(['MachinePoolScaling', 'CreatingMachine', 'NodeReady']));
+    expect(reasons.indexOf('MachinePoolScaling')).toBeLessThan(reasons.indexOf('CreatingMachine'));
+    expect(reasons.lastIndexOf('CreatingMachine')).toBeLessThan(reasons.lastIndexOf('NodeReady'));
+    const times = events.map((line) => line.match(/`(\d\d:\d\d:\d\d)`/)?.[1] ?? '');
+    expect([...times].sort()).toEqual(times);
+
+    const current = (await deps.store.get(record.id))!;
+    expect(current.scaling).toBeUndefined();
+    expect(current.history.slice(-3).map((entry) => entry.event)).toContain('scale-finished');
+    const shown = (ts: string | undefined, channel = record.slack.channel) =>
+      JSON.stringify(
+        slack().workspace.messages.find((message) => message.channel === channel && message.ts === ts)
+          ?.blocks,
+      );
+    const status = shown(current.slack.statusTs);
+    expect(status).toContain('`worker-pool` ▓▓▓▓▓▓▓▓▓▓ 3/3 nodes ready');
+    expect(status).not.toContain('Resizing');
+    // The card shows the new size and Palette's new estimate; the request line is back to plain Running.
+    expect(current.review?.estimate?.total).toBeGreaterThan(1);
+    const cardShown = shown(current.slack.approvalTs, slack().channels.approvals);
+    expect(cardShown).toContain('*worker-pool* · 3 nodes');
+    expect(cardShown).toContain(moneyText(current.review!.estimate!.total, 'USD'));
+    expect(shown(record.slack.threadTs)).toContain(':large_green_circle: *Running*');
+  });
+});
+
+describe('/maas scale: a shrink is followed until the machines are released', () => {
+  it('says "1/1 nodes ready" only after Palette released the machine that left', async () => {
+    const seeded = await provisioned('scale-in');
+    await maas(users().requester, `scale ${seeded.name} worker-pool 1`);
+    await slack().waitFor(
+      () => threadTexts(stack(), seeded).some((text) => text.includes('is resized: 1/1 nodes ready')),
+      10_000,
+    );
+    await stack().idle();
+    const thread = threadTexts(stack(), seeded);
+    const finished = thread.findIndex((text) => text.includes('is resized: 1/1 nodes ready'));
+    const released = thread.findIndex((text) => text.includes('MachineDeleted:'));
+    expect(released).toBeGreaterThanOrEqual(0);
+    expect(released).toBeLessThan(finished);
+    const machines = await teamPalette(stack()).poolMachines(seeded.cloudConfigUid!, 'worker-pool');
+    expect(machines).toHaveLength(1);
+  });
+});
+
 describe('/maas scale: the whole pool is PUT', () => {
   it('resizes a worker pool: Palette gets the whole pool, the record and the thread follow', async () => {
     const record = await seedCluster(stack(), { name: 'scale-up' });
@@ -101,8 +208,8 @@ describe('/maas scale: the whole pool is PUT', () => {
       from: 'RUNNING',
       to: 'RUNNING',
     });
-    expect(threadTexts(stack(), record).at(-1)).toContain(
-      `<@${users().requester}> resized *worker-pool* of *scale-up*: 2 → 5 nodes`,
+    expect(threadTexts(stack(), record)).toContainEqual(
+      expect.stringContaining(`<@${users().requester}> resized *worker-pool* of *scale-up*: 2 → 5 nodes`),
     );
 
     // A duplicate job finds the pool already at 5: nothing more is sent or said.
@@ -111,7 +218,9 @@ describe('/maas scale: the whole pool is PUT', () => {
       stack().deps,
     );
     expect(poolUpdates()).toBe(before + 1);
-    expect(threadTexts(stack(), record).filter((text) => text.includes('resized'))).toHaveLength(1);
+    expect(
+      threadTexts(stack(), record).filter((text) => text.includes('resized *worker-pool*')),
+    ).toHaveLength(1);
   });
 
   it('resizes the control plane to 5 for an admin', async () => {

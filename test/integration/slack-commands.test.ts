@@ -80,14 +80,28 @@ describe('/maas help and unknown input', () => {
     expect(harness.emulator.ephemerals(harness.emulator.users.outsider).at(-1)?.text).toBe(body!.text);
   });
 
+  it('reads the force-delete wait from the configuration (FORCE_DELETE_AFTER=900 here)', async () => {
+    const body = await maas(harness.emulator.users.outsider, 'help');
+    expect(texts(body)).toContain('force delete a cluster stuck deleting for 15 minutes');
+    const short = await startSlackHarness({ store, now: () => NOW, env: { FORCE_DELETE_AFTER: '120' } });
+    try {
+      const result = await short.emulator.command(short.emulator.users.outsider, '/maas', 'help');
+      expect(JSON.stringify(result.body)).toContain('force delete a cluster stuck deleting for 2 minutes');
+    } finally {
+      await short.close();
+    }
+  });
+
   it('shows the help for an empty /maas', async () => {
     expect(texts(await maas(harness.emulator.users.outsider, ''))).toContain('/maas create-cluster [NAME]');
   });
 
-  it('answers an unknown subcommand with the closest one and the help', async () => {
+  it('answers an unknown subcommand with the closest one and one line pointing to the help', async () => {
     const body = await maas(harness.emulator.users.requester, 'delte team-a');
     expect(body!.text).toBe("I don't know `delte`. Did you mean `/maas delete team-a`?");
-    expect(texts(body)).toContain('/maas force-delete NAME');
+    expect(body!.blocks).toHaveLength(2);
+    expect(texts(body)).toContain('`/maas help` lists every command');
+    expect(texts(body)).not.toContain('/maas force-delete NAME');
   });
 
   it('escapes what the person typed, so <!channel> cannot ping anyone', async () => {

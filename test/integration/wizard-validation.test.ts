@@ -129,6 +129,28 @@ describe('the pool steps refuse', () => {
     await refused(wizard, 'name', 'Pool name "apps" is already used', () => wizard.workers({ name: 'apps' }));
   });
 
+  it('every bad tag at once, not only the first', async () => {
+    const wizard = driver();
+    await wizard.open();
+    const result = await refused(wizard, 'tags', 'Tag "bad tag!!"', () =>
+      wizard.cluster({ tags: 'bad tag!!, team:a, :x' }),
+    );
+    expect(result.errors?.[wizard.blockOf('tags')]).toContain('Tag ":x": A tag needs a key.');
+  });
+
+  it('a label under a prefix Kubernetes reserves, with the reason', async () => {
+    const wizard = driver();
+    await wizard.open();
+    await wizard.cluster();
+    await wizard.controlPlane();
+    await refused(
+      wizard,
+      'labels',
+      '"node-role.kubernetes.io/control-plane": the kubernetes.io and k8s.io prefixes are reserved for Kubernetes itself',
+      () => wizard.workers({ labels: 'node-role.kubernetes.io/control-plane=x' }),
+    );
+  });
+
   it('a label key used in two pools', async () => {
     const wizard = driver();
     await wizard.open();

@@ -183,7 +183,7 @@ describe('review and submission', () => {
     const review = shownText(wizard.front());
     expect(review).toContain('a month');
     expect(review).toContain('*MAAS capacity*');
-    expect(review).toContain('kubernetes: 1 override');
+    expect(review).toContain('• kubernetes: `pack.podCIDR` = `10.10.0.0/16`');
     expect(review).toContain('OS patching');
     const findings = (await readWizardDraft(stack().deps.store, draftId))!.data.review!.findings!;
     expect(findings.validation.ok).toBe(true);
@@ -210,6 +210,54 @@ describe('review and submission', () => {
     } satisfies Job);
     expect(await stack().deps.store.getDraft(draftId)).toBeUndefined();
     dispatch.mockRestore();
+  });
+
+  it('lists the overrides on the review and warns about keys the pack’s values.yaml does not have', async () => {
+    const wizard = driver();
+    const name = freshName('keys');
+    await wizard.open();
+    await wizard.cluster({ name });
+    await wizard.controlPlane({ size: '1' });
+    await wizard.workers();
+    const kubernetes = (await teamPalette(stack()).profilePacks(catalog.profile.uid)).findIndex(
+      (pack) => pack.name === 'kubernetes',
+    );
+    // The step names the pack's keys and shows a few lines, not the whole file.
+    const step = shownText(wizard.front());
+    expect(step).toContain('Keys: `pack`');
+    expect(step).toMatch(/… \d+ more lines?```/);
+    await wizard.submit({ [`pack${kubernetes}`]: 'pack.podCIDR=10.10.0.0/16\npack.nosuchkey=1' });
+    await wizard.slack.waitFor(() => shownText(wizard.front()).includes('dry run accepts'));
+    const review = shownText(wizard.front());
+    expect(review).toContain('• kubernetes: `pack.podCIDR` = `10.10.0.0/16`');
+    expect(review).toContain('• kubernetes: `pack.nosuchkey` = `1`');
+    expect(review).toContain(
+      ":warning: The pack's values.yaml has no such key, so Palette adds it as written (a typo?): `kubernetes: pack.nosuchkey`.",
+    );
+    expect(review).not.toContain('`kubernetes: pack.podCIDR`');
+  });
+
+  it('shows a pack’s whole values.yaml over the step, and Back returns to it', async () => {
+    const wizard = driver();
+    await wizard.open();
+    await wizard.cluster();
+    await wizard.controlPlane();
+    await wizard.workers();
+    const packs = await teamPalette(stack()).profilePacks(catalog.profile.uid);
+    const step = wizard.front();
+    await wizard.click(`${WIZARD_ACTIONS.showValuesPrefix}0`);
+    await stack().idle();
+    const pushed = wizard.slack.views(wizard.user).at(-1)!;
+    expect(pushed.id).not.toBe(step.id);
+    expect(pushed.previousViewId).toBe(step.id);
+    const text = JSON.stringify(pushed.view.blocks);
+    const lastLine = packs[0]!.values.trimEnd().split('\n').at(-1)!;
+    expect(text).toContain(
+      JSON.stringify(lastLine.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')).slice(
+        1,
+        -1,
+      ),
+    );
   });
 
   const specReason = paletteSpecMissingReason();

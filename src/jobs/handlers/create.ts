@@ -4,7 +4,7 @@ import { buildCreateBody } from '../../palette/build';
 import { PaletteError } from '../../palette/errors';
 import { PackValuesError } from '../../palette/values';
 import { createFailedNotice } from '../../slack/blocks/notices';
-import { showCard } from '../../slack/card';
+import { showMilestone } from '../../slack/milestone';
 import { postInThreadOnce } from '../../slack/thread';
 import { ConflictError } from '../../store/port';
 import { scopeOfRecord } from '../../teams/scope';
@@ -111,7 +111,7 @@ async function fail(deps: Deps, record: ClusterRecord, message: string): Promise
     failed = await deps.store.get(record.id);
   }
   if (failed?.state !== 'FAILED') return;
-  await showCard(deps, failed);
+  await showMilestone(deps, failed);
   await postInThreadOnce(deps, failed, 'create-failed', createFailedNotice(failed));
 }
 
@@ -167,6 +167,6 @@ export const create: JobHandler<'create'> = async ({ clusterId }, deps) => {
     return;
   }
   if (!record) return;
-  await showCard(deps, await ensureStatusMessage(deps, record));
+  await showMilestone(deps, await ensureStatusMessage(deps, record));
   await deps.jobs.dispatch({ kind: 'poll', clusterId });
 };

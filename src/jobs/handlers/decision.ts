@@ -1,11 +1,12 @@
 import type { Deps } from '../../deps';
 import { type ClusterRecord, lastEvent } from '../../domain/cluster';
 import { approvalRecordedNotice, decisionNotice } from '../../slack/blocks/notices';
-import { showCard } from '../../slack/card';
+import { showMilestone } from '../../slack/milestone';
 import { type BotMessage, postInThreadOnce } from '../../slack/thread';
 import { scopeOfRecord } from '../../teams/scope';
 import { cancelExpiry } from '../expiry';
 import type { JobHandler } from '../handler';
+import { refreshHomesFor } from '../homes';
 
 /** What the thread is told about the record's decision, and the key that makes it once-only. */
 function noticeFor(deps: Deps, record: ClusterRecord): { key: string; message: BotMessage } | undefined {
@@ -22,14 +23,16 @@ function noticeFor(deps: Deps, record: ClusterRecord): { key: string; message: B
 }
 
 /**
- * After an approval, a rejection or an expiry: the card is re-rendered (buttons gone once decided; who decided
+ * After an approval, a rejection or an expiry: the card and the request message are re-rendered (buttons gone once decided; who decided
  * and when; "1 of 2 approvals" on the way; the rejection's reason) and the requester is told in the thread with a
- * mention — exactly once per decision (`claimOnce`). A decided request's expiry schedule is cancelled.
+ * mention — exactly once per decision (`claimOnce`). The App Home of everyone it is shown to is re-published. A
+ * decided request's expiry schedule is cancelled.
  */
 export const decision: JobHandler<'decision'> = async ({ clusterId }, deps) => {
   const record = await deps.store.get(clusterId);
   if (!record) return;
-  await showCard(deps, record);
+  await showMilestone(deps, record);
+  await refreshHomesFor(deps, record);
   const notice = noticeFor(deps, record);
   if (!notice) return;
   // A decision can land between the card and the thread being posted: wait for the thread (the job is retried).

@@ -1,5 +1,6 @@
 import { isNotFound, isRefusal } from '../../palette/errors';
 import { deletionRefusedByPaletteMessage, deletionStartedMessage } from '../../slack/blocks/delete';
+import { showMilestone } from '../../slack/milestone';
 import { postInThreadOnce } from '../../slack/thread';
 import { scopeOfRecord } from '../../teams/scope';
 import type { JobHandler } from '../handler';
@@ -7,7 +8,7 @@ import { scheduleForceDeleteWindow } from '../observe';
 
 /**
  * Sends Palette's normal delete for a cluster in DELETING (a delete, or an abort while provisioning — the same
- * call; Palette has no abort endpoint), tells the thread who started it, arranges the force-delete window and
+ * call; Palette has no abort endpoint), tells the thread who started it (and the card and request message), arranges the force-delete window and
  * starts the poll that follows the deletion to its end. A 404 means the cluster is already gone: the poll
  * finishes the record. Safe to run twice: Palette's delete is idempotent and the thread hears it once.
  */
@@ -46,7 +47,8 @@ export const deleteJob: JobHandler<'delete'> = async ({ clusterId }, deps) => {
     },
     deps.now(),
   );
-  await postInThreadOnce(deps, record, `delete-started:${record.deletingSince}`, message);
+  if (await postInThreadOnce(deps, record, `delete-started:${record.deletingSince}`, message))
+    await showMilestone(deps, record);
   // Overlapping polls are harmless (only the one that saves progress posts), so a retried job may start one too.
   await deps.jobs.dispatch({ kind: 'poll', clusterId });
 };

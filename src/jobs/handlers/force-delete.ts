@@ -1,7 +1,8 @@
 import type { Deps } from '../../deps';
-import type { ClusterRecord } from '../../domain/cluster';
+import { type ClusterRecord, keepLeftovers, type Leftovers } from '../../domain/cluster';
 import { isNotFound, isRefusal } from '../../palette/errors';
-import { allocatedMachines, type Leftovers } from '../../palette/leftovers';
+import { allocatedMachines } from '../../palette/leftovers';
+import type { Palette } from '../../palette/port';
 import {
   forceDeleteNoticeUsed,
   forceDeleteRefusedMessage,
@@ -13,17 +14,43 @@ import { applyFresh } from '../decide-apply';
 import type { JobHandler } from '../handler';
 
 /**
- * Turns the thread's force-delete notice into a record of who force-deleted and what is left to clean up, and
- * drops its ts from the record: the notice is settled, so the poll must not withdraw it as "no longer needed".
+ * Keeps the machines a force delete will leave on the record BEFORE it is sent: the deletion's poll chain may see
+ * Palette's Deleted the moment it is, and the status message and the final notice must already know them. A retry
+ * keeps what the first try listed (once Palette drops the cluster, its pools can no longer be read).
  */
-async function settleNotice(deps: Deps, record: ClusterRecord, by: string, at: string, leftovers: Leftovers) {
+async function noteLeftovers(
+  deps: Deps,
+  palette: Palette,
+  record: ClusterRecord,
+  at: string,
+): Promise<Leftovers> {
+  if (record.leftovers) return record.leftovers;
+  const leftovers = keepLeftovers(await allocatedMachines(palette, record));
+  await applyFresh(deps, record, 'bot', (current) =>
+    current.forceDeleteAt === at && !current.leftovers
+      ? {
+          event: 'note',
+          detail: 'Listed the machines the force delete leaves allocated.',
+          set: { leftovers },
+        }
+      : undefined,
+  );
+  return leftovers;
+}
+
+/**
+ * Turns the thread's force-delete notice into a record of who force-deleted (its list gives way to the one in the
+ * message below it) and drops its ts from the record: the notice is settled, so the poll must not withdraw it as
+ * "no longer needed".
+ */
+async function settleNotice(deps: Deps, record: ClusterRecord, by: string, at: string) {
   const ts = record.slack.forceDeleteNoticeTs;
   if (!ts) return;
   try {
     await updateMessage(
       deps,
       { channel: record.slack.channel, ts },
-      forceDeleteNoticeUsed({ name: record.name, by, at, leftovers }, deps.now()),
+      forceDeleteNoticeUsed({ name: record.name, by, at }, deps.now()),
     );
   } catch (error) {
     deps.logger.warn('Could not update the force-delete notice', { error });
@@ -37,17 +64,23 @@ async function settleNotice(deps: Deps, record: ClusterRecord, by: string, at: s
 
 /**
  * Sends Palette's force delete (`forceDelete=true`) for a cluster an admin force-deleted (the click recorded
- * `force-delete-started`), lists the machines left allocated in the thread, and lets the poll follow the cluster
- * to Deleted. Palette's refusal is shown as written. Safe to run twice: the thread hears about it once.
+ * `force-delete-started`), lists the machines left allocated in the thread — once — and lets the poll follow the
+ * cluster to Deleted. Palette's refusal is shown as written. Safe to run twice: the thread hears about it once.
  */
 export const forceDeleteJob: JobHandler<'force-delete'> = async ({ clusterId }, deps) => {
   const record = await deps.store.get(clusterId);
   if (record?.state !== 'DELETING' || !record.forceDeleteAt || !record.forceDeleteBy) return;
   if (!record.paletteUid) return;
   const { forceDeleteAt: at, forceDeleteBy: by } = record;
-  // Listed before the force delete: once Palette drops the cluster, its pools can no longer be read.
   const { palette } = scopeOfRecord(deps, record);
-  const leftovers = await allocatedMachines(palette, record);
+  const leftovers = await noteLeftovers(deps, palette, record, at);
+  // Said before Palette is asked, so it comes before the poll's "deleted" notice that refers to its list.
+  await postInThreadOnce(
+    deps,
+    record,
+    `force-delete-sent:${at}`,
+    forceDeleteSentMessage({ name: record.name, by, leftovers }),
+  );
   try {
     await palette.deleteCluster(record.paletteUid, { force: true });
     deps.metrics.add('ClusterOperations', 1, { operation: 'force-delete', outcome: 'accepted' });
@@ -60,7 +93,7 @@ export const forceDeleteJob: JobHandler<'force-delete'> = async ({ clusterId }, 
           ? {
               event: 'note',
               detail: `Palette refused the force delete: ${error.message}`,
-              remove: ['forceDeleteAt', 'forceDeleteBy'],
+              remove: ['forceDeleteAt', 'forceDeleteBy', 'leftovers'],
             }
           : undefined,
       );
@@ -74,12 +107,6 @@ export const forceDeleteJob: JobHandler<'force-delete'> = async ({ clusterId }, 
     }
     if (!isNotFound(error)) throw error;
   }
-  await postInThreadOnce(
-    deps,
-    record,
-    `force-delete-sent:${at}`,
-    forceDeleteSentMessage({ name: record.name, by, leftovers }),
-  );
-  await settleNotice(deps, record, by, at, leftovers);
+  await settleNotice(deps, record, by, at);
   await deps.jobs.dispatch({ kind: 'poll', clusterId });
 };

@@ -8,7 +8,7 @@ import { permalinkOf } from '../../slack/thread';
 import { scopeOfRecord } from '../../teams/scope';
 import type { JobHandler } from '../handler';
 
-/** Active records read when looking for requests to decide: bounded, so a large fleet never slows the tab. */
+/** Active records read for the tab: bounded, so a large fleet never slows it. */
 const ACTIVE_SCAN_LIMIT = 500;
 
 /** The person with the roles each team gives them, each team resolved once. */
@@ -26,33 +26,54 @@ function actorsOf(deps: Deps, userId: string): (team: Team) => Promise<Actor> {
 
 const decides = (actor: Actor) => actor.isApprover || actor.isAdmin;
 
+/** What one pass over the active records gives the tab of a person. */
+interface ActiveView {
+  /** Requests waiting for a decision the person may make now (not their own, not already approved by them). */
+  decidable: ClusterRecord[];
+  /** Active clusters the person approved or rejected. */
+  decided: ClusterRecord[];
+  /** Every active cluster of the teams the person is an admin of. */
+  everyone: ClusterRecord[];
+}
+
 /**
- * Requests waiting for a decision the person may make now (not their own, not already approved by them), each
- * judged with the roles the request's team gives them.
+ * Reads the active index once (bounded) for everything the tab shows beyond the person's own clusters, each record
+ * judged with the roles its team gives the person.
  */
-async function decidable(
+async function activeView(
   deps: Deps,
   userId: string,
   actorIn: (team: Team) => Promise<Actor>,
-): Promise<ClusterRecord[]> {
+): Promise<ActiveView> {
   const now = deps.now();
-  const found: ClusterRecord[] = [];
+  const view: ActiveView = { decidable: [], decided: [], everyone: [] };
   let cursor: string | undefined;
   let read = 0;
   do {
     const page = await deps.store.listActive({ limit: 100, ...(cursor ? { cursor } : {}) });
     read += page.items.length;
     for (const record of page.items) {
-      if (record.state !== 'PENDING_APPROVAL') continue;
-      if (record.approvals.some((approval) => approval.userId === userId)) continue;
+      const approvedByMe = record.approvals.some((approval) => approval.userId === userId);
+      if (approvedByMe || record.rejection?.userId === userId) view.decided.push(record);
       const scope = scopeOfRecord(deps, record);
       const actor = await actorIn(scope.team);
-      if (decides(actor) && decide('approve', actor, record, now, scope.policy).ok) found.push(record);
+      if (
+        record.state === 'PENDING_APPROVAL' &&
+        !approvedByMe &&
+        decides(actor) &&
+        decide('approve', actor, record, now, scope.policy).ok
+      )
+        view.decidable.push(record);
+      if (actor.isAdmin) view.everyone.push(record);
     }
     cursor = page.cursor;
-  } while (cursor && read < ACTIVE_SCAN_LIMIT && found.length <= HOME_LIMITS.approvals);
+  } while (cursor && read < ACTIVE_SCAN_LIMIT);
   // One more than shown is enough for the tab to say more are waiting.
-  return found.slice(0, HOME_LIMITS.approvals + 1);
+  return {
+    ...view,
+    decidable: view.decidable.slice(0, HOME_LIMITS.approvals + 1),
+    everyone: view.everyone.slice(0, HOME_LIMITS.everyone + 1),
+  };
 }
 
 /** Each record with the permalink of `place(record)`, when it has one and Slack gives it. */
@@ -70,31 +91,37 @@ function withLinks(
   );
 }
 
+const threadOf = (record: ClusterRecord) =>
+  record.slack.threadTs ? { channel: record.slack.channel, ts: record.slack.threadTs } : undefined;
+const cardOf = (record: ClusterRecord) =>
+  record.slack.approvalChannel && record.slack.approvalTs
+    ? { channel: record.slack.approvalChannel, ts: record.slack.approvalTs }
+    : undefined;
+
 /**
- * Publishes a person's App Home tab (after `app_home_opened` or Refresh): their clusters with state and a link to
- * each thread, the requests they may approve with the card's buttons, and the recent history of their clusters.
+ * Publishes a person's App Home tab (after `app_home_opened`, Refresh, a click on the tab, or a decision on a
+ * request it shows): their clusters with state and a link to each thread, the requests they may approve with the
+ * card's buttons, every active cluster for admins, and recent activity. `notice` answers a click made on the tab.
  */
-export const homeJob: JobHandler<'home'> = async ({ userId }, deps) => {
+export const homeJob: JobHandler<'home'> = async ({ userId, notice }, deps) => {
   const actorIn = actorsOf(deps, userId);
-  const [mine, pending, roles] = await Promise.all([
+  const [mine, active, roles] = await Promise.all([
     deps.store.listByRequester(userId, HOME_LIMITS.clusters),
-    decidable(deps, userId, actorIn),
+    activeView(deps, userId, actorIn),
     Promise.all(deps.config.teams.list.map(actorIn)),
   ]);
-  const [clusters, approvals] = await Promise.all([
-    withLinks(deps, mine, (record) =>
-      record.slack.threadTs ? { channel: record.slack.channel, ts: record.slack.threadTs } : undefined,
-    ),
-    withLinks(deps, pending, (record) =>
-      record.slack.approvalChannel && record.slack.approvalTs
-        ? { channel: record.slack.approvalChannel, ts: record.slack.approvalTs }
-        : undefined,
-    ),
+  const [clusters, approvals, everyone] = await Promise.all([
+    withLinks(deps, mine, threadOf),
+    withLinks(deps, active.decidable, cardOf),
+    roles.some((actor) => actor.isAdmin) ? withLinks(deps, active.everyone, threadOf) : undefined,
   ]);
   const view = homeView({
     clusters,
     approvals,
     decides: roles.some(decides),
+    decided: active.decided,
+    ...(everyone ? { everyone } : {}),
+    ...(notice ? { notice } : {}),
     now: deps.now(),
   });
   await deps.slack.views.publish({ user_id: userId, view });

@@ -10,13 +10,15 @@ import {
   stalledNotice,
 } from '../../slack/blocks/notices';
 import { elapsedText } from '../../slack/blocks/status';
-import { refreshCard, showCard } from '../../slack/card';
+import { refreshCard } from '../../slack/card';
+import { showMilestone } from '../../slack/milestone';
 import { postInThread, postInThreadOnce, updateMessage } from '../../slack/thread';
 import { ConflictError } from '../../store/port';
 import { scopeOfRecord } from '../../teams/scope';
 import type { JobHandler } from '../handler';
 import { applyPaletteState } from '../observe';
 import { matchPools, progressChanged, rememberEvents, unseenEvents } from '../progress';
+import { finishScaleIfDone } from '../scale-progress';
 import { refreshStatusMessage } from '../status-message';
 
 /** Events read per poll: Palette's page size, more than a minute of provisioning produces. */
@@ -91,12 +93,13 @@ async function applyObservation(deps: Deps, record: ClusterRecord, reading: Read
  */
 async function announceEnd(deps: Deps, ended: ClusterRecord): Promise<void> {
   const record = await refreshStatusMessage(deps, ended);
-  await showCard(deps, record);
+  await showMilestone(deps, record);
   if (record.state === 'RUNNING') {
     await postInThreadOnce(deps, record, 'running', runningNotice(record, deps.config), { broadcast: true });
     return;
   }
-  await postInThreadOnce(deps, record, 'deleted', deletedNotice(record));
+  // Broadcast like "is running": the channel's last word on the cluster is its end, not that it ran.
+  await postInThreadOnce(deps, record, 'deleted', deletedNotice(record), { broadcast: true });
   // A force delete sent through the bot speaks for itself; otherwise the offer is withdrawn.
   const noticeTs = record.slack.forceDeleteNoticeTs;
   if (noticeTs && !record.forceDeleteAt)
@@ -120,18 +123,32 @@ function statusOutdated(before: ClusterRecord, after: ClusterRecord, changed: bo
   return !polledAt || elapsedText(before, new Date(polledAt)) !== elapsedText(after, now);
 }
 
+/** Whether a poll chain follows the record: provisioning, deleting, or running with a resize under way. */
+function followed(record: ClusterRecord): boolean {
+  return (
+    record.state === 'PROVISIONING' ||
+    record.state === 'DELETING' ||
+    (record.state === 'RUNNING' && record.scaling !== undefined)
+  );
+}
+
+/** A record no poll follows (any more): announced when it runs or has ended, else left alone. */
+async function unfollowed(deps: Deps, record: ClusterRecord): Promise<void> {
+  if (record.state === 'RUNNING' || record.state === 'DELETED') await announceEnd(deps, record);
+}
+
 /**
- * Follows a provisioning or deleting cluster: reads the cluster, its overview and its events; posts new events as
- * short lines (one message per poll); keeps the one status message up to date; applies what Palette observed;
- * announces running (once Healthy) and deleted; reports a stall once; then schedules the next poll. Overlapping
- * polls are harmless: only the one that saves the progress posts. Records the reconciler moved to RUNNING or
- * DELETED (`by: 'palette'`) are announced the same way.
+ * Follows a provisioning, a deletion or a resize: reads the cluster, its overview and its events; posts new events
+ * as short lines (one message per poll, in order); keeps the one status message up to date; applies what Palette
+ * observed; announces running (once Healthy), a finished resize ("3/3 nodes ready") and deleted; reports a stall
+ * once; then schedules the next poll. Overlapping polls are harmless: only the one that saves the progress posts.
+ * Records the reconciler moved to RUNNING or DELETED (`by: 'palette'`) are announced the same way.
  */
 export const poll: JobHandler<'poll'> = async ({ clusterId }, deps) => {
   const record = await deps.store.get(clusterId);
   if (!record) return;
-  if (record.state === 'RUNNING' || record.state === 'DELETED') return announceEnd(deps, record);
-  if ((record.state !== 'PROVISIONING' && record.state !== 'DELETING') || !record.paletteUid) return;
+  if (!followed(record)) return unfollowed(deps, record);
+  if (!record.paletteUid) return;
 
   let reading: Reading;
   try {
@@ -149,14 +166,16 @@ export const poll: JobHandler<'poll'> = async ({ clusterId }, deps) => {
   const saved = await saveReading(deps, record, reading);
   if (!saved) return;
   if (saved.fresh.length > 0) await postInThread(deps, saved.record, eventLines(saved.fresh));
-  const current = await applyObservation(deps, saved.record, reading);
-  if (current.state === 'RUNNING' || current.state === 'DELETED') return announceEnd(deps, current);
-  if (current.state !== 'PROVISIONING' && current.state !== 'DELETING') return;
+  const observed = await applyObservation(deps, saved.record, reading);
+  const current = await finishScaleIfDone(deps, observed, saved.record.progress?.pools ?? []);
+  if (!followed(current)) return unfollowed(deps, current);
 
   const now = deps.now();
   const shown = statusOutdated(record, current, saved.changed, now)
     ? await refreshStatusMessage(deps, current)
     : current;
+  // A deletion or abort seen in Palette (not started here): the card and the request message say so too.
+  if (shown.state !== record.state) await showMilestone(deps, shown);
   if (shown.state === 'PROVISIONING') await reportStall(deps, shown);
   await scheduleNextPoll(deps, clusterId);
 };

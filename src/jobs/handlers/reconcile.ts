@@ -121,9 +121,13 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
           if (idleSeconds > approvedStaleSeconds)
             await redispatch(record, { kind: 'create', clusterId: record.id }, approvedStaleSeconds);
           return;
-        case 'RUNNING':
-          await observe(record);
+        case 'RUNNING': {
+          const { applied } = await observe(record);
+          // A resize is followed by a poll chain like a provisioning: a chain that stopped is started again.
+          if (!applied && record.scaling && idleSeconds > pollStaleSeconds)
+            await redispatch(record, { kind: 'poll', clusterId: record.id }, pollStaleSeconds);
           return;
+        }
         case 'PROVISIONING':
         case 'DELETING': {
           // A live poll chain watches these; only a stalled one needs the reconciler.

@@ -1,8 +1,8 @@
 import type { Deps } from '../../deps';
 import type { ClusterRecord } from '../../domain/cluster';
-import { requestSubmitted } from '../../slack/blocks/request';
 import { renderCard, showCard } from '../../slack/card';
-import { type BotMessage, permalinkOf, unreachableChannelCode } from '../../slack/thread';
+import { renderRequestMessage } from '../../slack/request-message';
+import { type BotMessage, unreachableChannelCode } from '../../slack/thread';
 import { scopeOfRecord } from '../../teams/scope';
 import { scheduleExpiry } from '../expiry';
 import type { JobHandler } from '../handler';
@@ -75,23 +75,16 @@ async function withSubmittedMessage(
   problem?: string,
 ): Promise<ClusterRecord> {
   if (record.slack.threadTs) return record;
-  const { approvalChannel, approvalTs } = record.slack;
-  const cardLink =
-    approvalChannel && approvalTs
-      ? await permalinkOf(deps, { channel: approvalChannel, ts: approvalTs })
-      : undefined;
-  const base = {
-    approvalChannel: scopeOfRecord(deps, record).team.approvalChannel,
-    now: deps.now(),
-    ...(cardLink ? { cardLink } : {}),
-    ...(problem ? { problem } : {}),
-  };
+  const base = problem ? { problem } : {};
   let posted: { channel: string; ts: string };
   try {
-    posted = await post(deps, record.slack.channel, requestSubmitted(record, base));
+    posted = await post(deps, record.slack.channel, await renderRequestMessage(deps, record, base));
   } catch (error) {
     if (!unreachableChannelCode(error)) throw error;
-    const fallback = requestSubmitted(record, { ...base, unreachableChannel: record.slack.channel });
+    const fallback = await renderRequestMessage(deps, record, {
+      ...base,
+      unreachableChannel: record.slack.channel,
+    });
     posted = await post(deps, record.requester, fallback);
   }
   return saveSlackPlaces(

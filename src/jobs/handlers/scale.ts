@@ -9,12 +9,15 @@ import { isRefusal } from '../../palette/errors';
 import { cloudConfigUidOf } from '../../palette/leftovers';
 import type { Palette } from '../../palette/port';
 import { resizeDetail, scaledMessage, scaleFailedMessage } from '../../slack/blocks/scale';
+import { showMilestone } from '../../slack/milestone';
 import { resolveActor } from '../../slack/roles';
 import { postInThread } from '../../slack/thread';
 import { admitResize } from '../../teams/quota';
 import { scopeOfRecord, type TeamScope } from '../../teams/scope';
 import { decideAndApply } from '../decide-apply';
 import type { JobHandler, JobOf } from '../handler';
+import { withEstimateOf } from '../review-findings';
+import { refreshStatusMessage } from '../status-message';
 
 /**
  * The whole pool as Palette's machine-pool update takes it, at the new size: the pool Palette returned (so
@@ -86,8 +89,10 @@ async function sendResize(
 
 /**
  * Resizes one pool: policy decides again (the cluster must still be running), a growing pool must fit the team's
- * quota, the whole pool is PUT to Palette with its new size, then the record's spec is updated in a `scaled`
- * transition ("worker-pool 2 → 5"), a shrunk pool gives its nodes back to the quota, and the thread is told. A
+ * quota, the whole pool is PUT to Palette with its new size, then a `scaled` transition ("worker-pool 2 → 5")
+ * updates the record's spec and its cost estimate and marks the resize under way (`scaling`); a shrunk pool gives
+ * its nodes back to the quota. The thread is told, the status message, the card and the request message show it,
+ * and the poll follows the resize like a provisioning until the pool is ready. A
  * duplicate job finds the spec already at that size and does nothing.
  */
 export const scaleJob: JobHandler<'scale'> = async (job, deps) => {
@@ -100,16 +105,24 @@ export const scaleJob: JobHandler<'scale'> = async (job, deps) => {
   if (sent.kind === 'refused')
     await postInThread(deps, record, scaleFailedMessage({ ...facts, reason: sent.reason }));
   if (sent.kind !== 'sent') return;
-  const outcome = await decideAndApply(deps, record, 'scale', actor, (current) => {
+  const resized = withPoolSize(record.spec, job.pool, job.size);
+  const review = await withEstimateOf(scope.palette, record.review, resized);
+  const outcome = await decideAndApply(deps, record, 'scale', actor, (current, at) => {
     const now = checkResize(current.spec, job.pool, job.size);
     if (!now.ok || now.from === job.size) return { nothingToDo: 'The pool already has this size.' };
     return {
       event: 'scaled',
       detail: resizeDetail({ pool: job.pool, from: now.from, to: job.size }),
-      set: { spec: withPoolSize(current.spec, job.pool, job.size) },
+      set: {
+        spec: withPoolSize(current.spec, job.pool, job.size),
+        scaling: { pool: job.pool, from: now.from, to: job.size, by: job.by, since: at },
+        ...(review ? { review } : {}),
+      },
     };
   });
   if (!outcome.ok) return;
   if (job.size < sent.from) await keepQuotaAtSpec(deps, scope, outcome.record);
   await postInThread(deps, outcome.record, scaledMessage({ ...facts, from: sent.from }));
+  await showMilestone(deps, await refreshStatusMessage(deps, outcome.record));
+  await deps.jobs.dispatch({ kind: 'poll', clusterId: record.id });
 };

@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -9,10 +11,31 @@ import { SEED_RESOURCE_POOLS, SEED_ZONES, seedMachines } from './seed';
 /** The key the simulator accepts unless told otherwise (a made-up one: it opens nothing real). */
 export const SIMULATOR_MAAS_API_KEY = 'SimConsumerKey0001:SimTokenKey0000001:SimTokenSecret00000000000000001';
 
-/** How to start the simulator (on a free loopback port, with the seeded machines). */
+/** How to start the simulator (on loopback, with the seeded machines). */
 export interface MaasSimulatorOptions {
   /** The key it accepts; SIMULATOR_MAAS_API_KEY by default. */
   apiKey?: string;
+  /** Port to listen on (default 0: any free port); the playground gives a stable one. */
+  port?: number;
+  /**
+   * A file holding the machines: read at start when it exists, else written with the seed — so the playground's
+   * MAAS (and any machine edited there by hand) is the same after a restart. Default: the seed, in memory.
+   */
+  statePath?: string;
+}
+
+/** The machines kept at `path`, or the seed (then written there, so the next start reads the same ones). */
+function keptMachines(path: string | undefined): MaasMachine[] {
+  if (!path) return seedMachines();
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as MaasMachine[];
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ENOENT') throw error;
+  }
+  const machines = seedMachines();
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify(machines, null, 2));
+  return machines;
 }
 
 /** A running simulator, with the knobs tests use. */
@@ -70,7 +93,7 @@ function machineJson(machine: MaasMachine, zones: string[], pools: string[]) {
 export async function startMaasSimulator(options: MaasSimulatorOptions = {}): Promise<MaasSimulator> {
   const apiKey = options.apiKey ?? SIMULATOR_MAAS_API_KEY;
   const credentials = parseMaasApiKey(apiKey);
-  const machines = seedMachines();
+  const machines = keptMachines(options.statePath);
   const zones = [...new Set([...SEED_ZONES, ...machines.map((machine) => machine.zone)])];
   const pools = [...new Set([...SEED_RESOURCE_POOLS, ...machines.map((machine) => machine.pool)])];
   const counts = new Map<string, number>();
@@ -104,7 +127,7 @@ export async function startMaasSimulator(options: MaasSimulatorOptions = {}): Pr
     c.json(pools.map((pool, index) => namedResource('resourcepool', pool, index))),
   );
 
-  const server = await serveHttp(app.fetch);
+  const server = await serveHttp(app.fetch, { port: options.port });
   return {
     apiUrl: `${server.url}/MAAS`,
     apiKey,

@@ -4,6 +4,7 @@ import { authenticate, oneShots, projectScope, traffic } from './middleware';
 import { cloudAccountRoutes } from './routes/cloudaccounts';
 import { cloudConfigRoutes } from './routes/cloudconfigs';
 import { clusterProfileRoutes } from './routes/clusterprofiles';
+import { consoleRoutes } from './routes/console';
 import { dashboardRoutes } from './routes/dashboard';
 import { eventRoutes } from './routes/events';
 import { overlordRoutes } from './routes/overlords';
@@ -13,7 +14,9 @@ import type { SimRuntime } from './runtime';
 /** The simulator's Hono app: Palette's REST API for every path of the spec subset. */
 export function createSimulatorApp(sim: SimRuntime): Hono {
   const app = new Hono();
-  app.use('*', traffic(sim), authenticate(sim), projectScope(sim), oneShots(sim));
+  // The console pages people open from Slack's links: no ApiKey (a browser has none), read-only.
+  app.route('/', consoleRoutes(sim));
+  app.use('/v1/*', traffic(sim), authenticate(sim), projectScope(sim), oneShots(sim));
   app.route('/v1/spectroclusters', spectroclusterRoutes(sim));
   app.route('/v1/dashboard', dashboardRoutes(sim));
   app.route('/v1/events', eventRoutes(sim));

@@ -56,7 +56,16 @@ export class ClusterStore {
   constructor(
     private readonly catalog: Catalog,
     private readonly pace: Pace,
+    /** Called after every change (create, delete, resize, seeding), e.g. to keep the clusters in a file. */
+    private readonly changed: () => void = () => {},
   ) {}
+
+  /** Replaces every cluster with ones kept earlier (a restart). */
+  restore(clusters: readonly ClusterRecord[]): void {
+    this.records.clear();
+    this.byConfigUid.clear();
+    for (const cluster of clusters) this.keep(cluster);
+  }
 
   /** Every cluster ever created, gateways' own clusters included. */
   all(): ClusterRecord[] {
@@ -130,6 +139,7 @@ export class ClusterStore {
     };
     planProvisioning(cluster, this.pace, STALL_LABEL in labels);
     this.keep(cluster);
+    this.changed();
     return { ok: true, value: cluster };
   }
 
@@ -159,9 +169,11 @@ export class ClusterStore {
         };
       }
       if (state === 'Deleting') forceDeletion(cluster, t, this.pace);
+      this.changed();
       return { ok: true, value: cluster };
     }
     if (!cluster.deletion) startDeletion(cluster, t, this.pace);
+    this.changed();
     return { ok: true, value: cluster };
   }
 
@@ -184,6 +196,7 @@ export class ClusterStore {
     }
     pool.entity = entity;
     resizePool(cluster, pool, entity.poolConfig.size, t, this.pace);
+    this.changed();
     return { ok: true, value: cluster };
   }
 
@@ -223,6 +236,7 @@ export class ClusterStore {
       this.records.delete(outcome.value.uid);
       this.keep({ ...outcome.value, uid: gateway.clusterUid });
     }
+    this.changed();
   }
 
   private keep(cluster: ClusterRecord): void {

@@ -123,13 +123,14 @@ export function clusterEvents(cluster: ClusterRecord, t: number, pace: Pace): Si
       severity: 'Info',
       message: `Provisioning ${machineCount} machines in ${cluster.pools.length} pools in domain ${cluster.domain}`,
     },
-    ...cluster.pools.flatMap(nodeEvents),
+    // Before the machines: at the same instant, the resize comes first and its machines after it.
     ...cluster.scales.map((scale) => ({
       at: scale.at,
       reason: 'MachinePoolScaling',
       severity: 'Info' as const,
       message: `Scaling machine pool ${scale.pool} from ${scale.from} to ${scale.to} nodes`,
     })),
+    ...cluster.pools.flatMap(nodeEvents),
     {
       at: cluster.runningAt,
       reason: 'ClusterRunning',

@@ -14,6 +14,11 @@ export interface SimulatorOptions {
   projects?: readonly string[];
   /** Port to listen on (default 0: any free port). */
   port?: number;
+  /**
+   * A file the simulator keeps its clusters in: read at start (when it exists), written after every change — so
+   * a restarted playground finds its clusters where it left them. Default: clusters live in memory only.
+   */
+  statePath?: string;
   /** Host to listen on (default 127.0.0.1). */
   host?: string;
   /** Random 429s and 503s, added latency, the PRNG seed. */

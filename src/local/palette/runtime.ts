@@ -4,6 +4,7 @@ import { CounterBook } from './counters';
 import { FaultPlan, OneShots } from './faults';
 import { loadSpecValidators, paletteSpecMissingReason, type SpecCheck } from './openapi';
 import { DEFAULT_API_KEY, type SimulatorOptions } from './options';
+import { loadClusters, saveClusters } from './persist';
 import { RateLimiter, rateLimitsFor } from './rate-limit';
 import { type Catalog, seedCatalog } from './seed';
 
@@ -35,8 +36,15 @@ export function createRuntime(options: SimulatorOptions = {}): SimRuntime {
   const now = options.now ?? Date.now;
   const pace = paceAt(speed);
   const catalog = seedCatalog();
-  const store = new ClusterStore(catalog, pace);
-  store.seedGatewayClusters(now());
+  const { statePath } = options;
+  const store: ClusterStore = new ClusterStore(
+    catalog,
+    pace,
+    statePath ? () => saveClusters(statePath, store.all()) : undefined,
+  );
+  const kept = statePath ? loadClusters(statePath) : undefined;
+  if (kept) store.restore(kept);
+  else store.seedGatewayClusters(now());
   return {
     apiKey: options.apiKey ?? DEFAULT_API_KEY,
     ...(options.projectUid ? { projectUid: options.projectUid } : {}),

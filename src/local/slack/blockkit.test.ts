@@ -141,7 +141,7 @@ describe('checkView', () => {
         checkView(openingView({ draftId: 'example', step: 'cluster', channel: 'C0EXAMPLE' }, 'team-a')),
       ),
     ).toEqual([]);
-    expect(problems(checkMessageBlocks(helpBlocks()))).toEqual([]);
+    expect(problems(checkMessageBlocks(helpBlocks({ forceDeleteAfterSeconds: 900 })))).toEqual([]);
     // The longest name a cluster may have, where the bot puts it into limited fields.
     const longest = { id: '01J0LONGEST', name: 'a'.repeat(63) };
     expect(problems(checkView(deleteConfirmView(longest, 'delete')))).toEqual([]);

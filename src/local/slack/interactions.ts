@@ -247,7 +247,10 @@ export class Interactions {
     const ephemeral = message ? undefined : this.core.ephemeral(userId, target.ts);
     if (!message && (!ephemeral || ephemeral.channel !== target.channel))
       throw new Error(`No message ${target.ts} in ${target.channel} that ${userId} can see.`);
-    return { message, blocks: (message ?? ephemeral)!.blocks ?? [], ephemeral: !message };
+    const shown = (message ?? ephemeral)!;
+    // Slack puts the thread of a reply in the payload's container (not documented, but sent): the bot answers there.
+    const threadTs = shown.threadTs && shown.threadTs !== shown.ts ? shown.threadTs : undefined;
+    return { message, blocks: shown.blocks ?? [], ephemeral: !message, threadTs };
   }
 
   private openView(userId: string, viewId: string): ViewRecord {
@@ -287,7 +290,7 @@ export class Interactions {
         actions: [action],
       });
     }
-    const { message, blocks, ephemeral } = this.messageTarget(userId, target);
+    const { message, blocks, ephemeral, threadTs } = this.messageTarget(userId, target);
     const { block, element } = this.findElement(blocks, actionId);
     const channel = this.core.channel(target.channel);
     const responseUrl = this.core.issueResponseUrl(this.transport.baseUrl, {
@@ -298,7 +301,13 @@ export class Interactions {
     return this.sendPayload({
       type: 'block_actions',
       ...this.common(userId),
-      container: { type: 'message', message_ts: target.ts, channel_id: channel.id, is_ephemeral: ephemeral },
+      container: {
+        type: 'message',
+        message_ts: target.ts,
+        channel_id: channel.id,
+        is_ephemeral: ephemeral,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      },
       trigger_id: triggerId,
       channel: { id: channel.id, name: channel.isIm ? 'directmessage' : channel.name },
       ...(message ? { message: this.core.messagePayload(message as SlackMessage) } : {}),

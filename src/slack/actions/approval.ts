@@ -1,4 +1,3 @@
-import type { RespondFn } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import type { ClusterRecord } from '../../domain/cluster';
 import { type Actor, decide } from '../../domain/policy';
@@ -36,21 +35,4 @@ export function approvalRefusal(
   const decided = decision.kind === 'state' ? decisionLine(record, now) : undefined;
   if (decided) return noticeAnswer(`Already decided: ${decided}`);
   return refusalFor(team, decision, record.requester);
-}
-
-/** Answers only the person who clicked. */
-export type ClickReply = (answer: Answer) => Promise<void>;
-
-/**
- * Answers only the clicker: through the click's response_url (an ephemeral message under the card), or — for a
- * button without one (a view such as App Home) — in their DM with the bot.
- */
-export function replyToClicker(deps: Deps, userId: string, respond: RespondFn | undefined): ClickReply {
-  return async (answer) => {
-    if (respond) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...answer });
-      return;
-    }
-    await deps.slack.chat.postMessage({ channel: userId, ...answer });
-  };
 }

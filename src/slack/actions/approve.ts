@@ -6,8 +6,9 @@ import { admitApproval } from '../../teams/quota';
 import { scopeOfRecord } from '../../teams/scope';
 import { refusalAnswer } from '../blocks/answers';
 import { quotaRefusalAnswer } from '../blocks/teams';
+import { replyToClick } from '../click-reply';
 import { resolveActor } from '../roles';
-import { approvalRefusal, BUSY_ANSWER, DECISION_ATTEMPTS, MISSING_ANSWER, replyToClicker } from './approval';
+import { approvalRefusal, BUSY_ANSWER, DECISION_ATTEMPTS, MISSING_ANSWER } from './approval';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -24,7 +25,7 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
 export function approveClicked(deps: Deps) {
   return async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
-    const reply = replyToClicker(deps, body.user.id, body.response_url ? respond : undefined);
+    const reply = replyToClick(deps, body, respond);
     let actor: Actor | undefined;
     for (let attempt = 0; attempt < DECISION_ATTEMPTS; attempt++) {
       const record = await deps.store.get(action.value ?? '');

@@ -4,6 +4,7 @@ import { decideAndApply } from '../../jobs/decide-apply';
 import { scopeOfRecord } from '../../teams/scope';
 import { noticeAnswer } from '../blocks/answers';
 import { forceDeleteAlreadySent, forceDeleteRequestedAnswer } from '../blocks/force-delete';
+import { replyToClick } from '../click-reply';
 import { refusalFor, resolveActor } from '../roles';
 
 /** The answer when the cluster's record is gone. */
@@ -13,7 +14,7 @@ const GONE = 'This cluster is no longer known.';
  * A click on Force delete (the thread notice, or `/maas force-delete`'s answer), after Slack's confirm dialog.
  * Policy decides at click time — admins only, once the window has opened (before it, the answer gives the
  * estimated time) — and ONE conditional transition records who and when; the `force-delete` job calls Palette.
- * Refusals are shown only to the person who clicked.
+ * Refusals are shown only to the person who clicked, in the thread where the button is.
  */
 export function forceDeleteClicked(deps: Deps) {
   return async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction>) => {
@@ -21,7 +22,7 @@ export function forceDeleteClicked(deps: Deps) {
     const clusterId = action.value ?? '';
     const record = await deps.store.get(clusterId);
     if (!record) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...noticeAnswer(GONE) });
+      await replyToClick(deps, body, respond)(noticeAnswer(GONE));
       return;
     }
     // The roles are those of the cluster's team.
@@ -43,6 +44,6 @@ export function forceDeleteClicked(deps: Deps) {
       outcome.kind === 'refused'
         ? refusalFor(team, outcome.refusal, outcome.record.requester)
         : noticeAnswer(outcome.kind === 'missing' ? GONE : outcome.reason);
-    await respond({ response_type: 'ephemeral', replace_original: false, ...answer });
+    await replyToClick(deps, body, respond)(answer);
   };
 }

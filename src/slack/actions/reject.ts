@@ -2,9 +2,10 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import type { Deps } from '../../deps';
 import { scopeOfRecord } from '../../teams/scope';
 import { rejectReasonView } from '../blocks/reject-reason';
+import { replyToClick } from '../click-reply';
 import { openModal } from '../modal';
 import { resolveActor } from '../roles';
-import { approvalRefusal, MISSING_ANSWER, replyToClicker } from './approval';
+import { approvalRefusal, MISSING_ANSWER } from './approval';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -16,7 +17,7 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
 export function rejectClicked(deps: Deps) {
   return async ({ ack, body, action, respond, client }: ButtonArgs) => {
     await ack();
-    const reply = replyToClicker(deps, body.user.id, body.response_url ? respond : undefined);
+    const reply = replyToClick(deps, body, respond);
     const record = await deps.store.get(action.value ?? '');
     if (!record) return reply(MISSING_ANSWER);
     const actor = await resolveActor(deps, body.user.id, scopeOfRecord(deps, record).team);

@@ -4,6 +4,8 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import { scopeOfChannel } from '../../teams/scope';
 import { wizardGoneView, wizardNoTeamView } from '../blocks/wizard/done';
+import { packValuesView } from '../blocks/wizard/packs';
+import { catalogFor } from '../options/catalog';
 import { slackErrorCode } from '../thread';
 import { loadWizard, saveWizard, type WizardData } from '../wizard/draft';
 import { choiceIn } from '../wizard/form';
@@ -111,12 +113,39 @@ function moveFor(actionId: string): Move | undefined {
 }
 
 /**
+ * "Show values.yaml" on the pack-values step: pushes a read-only view of the pack's whole file over the step
+ * (its packs come from the catalog's cache, which the step itself just filled). Close goes back to the step.
+ */
+async function showValues({ ack, body, action, client }: ActionArgs, deps: Deps): Promise<void> {
+  await ack();
+  const meta = body.view ? decodeMeta(body.view.private_metadata) : undefined;
+  const name = 'value' in action && typeof action.value === 'string' ? action.value : '';
+  if (!meta || !name) return;
+  const draft = await loadWizard(deps.store, meta.draftId, body.user.id);
+  const profileUid = draft ? choiceIn(draft.cluster, 'profile')?.value : undefined;
+  // The profile's packs come from the project of the team whose channel the wizard was opened in.
+  const scope = draft ? scopeOfChannel(deps, draft.channel) : undefined;
+  const packs = profileUid && scope ? await catalogFor(deps, scope).packs(profileUid) : undefined;
+  const view = packValuesView(
+    packs?.find((pack) => pack.name === name),
+    name,
+  );
+  try {
+    await client.views.push({ trigger_id: body.trigger_id, view });
+  } catch (error) {
+    // Nothing opened: the button stays there to press again.
+    deps.logger.warn('Could not show a pack’s values.yaml', { code: slackErrorCode(error) ?? 'network' });
+  }
+}
+
+/**
  * Registers ONE listener for the wizard's buttons (Back, Add worker pool, Remove, Edit) and the cloud-account
  * picker — their action ids share the wizard's prefix. Bolt runs every registered listener's matchers on every
  * request, so one listener keeps every ack cheaper.
  */
 export function registerWizardActions(app: App, deps: Deps): void {
   app.action<BlockAction>(new RegExp(`^${escapeRegExp(WIZARD_PREFIX)}`), async (args) => {
+    if (args.action.action_id.startsWith(WIZARD_ACTIONS.showValuesPrefix)) return showValues(args, deps);
     const move = moveFor(args.action.action_id);
     if (move) return wizardAction(deps, move)(args);
     await args.ack();

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Refusal } from '../../domain/policy';
 import { escapeText } from '../../domain/text';
 import type { BotMessage } from '../thread';
-import { section } from './cluster-facts';
+import { context, section } from './cluster-facts';
 
 /** A short answer to the person who typed a command: text for notifications, blocks for the message. */
 export interface Answer {
@@ -17,9 +17,15 @@ export function refusalAnswer(refusal: Refusal, who: string | undefined): Answer
   return noticeAnswer(lines.join('\n'));
 }
 
-/** A command that could not be read: what went wrong, then the help. */
-export function commandErrorAnswer(message: string, help: KnownBlock[]): Answer {
-  return { text: message, blocks: [section(`:thinking_face: ${message}`), { type: 'divider' }, ...help] };
+/** A command that could not be read: what went wrong (with the suggestion), and one line pointing to the help. */
+export function commandErrorAnswer(message: string): Answer {
+  return {
+    text: message,
+    blocks: [
+      section(`:thinking_face: ${message}`),
+      context('`/maas help` lists every command with an example.'),
+    ],
+  };
 }
 
 /** A message that is its text alone, shown as one section (a thread message, a notice). */

@@ -6,6 +6,7 @@ import { IMPLICIT_TEAM } from '../../domain/team';
 import { checkMessageBlocks } from '../../local/slack/blockkit';
 import type { BotMessage } from '../thread';
 import { APPROVE_ACTION, approvalCard, REJECT_ACTION } from './approval-card';
+import { reviewStepView } from './wizard/review';
 
 const NOW = new Date('2030-01-01T12:30:00Z');
 const config = loadConfig({
@@ -52,6 +53,31 @@ const event = (entry: Partial<AuditEvent>): AuditEvent => ({
   from: 'PENDING_APPROVAL',
   to: 'APPROVED',
   ...entry,
+});
+
+describe('the card and the wizard’s review write figures the same way', () => {
+  it('money and memory read the same on both', () => {
+    const review = {
+      validation: { ok: true, messages: [] },
+      estimate: { total: 155.93, currency: 'USD', perPool: [{ name: 'worker-pool', total: 100 }] },
+    };
+    const card = text(approvalCard(record({ review }), { config, team, now: NOW }));
+    const wizard = JSON.stringify(
+      reviewStepView({
+        meta: { draftId: 'D1', step: 'review', channel: 'C1' },
+        spec: validSpec(),
+        check: { kind: 'done', findings: review },
+        maasConfigured: false,
+        externalId: 'wz.review.x.y',
+      }).blocks,
+    );
+    for (const shown of [card, wizard]) {
+      expect(shown).toContain('$155.93');
+      expect(shown).toContain('≥ 8 CPU, 16 GiB RAM, 100 GiB disk');
+      expect(shown).not.toContain('USD');
+      expect(shown).not.toContain('MiB');
+    }
+  });
 });
 
 describe('approvalCard', () => {

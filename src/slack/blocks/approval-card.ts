@@ -15,11 +15,13 @@ import {
   link,
   mention,
   mentions,
+  packOverrideLines,
   poolLines,
   section,
   stateText,
   when,
 } from './cluster-facts';
+import { endingText } from './ending';
 
 /** The Approve button's action id (its value is the cluster id). */
 export const APPROVE_ACTION = 'approval:approve';
@@ -61,8 +63,9 @@ export function decisionButtons(record: ClusterRecord, blockId = `approval:${rec
           title: { type: 'plain_text', text: 'Approve this cluster?' },
           text: {
             type: 'plain_text',
+            // Slack shows this dialog before the bot hears of the click, so it says who may approve.
             text: truncate(
-              `Palette will create "${record.name}" on ${totalNodes(record.spec)} machines once the approvals needed are in.`,
+              `Palette will create "${record.name}" on ${totalNodes(record.spec)} machines once the approvals needed are in. Only approvers and admins can approve, never the requester; anyone else is refused.`,
               300,
             ),
           },
@@ -117,12 +120,16 @@ export function lifecycleLine(
       const since = record.provisioningSince ? ` since ${when(record.provisioningSince, now)}` : '';
       return `${stateText(record)}${since}.${stalled ? ` :warning: No progress for ${formatDuration(now.getTime() - Date.parse(lastChange))}.` : ''}`;
     }
-    case 'RUNNING':
-      return `${stateText(record)}${record.runningSince ? ` since ${when(record.runningSince, now)}` : ''}.`;
+    case 'RUNNING': {
+      const scaling = record.scaling
+        ? ` Resizing \`${escapeText(record.scaling.pool)}\` from ${record.scaling.from} to ${record.scaling.to} nodes.`
+        : '';
+      return `${stateText(record)}${record.runningSince ? ` since ${when(record.runningSince, now)}` : ''}.${scaling}`;
+    }
     case 'DELETING':
       return `${stateText(record)}${record.deletingSince ? ` since ${when(record.deletingSince, now)}` : ''}.`;
     case 'DELETED':
-      return `${stateText(record)}${record.endedAt ? ` at ${when(record.endedAt, now)}` : ''}.`;
+      return `${stateText(record)}${record.endedAt ? ` at ${when(record.endedAt, now)}` : ''}. ${endingText(record)}`;
     case 'FAILED':
       return `${stateText(record)}: ${escapeText(truncate(record.failure ?? 'no reason given', 1_500))}`;
     default:
@@ -140,12 +147,8 @@ function quotaSection(quota: QuotaView | undefined): string | undefined {
 
 /** The management options chosen, in a few words (undefined when none). */
 function extrasLine(record: ClusterRecord): string | undefined {
-  const { packOverrides, management } = record.spec;
+  const { management } = record.spec;
   const parts: string[] = [];
-  if (packOverrides.length > 0) {
-    const packs = [...new Set(packOverrides.map((override) => override.pack))].map(escapeText).join(', ');
-    parts.push(`${packOverrides.length} pack override${packOverrides.length === 1 ? '' : 's'} (${packs})`);
-  }
   if (management?.osPatch) parts.push('OS patching');
   if (management?.scans) parts.push('compliance scans');
   if (management?.backup) parts.push(`backups to ${escapeText(management.backup.locationName)}`);
@@ -166,6 +169,8 @@ export function approvalCard(record: ClusterRecord, card: CardContext): BotMessa
   ];
   if (record.spec.description.trim()) blocks.push(section(quote(record.spec.description)));
   blocks.push(section(`*Pools*\n${poolLines(record.spec).join('\n')}`));
+  if (record.spec.packOverrides.length > 0)
+    blocks.push(section(`*Pack values*\n${packOverrideLines(record.spec).join('\n')}`));
   const extras = extrasLine(record);
   if (extras) blocks.push(section(extras));
   blocks.push(section(`*Review*\n${findingsLines(record.review).join('\n')}`));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validSpec } from '../../../test/support/fixtures';
-import { consoleLink, findingsLines, mentions, money, poolLine } from './cluster-facts';
+import { consoleLink, findingsLines, mentions, poolLine } from './cluster-facts';
 
 describe('consoleLink', () => {
   it("uses the project's cluster overview path when a project is set", () => {
@@ -63,10 +63,5 @@ describe('small helpers', () => {
   it('joins mentions for people', () => {
     expect(mentions(['U1'])).toBe('<@U1>');
     expect(mentions(['U1', 'U2', 'U3'])).toBe('<@U1>, <@U2> and <@U3>');
-  });
-
-  it('writes money in Palette’s currency, or the code when it is not one', () => {
-    expect(money(12, 'EUR')).toBe('€12.00');
-    expect(money(12, 'credits')).toBe('12.00 credits');
   });
 });

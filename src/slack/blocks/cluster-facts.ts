@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Config } from '../../config';
 import type { ClusterRecord, ReviewFindings } from '../../domain/cluster';
+import { machineText, moneyText } from '../../domain/figures';
 import { STATE_EMOJI, STATE_LABELS } from '../../domain/lifecycle';
 import {
   type ClusterSpec,
@@ -44,12 +45,6 @@ export const link = (url: string, label: string) => `<${url}|${escapeText(label)
 export const stateText = (record: Pick<ClusterRecord, 'state'>) =>
   `${STATE_EMOJI[record.state]} ${STATE_LABELS[record.state]}`;
 
-/** Memory in MiB as people read it: 8192 → "8 GiB", 1536 → "1.5 GiB". */
-function memory(mib: number): string {
-  const gib = mib / 1024;
-  return `${Number.isInteger(gib) ? gib : gib.toFixed(1)} GiB`;
-}
-
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** One pool for people: name, size, machine, zones and what was set on it (typed parts escaped). */
@@ -60,7 +55,7 @@ export function poolLine(pool: ControlPlanePool | WorkerPool): string {
   const parts = [
     `*${escapeText(pool.name)}*${isControlPlane ? ' (control plane)' : ''}`,
     plural(pool.size, 'node'),
-    `≥ ${instanceType.minCPU} CPU, ${memory(instanceType.minMemInMB)} RAM, ${pool.diskSizeGiB} GiB disk`,
+    machineText(instanceType, pool.diskSizeGiB),
     pool.azs.length > 0 ? `zones ${list(pool.azs)}` : 'any zone',
     `resource pool ${escapeText(pool.resourcePool)}`,
   ];
@@ -99,16 +94,34 @@ export function basicsFields(record: Pick<ClusterRecord, 'requester' | 'spec'>):
   ];
 }
 
-/** A money amount in Palette's currency ("$1,234.50"), or the number and code when the code is unknown. */
-export function money(total: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(total);
-  } catch {
-    return `${total.toFixed(2)} ${escapeText(currency)}`;
-  }
+/** Overrides listed one a line before "…and N more" (keeps a section well under 3,000 characters). */
+const OVERRIDES_SHOWN = 15;
+
+/** The pack overrides, one a line: "• kubernetes: `pack.podCIDR` = `10.10.0.0/16`" (typed text escaped). */
+export function packOverrideLines(spec: Pick<ClusterSpec, 'packOverrides'>): string[] {
+  const shown = spec.packOverrides
+    .slice(0, OVERRIDES_SHOWN)
+    .map(
+      (override) =>
+        `• ${escapeText(override.pack)}: \`${escapeText(truncate(override.path, 100))}\` = \`${escapeText(truncate(override.value, 100)) || '""'}\``,
+    );
+  const more = spec.packOverrides.length - shown.length;
+  return more > 0 ? [...shown, `…and ${more} more.`] : shown;
 }
 
-/** What Palette and MAAS said in review: validation, cost estimate and capacity, as mrkdwn lines. */
+/** The review's warnings about the request itself: the account's gateway, and overrides of keys packs lack. */
+export function warningLines(review: ReviewFindings): string[] {
+  const lines: string[] = [];
+  if (review.gateway)
+    lines.push(`${review.gateway.healthy ? ':white_check_mark:' : ':warning:'} ${review.gateway.message}`);
+  if (review.unknownOverrides?.length)
+    lines.push(
+      `:warning: The pack's values.yaml has no such key, so Palette adds it as written (a typo?): ${review.unknownOverrides.map((entry) => `\`${escapeText(truncate(entry, 120))}\``).join(', ')}.`,
+    );
+  return lines;
+}
+
+/** What Palette and MAAS said in review: validation, the gateway, cost estimate and capacity, as mrkdwn lines. */
 export function findingsLines(review: ReviewFindings | undefined): string[] {
   if (!review) return ['_Palette has not reviewed this request yet._'];
   const lines = review.validation.ok
@@ -117,15 +130,19 @@ export function findingsLines(review: ReviewFindings | undefined): string[] {
         ':warning: Palette found problems:',
         ...review.validation.messages.map((message) => `• ${escapeText(truncate(message, 300))}`),
       ];
+  lines.push(...warningLines(review));
   if (review.estimate) {
     const { total, currency, perPool } = review.estimate;
-    const pools = perPool.map((pool) => `${escapeText(pool.name)} ${money(pool.total, currency)}`).join(', ');
-    lines.push(`:moneybag: About ${money(total, currency)} a month${pools ? ` (${pools})` : ''}.`);
+    const pools = perPool
+      .map((pool) => `${escapeText(pool.name)} ${moneyText(pool.total, currency)}`)
+      .join(', ');
+    lines.push(`:moneybag: About ${moneyText(total, currency)} a month${pools ? ` (${pools})` : ''}.`);
   } else lines.push(':moneybag: Palette gave no cost estimate.');
   if (review.capacity) {
     lines.push(
       review.capacity.ok ? ':white_check_mark: MAAS has the machines:' : ':warning: MAAS may lack machines:',
       ...review.capacity.lines.map((line) => `• ${escapeText(truncate(line, 300))}`),
+      ...(review.capacity.counted ? [`_${escapeText(truncate(review.capacity.counted, 300))}_`] : []),
     );
   }
   return lines;

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Config } from '../../config';
-import type { AuditEvent, ClusterRecord, Progress } from '../../domain/cluster';
+import type { ClusterRecord, Progress } from '../../domain/cluster';
+import { eventForObservation, isTerminal, stateFromPalette } from '../../domain/lifecycle';
 import { escapeText, truncate } from '../../domain/text';
 import { formatDuration } from '../../domain/time';
 import type { ClusterEvent, ClusterSummary } from '../../palette/port';
@@ -11,7 +12,6 @@ import {
   consoleLink,
   context,
   link,
-  mention,
   mentions,
   poolLines,
   recordConsoleLink,
@@ -19,6 +19,7 @@ import {
   stateText,
   when,
 } from './cluster-facts';
+import { historyPhrase } from './history';
 import { eventLine } from './notices';
 import { poolProgressLine } from './progress';
 
@@ -44,13 +45,35 @@ export interface StatusView {
   paletteProblem?: string;
 }
 
-/** Who did it, for people: a mention for a person, the word for the system (bot, palette, scheduler). */
-const actor = (by: string) => (/^[UW][A-Z0-9]+$/.test(by) ? mention(by) : by);
+/** The newest history lines for people ("`14:32 UTC` <@U…> approved it"), the bot's notes left out. */
+function historyLines(record: ClusterRecord, now: Date): string[] {
+  return record.history
+    .flatMap((entry) => {
+      const phrase = historyPhrase(entry);
+      return phrase ? [`\`${when(entry.at, now)}\` ${phrase}`] : [];
+    })
+    .slice(-HISTORY_SHOWN);
+}
 
-/** One history line: "`14:32 UTC` approved by <@U…> — detail". */
-function historyLine(entry: AuditEvent, now: Date): string {
-  const detail = entry.detail ? ` — ${escapeText(truncate(entry.detail, 200))}` : '';
-  return `\`${when(entry.at, now)}\` ${entry.event} by ${actor(entry.by)}${detail}`;
+/**
+ * What Palette says, beside our state, never contradicting it: nothing once the record has ended (what a poll last
+ * read is history then); a live answer that is ahead of the record says the record follows; a 404 says so.
+ */
+function paletteFacts(record: ClusterRecord, live: LiveStatus | undefined): string[] {
+  if (isTerminal(record.state)) return [];
+  const paletteState = live?.paletteState ?? record.progress?.paletteState;
+  if (!paletteState) return [];
+  if (paletteState === 'NotFound')
+    return [
+      ':warning: Palette no longer knows this cluster; the bot notices within a minute and says so in the thread',
+    ];
+  const observed = stateFromPalette(paletteState);
+  const behind = live && observed && eventForObservation(record.state, observed);
+  const health = live?.health ?? record.progress?.health;
+  return [
+    `Palette: ${escapeText(paletteState)}${health ? ` · health ${escapeText(health)}` : ''}`,
+    ...(behind ? ['the bot follows within a minute'] : []),
+  ];
 }
 
 /** How old the cluster is: since it started provisioning, else since it was requested. */
@@ -67,14 +90,9 @@ function age(record: ClusterRecord, now: Date): string {
  */
 export function clusterStatusAnswer(view: StatusView): Answer {
   const { record, config, now, live } = view;
-  const health = live?.health ?? record.progress?.health;
-  const paletteState = live?.paletteState ?? record.progress?.paletteState;
-  const palette = [
-    paletteState && `Palette: ${escapeText(paletteState)}`,
-    health && `health ${escapeText(health)}`,
-  ];
-  const head = [stateText(record), ...palette, age(record, now)].filter(Boolean).join(' · ');
-  const pools = live?.pools ?? record.progress?.pools ?? [];
+  const head = [stateText(record), ...paletteFacts(record, live), age(record, now)].join(' · ');
+  // Nodes ready are live facts: an ended record shows the pools it asked for instead.
+  const pools = isTerminal(record.state) ? [] : (live?.pools ?? record.progress?.pools ?? []);
   const basics = basicsFields(record);
   const fields = [
     ...basics.slice(0, 1),
@@ -93,10 +111,9 @@ export function clusterStatusAnswer(view: StatusView): Answer {
   if (outcome.length > 0) blocks.push(section(outcome.join('\n')));
   if (live && live.events.length > 0)
     blocks.push(section(`*Last events*\n${live.events.map(eventLine).join('\n')}`));
-  const history = record.history.filter((entry) => entry.event !== 'note').slice(-HISTORY_SHOWN);
-  blocks.push(section(`*History*\n${history.map((entry) => historyLine(entry, now)).join('\n')}`));
+  blocks.push(section(`*History*\n${historyLines(record, now).join('\n')}`));
   const notes: string[] = [];
-  const url = recordConsoleLink(config, record);
+  const url = record.state === 'DELETED' ? undefined : recordConsoleLink(config, record);
   if (url) notes.push(link(url, 'Open in Palette'));
   if (view.paletteProblem) {
     const seen = record.progress?.polledAt ? `; last seen ${when(record.progress.polledAt, now)}` : '';

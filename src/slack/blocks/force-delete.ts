@@ -1,8 +1,7 @@
 import type { Button, KnownBlock } from '@slack/types';
-import type { ClusterRecord } from '../../domain/cluster';
+import type { ClusterRecord, Leftovers } from '../../domain/cluster';
 import { escapeText, truncate } from '../../domain/text';
 import { formatUtc } from '../../domain/time';
-import type { Leftovers } from '../../palette/leftovers';
 import type { BotMessage } from '../thread';
 import { type Answer, noticeAnswer, plainMessage } from './answers';
 import { context, mention, section } from './cluster-facts';
@@ -23,15 +22,16 @@ export function leftoverLines(leftovers: Leftovers): string {
   if ('unknown' in leftovers)
     return `:grey_question: I could not list the machines still allocated: ${escapeText(truncate(leftovers.unknown, 300))}. Check the cluster's machines in MAAS.`;
   const { machines } = leftovers;
-  if (machines.length === 0) return 'Palette lists no MAAS machines still allocated to this cluster.';
+  const total = leftovers.total ?? machines.length;
+  if (total === 0) return 'Palette lists no MAAS machines still allocated to this cluster.';
   const lines = machines.slice(0, MACHINES_SHOWN).map((machine) => {
     const host = escapeText(truncate(machine.hostname ?? machine.name, 80));
     const state = machine.state ? `, ${escapeText(truncate(machine.state, 40))}` : '';
     return `• \`${host}\` (pool ${escapeText(truncate(machine.pool, 63))}${state})`;
   });
-  const more = machines.length - MACHINES_SHOWN;
+  const more = total - lines.length;
   if (more > 0) lines.push(`…and ${more} more: see the cluster's machines in MAAS.`);
-  return `MAAS machines still allocated (${machines.length}):\n${lines.join('\n')}`;
+  return `MAAS machines still allocated (${total}):\n${lines.join('\n')}`;
 }
 
 /** The Force delete button, with Slack's confirm dialog carrying the clean-up warning. */
@@ -46,7 +46,11 @@ export function forceDeleteButton(cluster: { id: string; name: string }): Button
       title: { type: 'plain_text', text: 'Force delete?' },
       text: {
         type: 'mrkdwn',
-        text: `Palette will drop *${escapeText(cluster.name)}* at once. Machines it has not released stay allocated in MAAS until someone releases them by hand.`,
+        // Slack shows this dialog before the bot hears of the click, so it says who may force delete.
+        text: truncate(
+          `Palette will drop *${escapeText(cluster.name)}* at once. Machines it has not released stay allocated in MAAS until someone releases them by hand. Only admins can force delete; anyone else is refused.`,
+          300,
+        ),
       },
       confirm: { type: 'plain_text', text: 'Force delete' },
       deny: { type: 'plain_text', text: 'Cancel' },
@@ -89,19 +93,18 @@ export function forceDeleteOffer(facts: OfferFacts, now: Date): Answer {
   return { text, blocks: offerBlocks(text, facts) };
 }
 
-/** The notice once an admin pressed Force delete: the button is gone, the warning and machines stay. */
+/**
+ * The notice once an admin pressed Force delete: the button and the list are gone — the machines left are listed
+ * once, in the message that follows it (`forceDeleteSentMessage`).
+ */
 export function forceDeleteNoticeUsed(
-  facts: { name: string; by: string; at: string; leftovers: Leftovers },
+  facts: { name: string; by: string; at: string },
   now: Date,
 ): BotMessage {
   const text = `:boom: ${mention(facts.by)} force-deleted *${escapeText(facts.name)}* at ${formatUtc(new Date(facts.at), now)}.`;
   return {
     text,
-    blocks: [
-      section(text),
-      section(`:warning: ${CLEAN_UP_WARNING}`),
-      section(leftoverLines(facts.leftovers)),
-    ],
+    blocks: [section(text), context('The machines it left allocated in MAAS are listed below.')],
   };
 }
 
@@ -112,13 +115,13 @@ export function forceDeleteRequestedAnswer(name: string): Answer {
   );
 }
 
-/** The thread message once Palette has taken the force delete. */
+/** The thread message as the force delete is sent: who, and the machines to release by hand (listed once). */
 export function forceDeleteSentMessage(facts: {
   name: string;
   by: string;
   leftovers: Leftovers;
 }): BotMessage {
-  const text = `:boom: ${mention(facts.by)} force-deleted *${escapeText(facts.name)}*: Palette drops it without waiting for its machines.`;
+  const text = `:boom: ${mention(facts.by)} force-deleted *${escapeText(facts.name)}*: I am asking Palette to drop it without waiting for its machines.`;
   return {
     text,
     blocks: [section(text), section(`:broom: Clean up by hand. ${leftoverLines(facts.leftovers)}`)],

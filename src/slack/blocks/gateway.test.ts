@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { gatewayHealth, STALE_HEARTBEAT_SECONDS } from '../../palette/gateway-health';
 import type { Gateway } from '../../palette/port';
-import { gatewayHealth, gatewayListAnswer, STALE_HEARTBEAT_SECONDS } from './gateway';
+import { gatewayListAnswer } from './gateway';
 
 const NOW = new Date('2030-05-01T12:00:00Z');
 const ago = (seconds: number) => new Date(NOW.getTime() - seconds * 1000).toISOString();

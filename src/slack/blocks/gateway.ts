@@ -1,16 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import { escapeText, truncate } from '../../domain/text';
 import { formatDuration } from '../../domain/time';
+import { gatewayHealth, STALE_HEARTBEAT_SECONDS } from '../../palette/gateway-health';
 import type { Gateway } from '../../palette/port';
 import type { Answer } from './answers';
 import { context, section } from './cluster-facts';
-
-/**
- * A gateway whose last heartbeat is older than this is flagged as stale. Palette's gateways report every few
- * seconds and Palette itself marks one unhealthy after a few missed minutes; 5 minutes leaves room for a restart
- * without crying wolf.
- */
-export const STALE_HEARTBEAT_SECONDS = 300;
 
 /** Gateways listed in one answer (two blocks each keeps a message under Slack's 50 blocks). */
 const GATEWAYS_SHOWN = 20;
@@ -19,26 +13,6 @@ const GATEWAYS_SHOWN = 20;
 export const HA_ADVICE =
   'Production wants 3 nodes (high availability): with 1 node, the gateway going down stops Palette from managing ' +
   'the clusters behind it. A gateway can be resized from 1 to 3 nodes later.';
-
-/** How one gateway is doing: healthy (Running with a recent heartbeat) or not, and why. */
-export interface GatewayHealth {
-  healthy: boolean;
-  stale: boolean;
-  /** Seconds since the last heartbeat, when Palette reported one. */
-  heartbeatAgeSeconds?: number;
-}
-
-/** Judges a gateway's health at `now`: Palette's state must be Running and its heartbeat fresh. */
-export function gatewayHealth(gateway: Gateway, now: Date): GatewayHealth {
-  const beat = gateway.lastHeartbeat ? Date.parse(gateway.lastHeartbeat) : Number.NaN;
-  const heartbeatAgeSeconds = Number.isNaN(beat) ? undefined : Math.max(0, (now.getTime() - beat) / 1000);
-  const stale = heartbeatAgeSeconds === undefined || heartbeatAgeSeconds > STALE_HEARTBEAT_SECONDS;
-  return {
-    healthy: gateway.state === 'Running' && !stale,
-    stale,
-    ...(heartbeatAgeSeconds === undefined ? {} : { heartbeatAgeSeconds }),
-  };
-}
 
 function nodesText(count: number): string {
   if (count === 0) return 'node count not reported';

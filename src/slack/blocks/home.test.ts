@@ -69,13 +69,83 @@ describe('homeView', () => {
 });
 
 describe('activityLines', () => {
-  it('takes the newest history lines across clusters, newest first, with who acted', () => {
-    const lines = activityLines([record(2), record(0), record(1)], NOW, HOME_LIMITS.activity);
-    expect(lines).toHaveLength(HOME_LIMITS.activity);
-    expect(lines[0]).toContain('step 4 of 0');
-    expect(lines[1]).toContain('step 3 of 0');
-    expect(lines[0]).toContain('by <@U0REQUESTER>');
-    expect(lines[1]).toContain('by Palette');
-    expect(lines.at(-1)).toContain('of 2');
+  const lifecycle = (index: number): ClusterRecord => {
+    const base = record(index);
+    const at = (step: number) => new Date(Date.parse(base.requestedAt) + step * 1000).toISOString();
+    return {
+      ...base,
+      history: [
+        {
+          at: at(0),
+          by: 'U0REQUESTER',
+          event: 'requested',
+          from: 'PENDING_APPROVAL',
+          to: 'PENDING_APPROVAL',
+        },
+        {
+          at: at(1),
+          by: 'bot',
+          event: 'note',
+          from: 'PENDING_APPROVAL',
+          to: 'PENDING_APPROVAL',
+          detail: 'Posted the status message.',
+        },
+        { at: at(2), by: 'U0APPROVER', event: 'approved', from: 'PENDING_APPROVAL', to: 'APPROVED' },
+        {
+          at: at(3),
+          by: 'bot',
+          event: 'created',
+          from: 'APPROVED',
+          to: 'PROVISIONING',
+          detail: 'Palette accepted the create.',
+        },
+        {
+          at: at(4),
+          by: 'palette',
+          event: 'running',
+          from: 'PROVISIONING',
+          to: 'RUNNING',
+          detail: 'Palette reports Running.',
+        },
+      ],
+    };
+  };
+
+  it('takes the newest lines across clusters, newest first, written for people, without the bot’s notes', () => {
+    const lines = activityLines([lifecycle(2), lifecycle(0), lifecycle(1)], NOW, 5);
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toBe('12:00 UTC · *cluster-0* running: Palette reports it up and healthy');
+    expect(lines[1]).toBe('12:00 UTC · *cluster-0* created in Palette');
+    expect(lines[2]).toBe('12:00 UTC · *cluster-0* <@U0APPROVER> approved it');
+    expect(lines.join('\n')).not.toMatch(/note|by bot|by palette|Posted the status message/);
+  });
+
+  it('lists a cluster given twice once', () => {
+    expect(activityLines([lifecycle(0), lifecycle(0)], NOW, 50)).toHaveLength(4);
+  });
+});
+
+describe('homeView for an admin', () => {
+  it('lists every active cluster and says when there are more', () => {
+    const everyone = Array.from({ length: HOME_LIMITS.everyone + 1 }, (_, index) => ({
+      record: record(index),
+    }));
+    const view = JSON.stringify(
+      homeView({ clusters: [], approvals: [], decides: true, everyone, now: NOW }).blocks,
+    );
+    expect(view).toContain('All active clusters');
+    expect(view).toContain('*cluster-0* — :large_green_circle: Running · requested by <@U0REQUESTER>');
+    expect(view).toContain('More are active: see `/maas list`.');
+  });
+
+  it('answers a click made on the tab at its top', () => {
+    const view = homeView({
+      clusters: [],
+      approvals: [],
+      decides: true,
+      notice: 'Already decided.',
+      now: NOW,
+    });
+    expect(JSON.stringify(view.blocks.slice(0, 5))).toContain('Already decided.');
   });
 });

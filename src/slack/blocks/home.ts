@@ -1,15 +1,16 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { AuditEvent, ClusterRecord } from '../../domain/cluster';
-import { escapeText, truncate } from '../../domain/text';
+import { escapeText } from '../../domain/text';
 import { formatDuration, formatUtc } from '../../domain/time';
 import { decisionButtons } from './approval-card';
 import { context, link, mention, section, stateText } from './cluster-facts';
+import { historyPhrase } from './history';
 
 /** The App Home's Refresh button. */
 export const HOME_REFRESH_ACTION = 'home:refresh';
 
 /** How much the tab shows: bounded so the view stays far under Slack's 100 blocks (about 50 at most). */
-export const HOME_LIMITS = { clusters: 20, approvals: 10, activity: 15 } as const;
+export const HOME_LIMITS = { clusters: 20, approvals: 10, activity: 15, everyone: 20 } as const;
 
 /** A cluster with the link to its thread, when Slack gave one. */
 export interface LinkedCluster {
@@ -25,18 +26,27 @@ export interface HomeContent {
   approvals: LinkedCluster[];
   /** Whether the person approves or administers (else the approvals part is left out). */
   decides: boolean;
+  /** Active clusters I approved or rejected: their history is my activity too. */
+  decided?: ClusterRecord[];
+  /** Admins only: every active cluster (link = its thread), oldest first; more than shown = "more". */
+  everyone?: LinkedCluster[];
+  /** The answer to what the person just did on the tab (a refused click), shown at its top. */
+  notice?: string;
   now: Date;
 }
 
 const header = (text: string): KnownBlock => ({ type: 'header', text: { type: 'plain_text', text } });
 const named = (item: LinkedCluster, label: string) =>
   item.link ? link(item.link, label) : `*${escapeText(label)}*`;
-const byWhom = (by: string) => (/^[UW][A-Z0-9]+$/.test(by) ? mention(by) : by === 'palette' ? 'Palette' : by);
 
 function clusterLine(item: LinkedCluster, now: Date): string {
   const { record } = item;
   const age = formatDuration(now.getTime() - Date.parse(record.requestedAt));
   return `${named(item, record.name)} — ${stateText(record)} · requested ${age} ago`;
+}
+
+function everyoneLine(item: LinkedCluster): string {
+  return `${named(item, item.record.name)} — ${stateText(item.record)} · requested by ${mention(item.record.requester)}`;
 }
 
 function approvalBlocks(item: LinkedCluster, now: Date): KnownBlock[] {
@@ -50,27 +60,42 @@ function approvalBlocks(item: LinkedCluster, now: Date): KnownBlock[] {
   ];
 }
 
-/** The newest history lines of these clusters, one line each ("14:32 UTC *name* delete-started by @x"). */
+/**
+ * The newest history lines of these clusters (each cluster once), for people: "14:32 UTC · *name* <@x> started
+ * the delete". The bot's bookkeeping notes are not activity and are left out.
+ */
 export function activityLines(records: readonly ClusterRecord[], now: Date, limit: number): string[] {
-  const entries: { name: string; entry: AuditEvent }[] = records.flatMap((record) =>
-    record.history.map((entry) => ({ name: record.name, entry })),
+  const unique = [...new Map(records.map((record) => [record.id, record])).values()];
+  const entries: { name: string; entry: AuditEvent; phrase: string }[] = unique.flatMap((record) =>
+    record.history.flatMap((entry) => {
+      const phrase = historyPhrase(entry);
+      return phrase ? [{ name: record.name, entry, phrase }] : [];
+    }),
   );
   entries.sort((a, b) => Date.parse(b.entry.at) - Date.parse(a.entry.at));
-  return entries.slice(0, limit).map(({ name, entry }) => {
-    const change =
-      entry.from === entry.to ? '' : ` (${entry.from.toLowerCase()} → ${entry.to.toLowerCase()})`;
-    const detail = entry.detail ? `: ${escapeText(truncate(entry.detail, 120))}` : '';
-    return `${formatUtc(new Date(entry.at), now)} · *${escapeText(name)}* ${entry.event}${change} by ${byWhom(entry.by)}${detail}`;
-  });
+  return entries
+    .slice(0, limit)
+    .map(
+      ({ name, entry, phrase }) => `${formatUtc(new Date(entry.at), now)} · *${escapeText(name)}* ${phrase}`,
+    );
 }
 
-/** The App Home tab: my clusters (with their threads), requests I can decide (with the buttons), recent activity. */
+/**
+ * The App Home tab: my clusters (with their threads), requests I can decide (with the buttons), every active
+ * cluster for admins, and recent activity — of my clusters and of those I decided (for admins: of every active
+ * one). A refused click on the tab is answered at its top.
+ */
 export function homeView(content: HomeContent): HomeView {
   const { now } = content;
   const clusters = content.clusters.slice(0, HOME_LIMITS.clusters);
   const approvals = content.approvals.slice(0, HOME_LIMITS.approvals);
+  const everyone = content.everyone?.slice(0, HOME_LIMITS.everyone);
   const activity = activityLines(
-    clusters.map((item) => item.record),
+    [
+      ...clusters.map((item) => item.record),
+      ...(content.decided ?? []),
+      ...(everyone ?? []).map((item) => item.record),
+    ],
     now,
     HOME_LIMITS.activity,
   );
@@ -86,6 +111,7 @@ export function homeView(content: HomeContent): HomeView {
     context(
       `Updated ${formatUtc(now, now)}. Request a cluster with \`/maas create-cluster\`; see \`/maas help\`.`,
     ),
+    ...(content.notice ? [section(content.notice)] : []),
     { type: 'divider' },
     header('My clusters'),
     ...(clusters.length > 0
@@ -98,6 +124,16 @@ export function homeView(content: HomeContent): HomeView {
     for (const item of approvals) blocks.push(...approvalBlocks(item, now));
     if (content.approvals.length > approvals.length)
       blocks.push(context('More requests are waiting: see the approvals channel.'));
+  }
+  if (everyone) {
+    blocks.push({ type: 'divider' }, header('All active clusters'));
+    blocks.push(
+      section(
+        everyone.length > 0 ? everyone.map(everyoneLine).join('\n') : 'No cluster is active right now.',
+      ),
+    );
+    if ((content.everyone?.length ?? 0) > everyone.length)
+      blocks.push(context('More are active: see `/maas list`.'));
   }
   blocks.push(
     { type: 'divider' },

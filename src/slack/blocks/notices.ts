@@ -7,6 +7,7 @@ import type { BotMessage } from '../thread';
 import { plainMessage } from './answers';
 import { decisionLine, quorumLine } from './approval-card';
 import { link, mention, recordConsoleLink, section } from './cluster-facts';
+import { endedOutside, endingOf, leftoverCount } from './ending';
 
 /** Event lines in one thread message at most; the rest are counted. */
 const MAX_EVENT_LINES = 30;
@@ -66,12 +67,33 @@ export function runningNotice(record: ClusterRecord, config: Config): BotMessage
   );
 }
 
-/** The cluster is gone: deleted or aborted, and its name is free again. */
+/**
+ * The cluster is gone and its name is free again — saying how: deleted or aborted through the bot, force-deleted
+ * (machines may be left), or ended outside the bot (Palette no longer knows it, or it was deleted in Palette).
+ */
 export function deletedNotice(record: ClusterRecord): BotMessage {
-  const what = record.deleteKind === 'abort' ? 'was aborted and what was created is deleted' : 'is deleted';
-  return plainMessage(
-    `:black_circle: ${mention(record.requester)} *${escapeText(record.name)}* ${what}. The name is free again.`,
-  );
+  const name = `*${escapeText(record.name)}*`;
+  const who = mention(record.requester);
+  const free = 'The name is free again.';
+  const outside = endedOutside(record) ? ' outside the bot (in Palette)' : '';
+  switch (endingOf(record)) {
+    case 'gone':
+      return plainMessage(
+        `:warning: ${who} Palette no longer knows this cluster: deleted outside the bot? I stopped following ${name}; ${free.toLowerCase()} If it should still exist, look for it in Palette.`,
+      );
+    case 'force-deleted':
+      return plainMessage(
+        `:black_circle: ${who} ${name} was force-deleted. ${leftoverCount(record.leftovers)} ${free}`,
+      );
+    case 'aborted':
+      return plainMessage(
+        `:black_circle: ${who} ${name} was aborted${outside} and what was created is deleted. ${free}`,
+      );
+    case 'deleted':
+      return plainMessage(
+        `:black_circle: ${who} ${name} ${outside ? `was deleted${outside}` : 'is deleted'}. ${free}`,
+      );
+  }
 }
 
 /** Provisioning shows no change for a while: reported once, with what people can do. */

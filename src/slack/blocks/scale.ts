@@ -1,4 +1,5 @@
 import { escapeText, truncate } from '../../domain/text';
+import { formatDuration } from '../../domain/time';
 import type { BotMessage } from '../thread';
 import { type Answer, noticeAnswer, plainMessage } from './answers';
 import { mention } from './cluster-facts';
@@ -22,7 +23,7 @@ const poolOf = (facts: ResizeFacts) =>
 /** `/maas scale`'s answer once the resize is on its way. */
 export function scaleAcceptedAnswer(facts: ResizeFacts): Answer {
   return noticeAnswer(
-    `:straight_ruler: Resizing ${poolOf(facts)} from ${facts.from} to ${facts.to} nodes. I post in its thread when Palette has taken it.`,
+    `:straight_ruler: Resizing ${poolOf(facts)} from ${facts.from} to ${facts.to} nodes. Its thread follows the resize until every node is ready.`,
   );
 }
 
@@ -33,11 +34,18 @@ export function scaleUnchangedAnswer(facts: Omit<ResizeFacts, 'from'>): Answer {
   );
 }
 
-/** The thread message once Palette has taken the resize. */
+/** The thread message once Palette has taken the resize: the poll follows it here, like a provisioning. */
 export function scaledMessage(facts: ResizeFacts & { by: string }): BotMessage {
   const direction = facts.to > facts.from ? 'adds machines from MAAS' : 'drains and releases machines';
   return plainMessage(
-    `:straight_ruler: ${mention(facts.by)} resized ${poolOf(facts)}: ${facts.from} → ${facts.to} nodes. Palette ${direction} now.`,
+    `:straight_ruler: ${mention(facts.by)} resized ${poolOf(facts)}: ${facts.from} → ${facts.to} nodes. Palette ${direction} now; I follow it here.`,
+  );
+}
+
+/** The thread message once Palette's pool has the new size, every node ready. */
+export function scaleFinishedMessage(facts: ResizeFacts & { by: string; tookMs: number }): BotMessage {
+  return plainMessage(
+    `:white_check_mark: ${mention(facts.by)} ${poolOf(facts)} is resized: ${facts.to}/${facts.to} nodes ready (${facts.from} → ${facts.to}, took ${formatDuration(facts.tookMs)}).`,
   );
 }
 

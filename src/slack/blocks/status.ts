@@ -1,10 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import type { Config } from '../../config';
 import type { ClusterRecord } from '../../domain/cluster';
+import { isTerminal } from '../../domain/lifecycle';
 import { escapeText, truncate } from '../../domain/text';
 import { formatDuration } from '../../domain/time';
 import type { BotMessage } from '../thread';
 import { context, recordConsoleLink, section, stateText, when } from './cluster-facts';
+import { endingText } from './ending';
 import { nodeTotals, poolProgressLine } from './progress';
 
 /** The action id of the status message's "Open in Palette" link button (acknowledged by the link listener). */
@@ -21,6 +23,7 @@ export function elapsedText(record: ClusterRecord, now: Date): string | undefine
       return elapsed && `${elapsed} elapsed since the create`;
     }
     case 'RUNNING': {
+      if (record.scaling) return `${since(record.scaling.since, now)} elapsed since the resize`;
       const took = record.runningSince
         ? since(record.provisioningSince, new Date(record.runningSince))
         : undefined;
@@ -39,10 +42,13 @@ export function elapsedText(record: ClusterRecord, now: Date): string | undefine
   }
 }
 
-/** What Palette last said: "Palette: Provisioning · health Healthy". */
+/**
+ * What Palette last said: "Palette: Provisioning · health Healthy". Only while the record is active: once it has
+ * ended, what a poll last read is history and would contradict the state shown ("Deleted · Palette: Running").
+ */
 function paletteLine(record: ClusterRecord): string | undefined {
   const progress = record.progress;
-  if (!progress?.paletteState) return undefined;
+  if (!progress?.paletteState || isTerminal(record.state)) return undefined;
   if (progress.paletteState === 'NotFound') return 'Palette: gone';
   const health = progress.health ? ` · health ${escapeText(progress.health)}` : '';
   return `Palette: ${escapeText(progress.paletteState)}${health}`;
@@ -54,22 +60,30 @@ function paletteLine(record: ClusterRecord): string | undefined {
  */
 export function statusMessage(record: ClusterRecord, config: Config, now: Date): BotMessage {
   const palette = paletteLine(record);
-  const head = `${stateText(record)} — *${escapeText(record.name)}*${palette ? ` (${palette})` : ''}`;
-  const pools = record.progress?.pools ?? [];
+  const scaling =
+    record.state === 'RUNNING' && record.scaling
+      ? `\n:straight_ruler: Resizing \`${escapeText(record.scaling.pool)}\` from ${record.scaling.from} to ${record.scaling.to} nodes…`
+      : '';
+  const head = `${stateText(record)} — *${escapeText(record.name)}*${palette ? ` (${palette})` : ''}${scaling}`;
+  // Nodes ready are live facts: once the record has ended, what a poll last read would contradict it.
+  const pools = isTerminal(record.state) ? [] : (record.progress?.pools ?? []);
   const body =
     record.state === 'DELETED'
-      ? '_Every machine is released._'
+      ? endingText(record)
       : pools.length > 0
         ? pools.map(poolProgressLine).join('\n')
-        : '_Waiting for Palette to report the machines…_';
-  const blocks: KnownBlock[] = [section(`${head}\n${body}`)];
+        : isTerminal(record.state)
+          ? undefined
+          : '_Waiting for Palette to report the machines…_';
+  const blocks: KnownBlock[] = [section(body ? `${head}\n${body}` : head)];
   if (record.state === 'FAILED' && record.failure)
     blocks.push(section(`:red_circle: ${escapeText(truncate(record.failure, 1_500))}`));
   const notes = [elapsedText(record, now), `updated ${when(now.toISOString(), now)}`].filter(
     (note): note is string => note !== undefined,
   );
   blocks.push(context(`:stopwatch: ${notes.join(' · ')}`));
-  const url = recordConsoleLink(config, record);
+  // A deleted cluster has no page in Palette any more: a link would open an error.
+  const url = record.state === 'DELETED' ? undefined : recordConsoleLink(config, record);
   if (url)
     blocks.push({
       type: 'actions',

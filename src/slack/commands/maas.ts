@@ -2,7 +2,6 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { Deps } from '../../deps';
 import { type Command, parseCommand } from '../../domain/command';
 import { type Answer, commandErrorAnswer } from '../blocks/answers';
-import { helpBlocks } from '../blocks/help';
 import { abort } from './abort';
 import { createCluster } from './create-cluster';
 import { deleteCluster } from './delete';
@@ -46,7 +45,7 @@ export function maasCommand(deps: Deps) {
     const command = parseCommand(slash.text);
     const answer =
       command.kind === 'error'
-        ? commandErrorAnswer(command.message, helpBlocks())
+        ? commandErrorAnswer(command.message)
         : await run(command, { deps, slash, client });
     await ack(answer ? { response_type: 'ephemeral', ...answer } : undefined);
   };

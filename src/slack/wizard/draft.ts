@@ -13,7 +13,11 @@ const FindingsSchema = z.object({
       perPool: z.array(z.object({ name: z.string(), total: z.number() })),
     })
     .optional(),
-  capacity: z.object({ ok: z.boolean(), lines: z.array(z.string()) }).optional(),
+  capacity: z
+    .object({ ok: z.boolean(), lines: z.array(z.string()), counted: z.string().optional() })
+    .optional(),
+  gateway: z.object({ healthy: z.boolean(), message: z.string() }).optional(),
+  unknownOverrides: z.array(z.string()).optional(),
 }) satisfies z.ZodType<ReviewFindings>;
 
 /** A worker pool of the draft: a stable key (block ids carry it) and what was typed for it. */

@@ -31,6 +31,8 @@ export const WIZARD_ACTIONS = {
   removePool: `${WIZARD_PREFIX}removePool`,
   /** Followed by the pool's key: one Edit button per listed pool. */
   editPoolPrefix: `${WIZARD_PREFIX}editPool.`,
+  /** Followed by the pack's index: its whole values.yaml, in a modal pushed over the step (value: the pack's name). */
+  showValuesPrefix: `${WIZARD_PREFIX}showValues.`,
 } as const;
 
 /** The action id of an input field (also the key its options listener is registered under). */

@@ -1,7 +1,9 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { escapeText } from '../../../domain/text';
+import { escapeText, truncate } from '../../../domain/text';
 import type { ProfilePack } from '../../../palette/port';
+import { topLevelKeys } from '../../../palette/values';
 import { type Form, MANAGEMENT_FIELDS, packField, packFieldId } from '../../wizard/fields';
+import { WIZARD_ACTIONS } from '../../wizard/ids';
 import type { WizardMeta } from '../../wizard/metadata';
 import { SECTION_TEXT, section, wizardModal } from './frame';
 import { inputBlock } from './inputs';
@@ -12,17 +14,24 @@ export const MAX_PACKS_SHOWN = 30;
 
 /** Room for the pack's name line and the code fence around the excerpt. */
 const EXCERPT_TEXT = SECTION_TEXT - 300;
+/** Lines of values.yaml shown on the step: a glimpse; the whole file is a click away ("Show values.yaml"). */
+export const EXCERPT_LINES = 6;
+/** Top-level keys named on the step. */
+const KEYS_SHOWN = 12;
 
 /**
- * A pack's values.yaml as a code block that fits a section: whole when it fits, else its first lines and how many
- * more there are. Escaped (Slack reads `<`, `>` and `&` even in code), and a stray fence cannot close the block.
+ * A pack's values.yaml as a code block that fits a section: whole when it is short, else its first `maxLines`
+ * lines and how many more there are. Escaped (Slack reads `<`, `>` and `&` even in code), and a stray fence
+ * cannot close the block.
  */
-export function valuesExcerpt(values: string): string {
+export function valuesExcerpt(values: string, maxLines = EXCERPT_LINES, maxText = EXCERPT_TEXT): string {
   const text = escapeText(values.replace(/```/g, "'''")).trimEnd();
   if (text === '') return '_This pack has no values._';
-  if (text.length <= EXCERPT_TEXT) return `\`\`\`${text}\`\`\``;
-  const cut = text.lastIndexOf('\n', EXCERPT_TEXT);
-  const shown = text.slice(0, cut > 0 ? cut : EXCERPT_TEXT);
+  const lines = text.split('\n');
+  if (text.length <= maxText && lines.length <= maxLines) return `\`\`\`${text}\`\`\``;
+  const byLines = lines.slice(0, maxLines).join('\n');
+  const cut = byLines.length <= maxText ? byLines.length : byLines.lastIndexOf('\n', maxText);
+  const shown = text.slice(0, cut > 0 ? cut : maxText);
   const more = text
     .slice(shown.length)
     .split('\n')
@@ -41,6 +50,15 @@ export interface PacksStep {
   notice?: string;
 }
 
+/** " · keys `a`, `b`, … and 3 more": the pack's top-level keys, for writing overrides without opening the file. */
+function keysLine(values: string): string {
+  const keys = topLevelKeys(values);
+  if (keys.length === 0) return '';
+  const shown = keys.slice(0, KEYS_SHOWN).map((key) => `\`${escapeText(truncate(key, 60))}\``);
+  const more = keys.length - shown.length;
+  return `\nKeys: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
 function packBlocks(
   packs: readonly ProfilePack[] | undefined,
   overrides: PacksStep['overrides'],
@@ -55,13 +73,21 @@ function packBlocks(
   const shown = packs.slice(0, MAX_PACKS_SHOWN);
   return [
     section(
-      '*Pack values* — the chosen profile’s packs. To change a value, type `key.path=value` lines in the pack’s box; each pack’s values.yaml is shown so you can see its keys.',
+      '*Pack values* — the chosen profile’s packs. To change a value, type `key.path=value` lines in the pack’s box; each pack shows its top-level keys and first lines, and *Show values.yaml* opens the whole file.',
     ),
     ...shown.flatMap((pack, index): KnownBlock[] => [
-      section(
-        `*${escapeText(pack.name)}*${pack.tag ? ` ${escapeText(pack.tag)}` : ''}${pack.layer ? ` · ${escapeText(pack.layer)}` : ''}\n${valuesExcerpt(pack.values)}`,
-        `packs.values.${index}`,
-      ),
+      {
+        ...section(
+          `*${escapeText(pack.name)}*${pack.tag ? ` ${escapeText(pack.tag)}` : ''}${pack.layer ? ` · ${escapeText(pack.layer)}` : ''}${keysLine(pack.values)}\n${valuesExcerpt(pack.values)}`,
+          `packs.values.${index}`,
+        ),
+        accessory: {
+          type: 'button',
+          action_id: `${WIZARD_ACTIONS.showValuesPrefix}${index}`,
+          text: { type: 'plain_text', text: 'Show values.yaml' },
+          value: pack.name.slice(0, 2000),
+        },
+      },
       inputBlock(packField(index, pack.name), `packs.${packFieldId(index)}`, overrides[pack.name]),
     ]),
     ...(packs.length > shown.length
@@ -84,4 +110,47 @@ export function packsStepView(step: PacksStep): ModalView {
       ...inputBlocks('mgmt', MANAGEMENT_FIELDS, step.management),
     ],
   });
+}
+
+/** Code blocks of a pushed values view at most (each up to a section's length): well under 100 blocks. */
+const VALUES_VIEW_BLOCKS = 40;
+
+/**
+ * A pack's whole values.yaml, read-only, in a modal pushed over the pack-values step (Close returns to it): the
+ * file in code blocks of a section each; a file longer than the view holds says how much is left out.
+ */
+export function packValuesView(pack: ProfilePack | undefined, name: string): ModalView {
+  const title = { type: 'plain_text' as const, text: 'values.yaml' };
+  const close = { type: 'plain_text' as const, text: 'Back' };
+  if (!pack)
+    return {
+      type: 'modal',
+      title,
+      close,
+      blocks: [section(`Palette does not list the pack *${escapeText(name)}* any more; press *Back*.`)],
+    };
+  const text = escapeText(pack.values.replace(/```/g, "'''")).trimEnd();
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > 0 && chunks.length < VALUES_VIEW_BLOCKS) {
+    const cut = rest.length <= EXCERPT_TEXT ? rest.length : rest.lastIndexOf('\n', EXCERPT_TEXT);
+    const end = cut > 0 ? cut : EXCERPT_TEXT;
+    chunks.push(rest.slice(0, end));
+    rest = rest.slice(end).replace(/^\n/, '');
+  }
+  const left = rest.split('\n').filter((line) => line.trim() !== '').length;
+  return {
+    type: 'modal',
+    title,
+    close,
+    blocks: [
+      section(
+        `*${escapeText(pack.name)}*${pack.tag ? ` ${escapeText(pack.tag)}` : ''} — the profile's values`,
+      ),
+      ...(chunks.length > 0
+        ? chunks.map((chunk) => section(`\`\`\`${chunk}\`\`\``))
+        : [section('_This pack has no values._')]),
+      ...(left > 0 ? [section(`… ${left} more lines: see the profile in Palette.`)] : []),
+    ],
+  };
 }

@@ -1,9 +1,11 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { ReviewFindings } from '../../../domain/cluster';
+import { moneyText } from '../../../domain/figures';
 import type { ClusterSpec } from '../../../domain/spec';
 import { escapeText, truncate } from '../../../domain/text';
 import type { QuotaView } from '../../../teams/quota';
 import type { WizardMeta } from '../../wizard/metadata';
+import { warningLines } from '../cluster-facts';
 import { section, wizardModal } from './frame';
 import { basicsFields, managementSummary, packOverridesSummary, poolSummary } from './summary';
 
@@ -31,10 +33,6 @@ const MESSAGE = 300;
 
 const lines = (items: string[]) => items.map((item) => `• ${escapeText(truncate(item, MESSAGE))}`).join('\n');
 
-function money(amount: number, currency: string): string {
-  return `${escapeText(currency)} ${amount.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 })}`;
-}
-
 /** Palette's answers (or placeholders while they come). */
 function checkBlocks(check: ReviewCheck, maasConfigured: boolean): KnownBlock[] {
   if (check.kind === 'unavailable')
@@ -52,8 +50,9 @@ function checkBlocks(check: ReviewCheck, maasConfigured: boolean): KnownBlock[] 
         : []),
     ];
   const { validation, estimate, capacity } = check.findings;
+  const warnings = warningLines(check.findings);
   const perPool =
-    estimate?.perPool.map((pool) => `${pool.name}: ${money(pool.total, estimate.currency)}`) ?? [];
+    estimate?.perPool.map((pool) => `${pool.name}: ${moneyText(pool.total, estimate.currency)}`) ?? [];
   return [
     section(
       validation.ok
@@ -61,16 +60,19 @@ function checkBlocks(check: ReviewCheck, maasConfigured: boolean): KnownBlock[] 
         : `*Validation*\n:x: Palette’s dry run found problems:\n${lines(validation.messages)}`,
       'wz.review.validation',
     ),
+    ...(warnings.length > 0
+      ? [section(`*Before you submit*\n${warnings.join('\n')}`, 'wz.review.warnings')]
+      : []),
     section(
       estimate
-        ? `*Cost estimate*\nAbout *${money(estimate.total, estimate.currency)} a month*${perPool.length ? `\n${lines(perPool)}` : ''}`
+        ? `*Cost estimate*\nAbout *${moneyText(estimate.total, estimate.currency)} a month*${perPool.length ? `\n${lines(perPool)}` : ''}`
         : '*Cost estimate*\nPalette gave no estimate.',
       'wz.review.estimate',
     ),
     ...(capacity
       ? [
           section(
-            `*MAAS capacity*\n${capacity.ok ? ':white_check_mark: Enough Ready machines.' : ':warning: Not enough Ready machines for every pool.'}\n${lines(capacity.lines)}`,
+            `*MAAS capacity*\n${capacity.ok ? ':white_check_mark: Enough Ready machines.' : ':warning: Not enough Ready machines for every pool.'}\n${lines(capacity.lines)}${capacity.counted ? `\n_${escapeText(truncate(capacity.counted, MESSAGE))}_` : ''}`,
             'wz.review.capacity',
           ),
         ]

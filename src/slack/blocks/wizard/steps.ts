@@ -1,5 +1,12 @@
 import type { ModalView } from '@slack/types';
-import { CLUSTER_FIELDS, CONTROL_PLANE_FIELDS, type Field, type Form } from '../../wizard/fields';
+import {
+  type Choice,
+  CLUSTER_FIELDS,
+  CONTROL_PLANE_FIELDS,
+  type Field,
+  type Form,
+} from '../../wizard/fields';
+import { choiceIn } from '../../wizard/form';
 import type { WizardMeta } from '../../wizard/metadata';
 import { wizardModal } from './frame';
 import { inputBlock } from './inputs';
@@ -28,17 +35,23 @@ export interface FormStep {
   notice?: string;
 }
 
+/** Step 1's fields, with Domain's placeholder saying whose domains it offers once an account is chosen. */
+function clusterFields(account: Choice | undefined): readonly Field[] {
+  if (!account) return CLUSTER_FIELDS;
+  const placeholder = `Choose a domain of ${account.text || account.value}`;
+  return CLUSTER_FIELDS.map((field) => (field.id === 'domain' ? { ...field, placeholder } : field));
+}
+
 /**
  * Step 1: Name, Description, Tags, Cluster profile, Cloud account, Domain. The Domain block's id carries the
  * account, so choosing another account gives an empty Domain (Slack keeps input only for an unchanged block id).
  */
 export function clusterStepView(step: FormStep): ModalView {
-  const account = step.form.account;
-  const accountUid = typeof account === 'object' && !Array.isArray(account) ? account.value : 'none';
+  const account = choiceIn(step.form, 'account');
   return wizardModal({
     meta: step.meta,
     ...(step.notice ? { notice: step.notice } : {}),
-    blocks: inputBlocks('cluster', CLUSTER_FIELDS, step.form, { domain: accountUid }),
+    blocks: inputBlocks('cluster', clusterFields(account), step.form, { domain: account?.value ?? 'none' }),
   });
 }
 

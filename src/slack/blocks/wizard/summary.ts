@@ -1,8 +1,10 @@
+import { machineText } from '../../../domain/figures';
 import type { ClusterSpec, ControlPlanePool, WorkerPool } from '../../../domain/spec';
 import { formatNodeLabels, formatTags, formatTaints } from '../../../domain/spec';
 import { escapeText, truncate } from '../../../domain/text';
 import type { Form } from '../../wizard/fields';
 import { choiceIn, textOf } from '../../wizard/form';
+import { packOverrideLines } from '../cluster-facts';
 
 /** Longest piece of typed text shown in a summary line. */
 const PIECE = 200;
@@ -29,7 +31,7 @@ const ROLLING_UPDATE_TEXT: Record<WorkerPool['rollingUpdate'], string> = {
 /** A checked pool, with every setting, for the review. */
 export function poolSummary(pool: ControlPlanePool | WorkerPool): string {
   const lines = [
-    `*${typed(pool.name)}* — ${pool.size} node${pool.size === 1 ? '' : 's'}, ${pool.instanceType.minCPU} CPU / ${pool.instanceType.minMemInMB} MiB, ${pool.diskSizeGiB} GiB disk`,
+    `*${typed(pool.name)}* — ${pool.size} node${pool.size === 1 ? '' : 's'}, ${machineText(pool.instanceType, pool.diskSizeGiB)}`,
     `Resource pool ${typed(pool.resourcePool)} · Availability zones ${pool.azs.length > 0 ? typed(pool.azs.join(', ')) : 'any'}`,
   ];
   if ('allowWorkerCapability' in pool)
@@ -55,14 +57,10 @@ export function basicsFields(spec: ClusterSpec): string[] {
   ];
 }
 
-/** How many overrides each pack gets, or that the profile's values are used as they are. */
+/** The overrides, one a line (as the approval card lists them), or that the profile's values are used as they are. */
 export function packOverridesSummary(spec: ClusterSpec): string {
   if (spec.packOverrides.length === 0) return 'The profile’s values, as they are.';
-  const counts = new Map<string, number>();
-  for (const override of spec.packOverrides) counts.set(override.pack, (counts.get(override.pack) ?? 0) + 1);
-  return [...counts]
-    .map(([pack, count]) => `${typed(pack)}: ${count} override${count === 1 ? '' : 's'}`)
-    .join('\n');
+  return packOverrideLines(spec).join('\n');
 }
 
 /** The management settings, or that there are none. */

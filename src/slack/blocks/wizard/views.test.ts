@@ -1,4 +1,4 @@
-import type { ModalView } from '@slack/types';
+import type { InputBlock, ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { validSpec } from '../../../../test/support/fixtures';
 import { MAX_WORKER_POOLS } from '../../../domain/spec';
@@ -31,6 +31,24 @@ describe('wizard views stay within Block Kit’s limits', () => {
     });
     expect(problems(view)).toEqual([]);
     expect(JSON.stringify(view)).toContain('"block_id":"cluster.domain.acct"');
+  });
+
+  it('step 1: Domain asks to choose an account first, then names the account it lists domains of', () => {
+    const placeholderOfDomain = (view: ModalView) =>
+      view.blocks
+        .filter((block): block is InputBlock => block.type === 'input')
+        .find((block) => block.block_id?.startsWith('cluster.domain'))?.element;
+    const before = clusterStepView({ meta: meta('cluster'), form: {} });
+    expect(placeholderOfDomain(before)).toMatchObject({
+      placeholder: { text: 'Choose a cloud account first' },
+    });
+    const after = clusterStepView({
+      meta: meta('cluster'),
+      form: { account: { value: 'acct', text: 'maas-dc1' } },
+    });
+    expect(placeholderOfDomain(after)).toMatchObject({
+      placeholder: { text: 'Choose a domain of maas-dc1' },
+    });
   });
 
   it('the control plane with odd values in the draft', () => {
@@ -92,7 +110,7 @@ describe('wizard views stay within Block Kit’s limits', () => {
     };
     const done = reviewStepView({ ...common, check: { kind: 'done', findings } });
     expect(problems(done)).toEqual([]);
-    expect(JSON.stringify(done)).toContain('USD 1,234.50 a month');
+    expect(JSON.stringify(done)).toContain('$1,234.50 a month');
   });
 
   it('the closing views', () => {

@@ -1,0 +1,59 @@
+import type { AuditEvent } from '../../domain/cluster';
+import type { LifecycleEvent } from '../../domain/lifecycle';
+import { escapeText, truncate } from '../../domain/text';
+import { mention } from './cluster-facts';
+
+/** Who acted, for people: a mention for a person, else what the system is ("Palette", "the bot"). */
+function who(by: string): string {
+  if (/^[UW][A-Z0-9]+$/.test(by)) return mention(by);
+  if (by === 'palette') return 'Palette';
+  if (by === 'scheduler') return 'the scheduler';
+  return by === 'bot' ? 'the bot' : escapeText(by);
+}
+
+/** The detail as written, cut and escaped ("" when there is none). */
+const detailOf = (entry: AuditEvent, max = 200) =>
+  entry.detail ? escapeText(truncate(entry.detail, max)) : '';
+
+/** Whether Palette (not a person through the bot) caused the change: done outside the bot. */
+const byPalette = (entry: AuditEvent) => entry.by === 'palette';
+
+/** Each event as a sentence about the cluster, with who did it; the detail only where it adds something. */
+const PHRASES: Record<Exclude<LifecycleEvent, 'note'>, (entry: AuditEvent) => string> = {
+  requested: (entry) => `${who(entry.by)} requested it`,
+  'approval-recorded': (entry) =>
+    `${who(entry.by)} approved it; ${detailOf(entry) || 'more approvals needed'}`,
+  approved: (entry) => `${who(entry.by)} approved it`,
+  rejected: (entry) => `${who(entry.by)} rejected it`,
+  expired: () => 'the request expired: nobody decided in time',
+  created: (entry) =>
+    entry.detail?.startsWith('Adopted')
+      ? 'created in Palette (adopted the cluster an earlier try had created)'
+      : 'created in Palette',
+  'create-failed': (entry) => `Palette refused the create: ${detailOf(entry)}`,
+  running: () => 'running: Palette reports it up and healthy',
+  'provisioning-failed': (entry) => `provisioning failed: ${detailOf(entry)}`,
+  'delete-started': (entry) =>
+    byPalette(entry)
+      ? 'deleted outside the bot: Palette reports it deleting'
+      : `${who(entry.by)} started the delete`,
+  'abort-started': (entry) =>
+    byPalette(entry) ? 'aborted outside the bot: Palette reports it deleting' : `${who(entry.by)} aborted it`,
+  'force-delete-started': (entry) => `${who(entry.by)} force-deleted it`,
+  deleted: (entry) => {
+    if (entry.from === 'DELETING') return 'deleted: Palette finished the deletion';
+    return entry.detail?.includes('404')
+      ? 'Palette no longer knows it (404): deleted outside the bot?'
+      : 'deleted outside the bot: Palette reports it deleted';
+  },
+  scaled: (entry) => `${who(entry.by)} resized ${detailOf(entry)}`,
+  'scale-finished': (entry) => `resize done: ${detailOf(entry)}`,
+};
+
+/**
+ * One history entry as people read it — "<@U…> approved it", "created in Palette", "Palette no longer knows it
+ * (404): deleted outside the bot?" — or undefined for the bot's own bookkeeping (notes), which people never see.
+ */
+export function historyPhrase(entry: AuditEvent): string | undefined {
+  return entry.event === 'note' ? undefined : PHRASES[entry.event](entry);
+}
