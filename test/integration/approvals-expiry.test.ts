@@ -9,9 +9,8 @@ describe('an unanswered request', () => {
     const stack = getStack();
     const { slack, palette } = standIns(stack);
     const { record, card, thread } = await submitRequest(stack, { name: 'team-late' });
-    const notice = await slack.waitFor(
-      () => threadShown(stack, thread).find((text) => text.includes('expired')),
-      10_000,
+    const notice = await slack.waitFor(() =>
+      threadShown(stack, thread).find((text) => text.includes('expired')),
     );
     expect(notice).toContain(`<@${slack.users.requester}> :zzz: Nobody decided in time`);
     expect(notice).toContain('`/maas create-cluster team-late`');
