@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVE_ACTION } from '../../src/slack/blocks/approval-card';
 import { threadShown } from '../integration/approvals.support';
+import { until } from '../support/wait';
 import { type Bot, crash, startBot, startWorld, type World } from './support/process';
-import { eventually } from './support/wait';
 import { requestThroughWizard } from './support/wizard';
 
 let world: World;
@@ -24,24 +24,22 @@ describe('the local process killed with SIGKILL while a cluster provisions', () 
     const { card, thread } = await requestThroughWizard(world.driverStack, 'crash-provisioning');
     await slack.click(slack.users.approver, card, APPROVE_ACTION);
     // The bot has sent the create and recorded it: the thread shows the provisioning status.
-    await slack.waitFor(
-      () => threadShown(world.driverStack, thread).find((text) => text.includes('Provisioning')),
-      15_000,
+    await slack.waitFor(() =>
+      threadShown(world.driverStack, thread).find((text) => text.includes('Provisioning')),
     );
     await crash(bot);
     const cluster = palette.clusters().find((candidate) => candidate.name === 'crash-provisioning')!;
     expect(cluster.state).not.toBe('Running');
     // Palette goes on without the bot.
-    await eventually('Palette finishing the provisioning', () =>
+    await until('Palette finishing the provisioning', () =>
       palette
         .clusters()
         .find((candidate) => candidate.name === 'crash-provisioning' && candidate.state === 'Running'),
     );
 
     bot = await startBot(world);
-    const running = await slack.waitFor(
-      () => threadShown(world.driverStack, thread).find((text) => text.startsWith(':tada:')),
-      60_000,
+    const running = await slack.waitFor(() =>
+      threadShown(world.driverStack, thread).find((text) => text.startsWith(':tada:')),
     );
     expect(running).toContain('*crash-provisioning* is running');
     expect(palette.counters().byOperation.create).toBe(1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { APPROVE_ACTION } from '../../src/slack/blocks/approval-card';
 import { standIns, submitRequest, threadShown } from '../integration/approvals.support';
 import { useStack } from '../support/stack';
-import { eventually } from './support/wait';
+import { until } from '../support/wait';
 
 /** More failed reads in a row than a job's three attempts (the first try and two retries). */
 const FAILED_READS = 6;
@@ -16,7 +16,7 @@ describe('a Palette outage longer than a poll job’s retries', () => {
     const { slack, palette } = standIns(stack);
     const { record, card, thread } = await submitRequest(stack, { name: 'outage-watch' });
     expect((await slack.click(slack.users.approver, card, APPROVE_ACTION)).status).toBe(200);
-    await eventually('the create recorded', async () => {
+    await until('the create recorded', async () => {
       const current = await stack.deps.store.get(record.id);
       return current?.state === 'PROVISIONING' && current.paletteUid ? current : undefined;
     });
@@ -26,7 +26,7 @@ describe('a Palette outage longer than a poll job’s retries', () => {
     for (let read = 0; read < FAILED_READS; read++)
       palette.injectOnce('GET', '/v1/spectroclusters/:uid', { status: 500, body: { code: 'InternalError' } });
 
-    const running = await eventually('the cluster announced running', async () => {
+    const running = await until('the cluster announced running', async () => {
       const current = await stack.deps.store.get(record.id);
       return current?.state === 'RUNNING' ? current : undefined;
     });
