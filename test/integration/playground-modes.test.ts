@@ -157,79 +157,91 @@ describe('npm start with a real Slack workspace, and with bad configuration', ()
   const dataDir = mkdtempSync(join(tmpdir(), 'maas-chatops-modes-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('prints a configuration problem without a stack trace or any secret, and exits 1', async () => {
-    // Both at once: each is a whole `npm start`, and neither touches DATA_DIR before it refuses.
-    const half = runPlayground({ DATA_DIR: dataDir, SLACK_BOT_TOKEN: BOT_TOKEN });
-    const noChannel = runPlayground({
-      DATA_DIR: dataDir,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    });
-    expect(await half.exited).toBe(1);
-    expect(half.stderr()).toContain('SLACK_SIGNING_SECRET');
-    expect(await noChannel.exited).toBe(1);
-    expect(noChannel.stderr()).toMatch(
-      /^ {2}- APPROVAL_CHANNEL is required: the channel id for approval cards\./m,
-    );
-    for (const run of [half, noChannel]) {
-      const printed = run.stdout() + run.stderr();
-      expect(printed).toMatch(/^Cannot start: /m);
-      expect(printed).not.toMatch(/\n\s+at /);
-      expect(printed).not.toContain(BOT_TOKEN);
-      expect(printed).not.toContain(SIGNING_SECRET);
-    }
-  }, childTestTimeout(2));
-
-  it('serves a real workspace over HTTP: prints the Request URL, answers signed requests, no page', async () => {
-    const run = runPlayground({ DATA_DIR: dataDir, ...REAL_SLACK });
-    const [, requestUrl] = await run.printed(/Request URL\s+(http:\/\/localhost:\d+\/slack\/events)/);
-    expect(run.stdout()).toContain('tunnel');
-    expect(run.stdout()).not.toContain('Slack workspace');
-    const body = new URLSearchParams(SLASH_HELP).toString();
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const answer = await request(requestUrl!, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-slack-request-timestamp': timestamp,
-        'x-slack-signature': signSlackBody(SIGNING_SECRET, timestamp, body),
-      },
-      body,
-    });
-    expect(answer.statusCode).toBe(200);
-    expect(JSON.stringify(await answer.body.json())).toContain('MAAS clusters through Palette');
-    expect(run.stdout()).not.toContain(BOT_TOKEN);
-    expect(await run.stop()).toBe(0);
-  }, childTestTimeout(1));
-
-  it('with SLACK_APP_TOKEN, connects over Socket Mode and runs the same listeners (no public URL)', async () => {
-    const slack = await startSocketSlack();
-    try {
-      const run = runPlayground({
+  it(
+    'prints a configuration problem without a stack trace or any secret, and exits 1',
+    async () => {
+      // Both at once: each is a whole `npm start`, and neither touches DATA_DIR before it refuses.
+      const half = runPlayground({ DATA_DIR: dataDir, SLACK_BOT_TOKEN: BOT_TOKEN });
+      const noChannel = runPlayground({
         DATA_DIR: dataDir,
-        ...REAL_SLACK,
-        SLACK_APP_TOKEN: APP_TOKEN,
-        SLACK_API_URL: slack.apiUrl,
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
       });
-      await run.printed(/over Socket Mode/);
-      const link = await slack.connected;
-      const ack = await link.request({
-        envelope_id: 'envelope-1',
-        type: 'slash_commands',
-        accepts_response_payload: true,
-        payload: SLASH_HELP,
+      expect(await half.exited).toBe(1);
+      expect(half.stderr()).toContain('SLACK_SIGNING_SECRET');
+      expect(await noChannel.exited).toBe(1);
+      expect(noChannel.stderr()).toMatch(
+        /^ {2}- APPROVAL_CHANNEL is required: the channel id for approval cards\./m,
+      );
+      for (const run of [half, noChannel]) {
+        const printed = run.stdout() + run.stderr();
+        expect(printed).toMatch(/^Cannot start: /m);
+        expect(printed).not.toMatch(/\n\s+at /);
+        expect(printed).not.toContain(BOT_TOKEN);
+        expect(printed).not.toContain(SIGNING_SECRET);
+      }
+    },
+    childTestTimeout(2),
+  );
+
+  it(
+    'serves a real workspace over HTTP: prints the Request URL, answers signed requests, no page',
+    async () => {
+      const run = runPlayground({ DATA_DIR: dataDir, ...REAL_SLACK });
+      const [, requestUrl] = await run.printed(/Request URL\s+(http:\/\/localhost:\d+\/slack\/events)/);
+      expect(run.stdout()).toContain('tunnel');
+      expect(run.stdout()).not.toContain('Slack workspace');
+      const body = new URLSearchParams(SLASH_HELP).toString();
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const answer = await request(requestUrl!, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': timestamp,
+          'x-slack-signature': signSlackBody(SIGNING_SECRET, timestamp, body),
+        },
+        body,
       });
-      expect(JSON.stringify(ack.payload)).toContain('MAAS clusters through Palette');
-      expect(slack.authorizations).toEqual([`Bearer ${APP_TOKEN}`]);
-      expect(run.stdout() + run.stderr()).not.toContain(APP_TOKEN);
+      expect(answer.statusCode).toBe(200);
+      expect(JSON.stringify(await answer.body.json())).toContain('MAAS clusters through Palette');
+      expect(run.stdout()).not.toContain(BOT_TOKEN);
       expect(await run.stop()).toBe(0);
-      // The bot is gone, and so is its connection: whatever was still in flight ended with a reset at most.
-      await link.closed;
-      expect(
-        link.errors.map((error) => error.code).filter((code) => code !== 'ECONNRESET' && code !== 'EPIPE'),
-      ).toEqual([]);
-    } finally {
-      await slack.close();
-    }
-  }, childTestTimeout(1));
+    },
+    childTestTimeout(1),
+  );
+
+  it(
+    'with SLACK_APP_TOKEN, connects over Socket Mode and runs the same listeners (no public URL)',
+    async () => {
+      const slack = await startSocketSlack();
+      try {
+        const run = runPlayground({
+          DATA_DIR: dataDir,
+          ...REAL_SLACK,
+          SLACK_APP_TOKEN: APP_TOKEN,
+          SLACK_API_URL: slack.apiUrl,
+        });
+        await run.printed(/over Socket Mode/);
+        const link = await slack.connected;
+        const ack = await link.request({
+          envelope_id: 'envelope-1',
+          type: 'slash_commands',
+          accepts_response_payload: true,
+          payload: SLASH_HELP,
+        });
+        expect(JSON.stringify(ack.payload)).toContain('MAAS clusters through Palette');
+        expect(slack.authorizations).toEqual([`Bearer ${APP_TOKEN}`]);
+        expect(run.stdout() + run.stderr()).not.toContain(APP_TOKEN);
+        expect(await run.stop()).toBe(0);
+        // The bot is gone, and so is its connection: whatever was still in flight ended with a reset at most.
+        await link.closed;
+        expect(
+          link.errors.map((error) => error.code).filter((code) => code !== 'ECONNRESET' && code !== 'EPIPE'),
+        ).toEqual([]);
+      } finally {
+        await slack.close();
+      }
+    },
+    childTestTimeout(1),
+  );
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVE_ACTION } from '../../src/slack/blocks/approval-card';
 import { CONFIRM_NAME_BLOCK } from '../../src/slack/blocks/delete';
 import { threadShown } from '../integration/approvals.support';
+import { childTestTimeout } from '../integration/playground.support';
 import { until } from '../support/wait';
 import { type Bot, crash, startBot, startWorld, type World } from './support/process';
 import { requestThroughWizard } from './support/wizard';
@@ -51,32 +52,40 @@ async function crashAndRestart(running: Bot): Promise<Bot> {
 }
 
 describe('the local process killed with SIGKILL while a cluster is deleting', () => {
-  it('posts the force-delete notice once the window opens, exactly once across restarts', async () => {
-    const { slack, palette } = world;
-    bot = await startBot(world);
-    // `sim.sticky-delete`: Palette keeps the cluster in Deleting until a force delete.
-    const { card, thread } = await requestThroughWizard(world.driverStack, NAME, 'team:a, sim.sticky-delete');
-    await slack.click(slack.users.approver, card, APPROVE_ACTION);
-    await slack.waitFor(() =>
-      threadShown(world.driverStack, thread).find((text) => text.startsWith(':tada:')),
-    );
+  it(
+    'posts the force-delete notice once the window opens, exactly once across restarts',
+    async () => {
+      const { slack, palette } = world;
+      bot = await startBot(world);
+      // `sim.sticky-delete`: Palette keeps the cluster in Deleting until a force delete.
+      const { card, thread } = await requestThroughWizard(
+        world.driverStack,
+        NAME,
+        'team:a, sim.sticky-delete',
+      );
+      await slack.click(slack.users.approver, card, APPROVE_ACTION);
+      await slack.waitFor(() =>
+        threadShown(world.driverStack, thread).find((text) => text.startsWith(':tada:')),
+      );
 
-    const command = await slack.command(slack.users.requester, '/maas', `delete ${NAME}`);
-    expect(command.status).toBe(200);
-    const confirm = slack.views(slack.users.requester).at(-1)!;
-    expect(
-      (await slack.submit(slack.users.requester, confirm.id, { [CONFIRM_NAME_BLOCK]: NAME })).status,
-    ).toBe(200);
-    await until('Palette receiving the delete', () =>
-      palette.clusters().find((cluster) => cluster.name === NAME && cluster.state === 'Deleting'),
-    );
-    const crashed = crashAndRestart(bot);
-    expect(notices()).toHaveLength(0);
-    bot = await crashed;
-    await slack.waitFor(() => (notices().length > 0 ? true : undefined));
-    // A second crash right after the notice, and a restart: nothing posts it again.
-    bot = await crashAndRestart(bot);
-    expect(notices()).toHaveLength(1);
-    expect(palette.clusters().find((cluster) => cluster.name === NAME)?.state).toBe('Deleting');
-  }, 120_000);
+      const command = await slack.command(slack.users.requester, '/maas', `delete ${NAME}`);
+      expect(command.status).toBe(200);
+      const confirm = slack.views(slack.users.requester).at(-1)!;
+      expect(
+        (await slack.submit(slack.users.requester, confirm.id, { [CONFIRM_NAME_BLOCK]: NAME })).status,
+      ).toBe(200);
+      await until('Palette receiving the delete', () =>
+        palette.clusters().find((cluster) => cluster.name === NAME && cluster.state === 'Deleting'),
+      );
+      const crashed = crashAndRestart(bot);
+      expect(notices()).toHaveLength(0);
+      bot = await crashed;
+      await slack.waitFor(() => (notices().length > 0 ? true : undefined));
+      // A second crash right after the notice, and a restart: nothing posts it again.
+      bot = await crashAndRestart(bot);
+      expect(notices()).toHaveLength(1);
+      expect(palette.clusters().find((cluster) => cluster.name === NAME)?.state).toBe('Deleting');
+    },
+    childTestTimeout(3, 60_000),
+  );
 });
