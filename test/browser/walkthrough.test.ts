@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlaygroundPage } from '../../src/local/slack/page';
 import type { LocalStack } from '../../src/local/stack';
 import { startTestStack } from '../support/stack';
-import { type Browser, browserSkipReason, launchBrowser, screenshot } from './support';
+import { until } from '../support/wait';
+import { BROWSER_TEST_MS, type Browser, browserSkipReason, launchBrowser, screenshot } from './support';
 
 const NAME = 'web-01';
 
@@ -13,7 +14,7 @@ const NAME = 'web-01';
  * the requester deletes it by typing its name, the deletion sticks (tag sim.sticky-delete) and, once the short
  * force-delete window has passed, the admin force-deletes it from the notice in the thread.
  */
-describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
+describe.skipIf(browserSkipReason)('the playground walkthrough', { timeout: BROWSER_TEST_MS }, () => {
   let stack: LocalStack;
   let browser: Browser;
   let page: Page;
@@ -61,7 +62,7 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
     page = browser.page;
     await page.goto(`${stack.slack!.url}/?as=requester`);
     await page.locator('#live-status', { hasText: 'Live' }).waitFor();
-  });
+  }, BROWSER_TEST_MS);
   afterAll(async () => {
     await browser?.close();
     await stack?.close();
@@ -108,9 +109,11 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
     await dialog.waitFor();
     await screenshot(page, 'walkthrough-2-approve');
     await dialog.getByRole('button', { name: 'Approve' }).click();
-    await expect
-      .poll(async () => (await record())?.approvals.map((approval) => approval.userId))
-      .toEqual([stack.slack!.users.approver]);
+    const approved = await until('the approval stored', async () => {
+      const approvals = (await record())?.approvals ?? [];
+      return approvals.length > 0 ? approvals : undefined;
+    });
+    expect(approved.map((approval) => approval.userId)).toEqual([stack.slack!.users.approver]);
   });
 
   it('the thread follows it to Running', async () => {
@@ -119,7 +122,7 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
     await thread()
       .locator('article', { hasText: `${NAME} is running` })
       .last()
-      .waitFor({ timeout: 20_000 });
+      .waitFor();
     const status = thread().locator('article', { hasText: 'Running —' });
     await expect(status.locator('.section-text').allTextContents()).resolves.toEqual(
       expect.arrayContaining([expect.stringContaining('1/1 nodes ready')]),
@@ -141,19 +144,23 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
     await modal().getByRole('button', { name: 'Delete' }).click();
     await modal().getByRole('button', { name: 'Close' }).first().click();
     await modal().waitFor({ state: 'detached' });
-    await expect.poll(async () => (await record())?.state).toBe('DELETING');
+    await until('the record in DELETING', async () =>
+      (await record())?.state === 'DELETING' ? true : undefined,
+    );
   });
 
   it('the deletion sticks: once the window opens the admin sees the notice and force-deletes', async () => {
     await actAs('Alex Kowalski (admin)');
     const panel = await openThread();
     const forceDelete = panel.getByRole('button', { name: 'Force delete' });
-    await forceDelete.waitFor({ timeout: 15_000 });
+    await forceDelete.waitFor();
     await screenshot(page, 'walkthrough-5-force-delete-notice');
     await forceDelete.click();
     const dialog = page.getByRole('alertdialog', { name: 'Force delete?' });
     await dialog.getByRole('button', { name: 'Force delete' }).click();
-    await expect.poll(async () => (await record())?.state, { timeout: 15_000 }).toBe('DELETED');
+    await until('the record in DELETED', async () =>
+      (await record())?.state === 'DELETED' ? true : undefined,
+    );
     expect((await record())?.forceDeleteBy).toBe(stack.slack!.users.admin);
     await screenshot(page, 'walkthrough-6-deleted');
   });
