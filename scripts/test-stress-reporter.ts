@@ -10,7 +10,12 @@ export interface StressReport {
   unhandled: { error: string; origin: string }[];
   /** Each file's time in ms: its tests and hooks, and importing it. */
   files: { file: string; durationMs: number; collectMs: number }[];
+  /** Tests that used more than a quarter of their timeout: the next to fail on a busier machine. */
+  nearTimeout: { file: string; test: string; durationMs: number; timeoutMs: number }[];
 }
+
+/** The share of its timeout a test may use before the report names it. */
+const NEAR_TIMEOUT = 0.25;
 
 /** The first line of an error, as the summary shows it. */
 const firstLine = (error: { name?: string; message?: string } | undefined) =>
@@ -37,6 +42,7 @@ export default class StressReporter implements Reporter {
       failures: [],
       unhandled: [],
       files: [],
+      nearTimeout: [],
     };
     for (const module of modules) {
       const file = module.relativeModuleId;
@@ -46,6 +52,10 @@ export default class StressReporter implements Reporter {
         report.failures.push({ file, test: '(file: a hook or the import failed)', error: firstLine(error) });
       for (const test of module.children.allTests()) {
         const result = test.result();
+        const durationMs = test.diagnostic()?.duration ?? 0;
+        const timeoutMs = test.options.timeout;
+        if (timeoutMs && durationMs > timeoutMs * NEAR_TIMEOUT)
+          report.nearTimeout.push({ file, test: test.fullName, durationMs, timeoutMs });
         report.counts.total++;
         if (result.state === 'passed') report.counts.passed++;
         else if (result.state === 'failed') {

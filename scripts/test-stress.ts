@@ -90,7 +90,7 @@ async function runOnce(run: number, dir: string, options: StressOptions, seed: n
   // Its own process group (npm, sh, vitest and its workers), so an interrupted run is stopped as a whole.
   current = spawn('npm', args, {
     cwd: ROOT,
-    env: { ...process.env, CI: 'true', STRESS_REPORT: reportFile, FORCE_COLOR: '0' },
+    env: { ...process.env, CI: 'true', STRESS_REPORT: reportFile, FORCE_COLOR: '0', NO_COLOR: '1' },
     stdio: ['ignore', out, out],
     detached: true,
   });
@@ -116,6 +116,10 @@ function describeRun(result: RunResult, of: number): string {
   ];
   for (const failure of report?.failures ?? [])
     lines.push(`  ✗ ${failure.file} > ${failure.test}\n      ${failure.error}`);
+  for (const slow of report?.nearTimeout ?? [])
+    lines.push(
+      `  ! near its timeout: ${slow.file} > ${slow.test} (${(slow.durationMs / 1000).toFixed(1)} s of ${slow.timeoutMs / 1000} s)`,
+    );
   for (const error of report?.unhandled ?? [])
     lines.push(`  ✗ unhandled: ${error.error}\n      in ${error.origin}`);
   if (result.exitCode !== 0) lines.push(`  output: ${result.log}`);
