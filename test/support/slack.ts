@@ -103,6 +103,8 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
   };
   const { app, http } = createSlackHttp(deps, {
     ackTimeoutMs: options.ackTimeoutMs ?? Number.POSITIVE_INFINITY,
+    // Read at each request, so a test holding the clock (test/support/clock.ts) holds the signature window's too.
+    now: () => Date.now(),
   });
   const bot = await serveHttp(http.fetch);
   const eventsUrl = `${bot.url}/slack/events`;
