@@ -54,5 +54,6 @@ describe('a Palette that fails half of the time', () => {
         palette.clusters().find((cluster) => cluster.name === record!.name)!.uid,
       );
     }
-  }, 120_000);
+    // Converging through the faults includes the reconciler's 10 s pick-up (43 s measured on a loaded machine).
+  }, 180_000);
 });
