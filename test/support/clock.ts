@@ -31,3 +31,22 @@ export function movableClock(): { now: () => Date; skip(ms: number): void } {
     },
   };
 }
+
+/**
+ * A clock in epoch milliseconds that runs with the wall clock until the test holds it, and jumps on to the wall
+ * clock when released. For the Palette simulator (`paletteSimulator: { now }`, `startWorld({ now })`), whose
+ * clusters move on their own clock: held, a cluster stays in the state the test must catch it in (provisioning,
+ * say) however slow the machine, until the test has set up what comes next.
+ */
+export function holdableClock(): { now: () => number; hold(): void; release(): void } {
+  let heldAt: number | undefined;
+  return {
+    now: () => heldAt ?? Date.now(),
+    hold: () => {
+      heldAt = Date.now();
+    },
+    release: () => {
+      heldAt = undefined;
+    },
+  };
+}
