@@ -25,7 +25,7 @@ import { DynamoClusterStore } from '../store/dynamo';
 import { ensureTable, localDocumentClient, startDynalite } from './dynalite';
 import { type MaasSimulator, type MaasSimulatorOptions, startMaasSimulator } from './maas/simulator';
 import { type PaletteSimulator, type SimulatorOptions, startPaletteSimulator } from './palette/simulator';
-import { type SlackEmulator, startSlackEmulator } from './slack/emulator';
+import { type SlackEmulator, startSlackEmulator, type TimeLimits } from './slack/emulator';
 import { SEED_BOT, SEED_CHANNELS, SEED_GROUPS, SEED_USERS } from './slack/seed';
 import { socketModeReceiver } from './socket-mode';
 
@@ -63,6 +63,10 @@ export interface LocalStackOptions {
   metrics?: Metrics;
   /** Where audit lines go; by default the log, with the audit marker, as on Lambda. */
   audit?: (line: AuditLine) => void;
+  /** The emulated workspace's time limits (Slack's 3 s by default; tests that are not about them turn them off). */
+  slackTimeLimits?: TimeLimits;
+  /** How long a listener may run before the bot answers anyway (the receiver's 2.5 s by default; Infinity: none). */
+  ackTimeoutMs?: number;
 }
 
 /** The running bot and the stand-ins around it. */
@@ -117,6 +121,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           port: options.slackPort ?? 0,
           now: () => now().getTime(),
           ...(options.extendSlack ? { extend: options.extendSlack } : {}),
+          ...(options.slackTimeLimits ? { timeLimits: options.slackTimeLimits } : {}),
         });
     if (slack) closers.push(() => slack.close());
 
@@ -234,7 +239,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...deps,
       slack: createSlackWebClient(config, logger, SLACK_BUDGET_MS.listener, metrics),
     };
-    const { http } = createSlackHttp(listenerDeps, { now: () => now().getTime() });
+    const { http } = createSlackHttp(listenerDeps, {
+      now: () => now().getTime(),
+      ...(options.ackTimeoutMs !== undefined ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
+    });
     // With an app token, real Slack reaches the same listeners over Socket Mode (no public Request URL needed).
     const socketApp =
       realSlack && config.slack.appToken

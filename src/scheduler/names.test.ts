@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../../test/support/property';
 import type { Job } from '../jobs/job';
 import { atExpression, dueMinute, MAX_SCHEDULE_NAME, scheduleName } from './names';
 
@@ -54,6 +55,7 @@ describe('scheduleName', () => {
         expect(name).toMatch(/^[0-9a-zA-Z_.-]{1,64}$/);
         if (other !== purpose) expect(scheduleName({ kind: 'poll', clusterId }, other, when)).not.toBe(name);
       }),
+      seeded('schedule names', 100),
     );
   });
 });

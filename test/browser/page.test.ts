@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SlackEmulator, startSlackEmulator } from '../../src/local/slack/emulator';
+import { NO_TIME_LIMITS, type SlackEmulator, startSlackEmulator } from '../../src/local/slack/emulator';
 import { createPlaygroundPage } from '../../src/local/slack/page';
+import { until } from '../support/wait';
 import { type GalleryBot, startGalleryBot } from './gallery-bot';
-import { type Browser, browserSkipReason, launchBrowser, screenshot } from './support';
+import { BROWSER_TEST_MS, type Browser, browserSkipReason, launchBrowser, screenshot } from './support';
 
 const TOKEN = 'xoxb-gallery-test-token';
 type Payload = Record<string, unknown>;
@@ -12,7 +13,7 @@ type Payload = Record<string, unknown>;
  * The Slack workspace page against a stand-in bot that uses every Block Kit element once: what the page draws,
  * and what it sends back (through the emulator, signed, exactly as Slack would).
  */
-describe.skipIf(browserSkipReason)('the Slack workspace page', () => {
+describe.skipIf(browserSkipReason)('the Slack workspace page', { timeout: BROWSER_TEST_MS }, () => {
   let slack: SlackEmulator;
   let bot: GalleryBot;
   let browser: Browser;
@@ -34,6 +35,8 @@ describe.skipIf(browserSkipReason)('the Slack workspace page', () => {
       signingSecret: 'gallery-signing-secret',
       botToken: TOKEN,
       extend: playground.mount,
+      // The stand-in bot shares the machine with chromium: Slack's 3 s would fail the page for the machine.
+      timeLimits: NO_TIME_LIMITS,
     });
     playground.attach(slack);
     bot = await startGalleryBot(slack, TOKEN);
@@ -41,7 +44,7 @@ describe.skipIf(browserSkipReason)('the Slack workspace page', () => {
     page = browser.page;
     await page.goto(`${slack.url}/?as=requester`);
     await page.locator('#live-status', { hasText: 'Live' }).waitFor();
-  });
+  }, BROWSER_TEST_MS);
   afterAll(async () => {
     await browser?.close();
     await bot?.close();
@@ -108,7 +111,8 @@ describe.skipIf(browserSkipReason)('the Slack workspace page', () => {
 
     await page.getByRole('button', { name: 'More actions' }).click();
     await page.getByRole('menuitem', { name: 'Refresh' }).click();
-    await expect.poll(() => actionsOf('more').length).toBe(1);
+    await until('the overflow choice at the bot', () => (actionsOf('more').length > 0 ? true : undefined));
+    expect(actionsOf('more')).toHaveLength(1);
     expect((actionsOf('more')[0]!.actions as Payload[])[0]!.selected_option).toMatchObject({
       value: 'refresh',
     });
@@ -170,7 +174,8 @@ describe.skipIf(browserSkipReason)('the Slack workspace page', () => {
     await type('/maas gallery');
     await modal().getByRole('button', { name: 'Cancel' }).click();
     await modal().waitFor({ state: 'detached' });
-    await expect.poll(() => received('view_closed').length).toBe(1);
+    await until('view_closed at the bot', () => (received('view_closed').length > 0 ? true : undefined));
+    expect(received('view_closed')).toHaveLength(1);
   });
 
   it('switches people: the role and groups show, and what only the other person saw is gone', async () => {

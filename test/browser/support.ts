@@ -15,6 +15,13 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * How long a browser test may take, and one step in it (a click, a wait for text). Chromium is the heaviest process
+ * here, and a machine whose cores are all busy slows every step many times over: these catch hangs, not slowness.
+ */
+export const BROWSER_TEST_MS = 120_000;
+const BROWSER_STEP_MS = 100_000;
+
 /** Where screenshots go (git-ignored; CI keeps them as artifacts). */
 export const ARTIFACTS = resolve('test-artifacts');
 
@@ -43,8 +50,8 @@ export async function launchBrowser(): Promise<Browser> {
     args: CHROMIUM_ARGS,
     viewport: { width: 1360, height: 860 },
   });
-  // A step that cannot happen fails within seconds, naming the step (not at the test's timeout).
-  context.setDefaultTimeout(15_000);
+  // A step that cannot happen fails naming the step, a little before its test's timeout; only a hang gets there.
+  context.setDefaultTimeout(BROWSER_STEP_MS);
   const page = context.pages()[0] ?? (await context.newPage());
   // Anything the page throws fails the test that caused it, instead of passing unnoticed.
   const errors: string[] = [];

@@ -8,7 +8,8 @@ import { createPlaygroundPage, type PlaygroundPage } from '../../src/local/slack
 import { keepConversations } from '../../src/local/slack/page/saved-workspace';
 import type { LocalStack } from '../../src/local/stack';
 import { startTestStack } from '../support/stack';
-import { type Browser, browserSkipReason, launchBrowser, screenshot } from './support';
+import { until } from '../support/wait';
+import { BROWSER_TEST_MS, type Browser, browserSkipReason, launchBrowser, screenshot } from './support';
 
 const NAME = 'web-01';
 /** The teams `npm start` runs with: the walkthrough happens in the platform team's channels. */
@@ -24,7 +25,7 @@ const EXAMPLE_TEAMS = fileURLToPath(new URL('../../teams.example.yml', import.me
  * Like `npm start`, it runs with the example's two teams: the data team's channel shows only what is the data
  * team's.
  */
-describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
+describe.skipIf(browserSkipReason)('the playground walkthrough', { timeout: BROWSER_TEST_MS }, () => {
   let stack: LocalStack;
   let conversations: { close(): void };
   let playground: PlaygroundPage;
@@ -88,7 +89,7 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
     page = browser.page;
     await page.goto(`${stack.slack!.url}/?as=requester`);
     await page.locator('#live-status', { hasText: 'Live' }).waitFor();
-  });
+  }, BROWSER_TEST_MS);
   afterAll(async () => {
     await browser?.close();
     if (stack) await stopPlayground();
@@ -136,9 +137,11 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
     await dialog.waitFor();
     await screenshot(page, 'walkthrough-2-approve');
     await dialog.getByRole('button', { name: 'Approve' }).click();
-    await expect
-      .poll(async () => (await record())?.approvals.map((approval) => approval.userId))
-      .toEqual([stack.slack!.users.approver]);
+    const approved = await until('the approval stored', async () => {
+      const approvals = (await record())?.approvals ?? [];
+      return approvals.length > 0 ? approvals : undefined;
+    });
+    expect(approved.map((approval) => approval.userId)).toEqual([stack.slack!.users.approver]);
   });
 
   it('the thread follows it to Running', async () => {
@@ -148,7 +151,7 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
     await thread()
       .locator('article', { hasText: `${NAME} is running` })
       .last()
-      .waitFor({ timeout: 20_000 });
+      .waitFor();
     const status = thread().locator('article', { hasText: 'Running —' });
     await expect(status.locator('.section-text').allTextContents()).resolves.toEqual(
       expect.arrayContaining([expect.stringContaining('1/1 nodes ready')]),
@@ -163,7 +166,7 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
     await type(`/maas scale ${NAME} worker-pool 2`);
     await panel
       .locator('article', { hasText: `worker-pool of ${NAME} is resized: 2/2 nodes ready` })
-      .waitFor({ timeout: 20_000 });
+      .waitFor();
     // The status message, the request line and the record agree: 2/2, no longer resizing.
     const status = panel.locator('article', { hasText: 'Running —' });
     await expect(status.locator('.section-text').allTextContents()).resolves.toEqual(
@@ -221,19 +224,23 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', () => {
     await modal().getByRole('button', { name: 'Delete' }).click();
     await modal().getByRole('button', { name: 'Close' }).first().click();
     await modal().waitFor({ state: 'detached' });
-    await expect.poll(async () => (await record())?.state).toBe('DELETING');
+    await until('the record in DELETING', async () =>
+      (await record())?.state === 'DELETING' ? true : undefined,
+    );
   });
 
   it('the deletion sticks: once the window opens the admin sees the notice and force-deletes', async () => {
     await actAs('Alex Kowalski (admin)');
     const panel = await openThread();
     const forceDelete = panel.getByRole('button', { name: 'Force delete' });
-    await forceDelete.waitFor({ timeout: 15_000 });
+    await forceDelete.waitFor();
     await screenshot(page, 'walkthrough-7-force-delete-notice');
     await forceDelete.click();
     const dialog = page.getByRole('alertdialog', { name: 'Force delete?' });
     await dialog.getByRole('button', { name: 'Force delete' }).click();
-    await expect.poll(async () => (await record())?.state, { timeout: 15_000 }).toBe('DELETED');
+    await until('the record in DELETED', async () =>
+      (await record())?.state === 'DELETED' ? true : undefined,
+    );
     expect((await record())?.forceDeleteBy).toBe(stack.slack!.users.admin);
     // The end says machines may be left, and lists them once; the status message agrees with the thread.
     await panel.locator('article', { hasText: `${NAME} was force-deleted` }).waitFor();

@@ -1,17 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { movableClock } from '../support/clock';
 import { useStack } from '../support/stack';
 import { buttons, messageAt, shown, standIns, submitRequest, threadShown } from './approvals.support';
 
-const getStack = useStack({ approvalTtlSeconds: 1 });
+/** Time runs as usual, and jumps past the TTL when the test says: a slow review can never race the expiry. */
+const clock = movableClock();
+const TTL_SECONDS = 3_600;
+const getStack = useStack({ approvalTtlSeconds: TTL_SECONDS, now: clock.now });
 
 describe('an unanswered request', () => {
   it('expires through its schedule; the card and the thread say so and how to resubmit', async () => {
     const stack = getStack();
     const { slack, palette } = standIns(stack);
     const { record, card, thread } = await submitRequest(stack, { name: 'team-late' });
-    const notice = await slack.waitFor(
-      () => threadShown(stack, thread).find((text) => text.includes('expired')),
-      10_000,
+    expect((await stack.deps.store.get(record.id))!.state).toBe('PENDING_APPROVAL');
+    clock.skip(TTL_SECONDS * 1000);
+    const notice = await slack.waitFor(() =>
+      threadShown(stack, thread).find((text) => text.includes('expired')),
     );
     expect(notice).toContain(`<@${slack.users.requester}> :zzz: Nobody decided in time`);
     expect(notice).toContain('`/maas create-cluster team-late`');

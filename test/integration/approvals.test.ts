@@ -45,9 +45,8 @@ describe('approval card and the approve path', () => {
     expect(cardText).toContain(`/archives/${thread.channel}/p${thread.ts.replace('.', '')}`);
 
     await slack.click(slack.users.approver, card, APPROVE_ACTION);
-    const running = await slack.waitFor(
-      () => threadShown(stack, thread).find((text) => text.startsWith(':tada:')),
-      15_000,
+    const running = await slack.waitFor(() =>
+      threadShown(stack, thread).find((text) => text.startsWith(':tada:')),
     );
     await stack.idle();
 

@@ -101,12 +101,21 @@ function offlineEnv(): NodeJS.ProcessEnv {
   };
 }
 
+/** Stops the osls processes still running when the file ends (after a failure). */
+const stopOsls = new AbortController();
+
+/**
+ * How long the packaging may take: `osls package` uses about 4 s of CPU, which a machine whose cores are all busy
+ * stretches many times over (27 s in a full run on two cores). Only a hang should reach it.
+ */
+const PACKAGING_MS = 180_000;
+
 /** Runs osls offline from the project root; a failure shows osls's own output. */
 async function osls(args: string[]): Promise<string> {
   const { stdout } = await run(process.execPath, [OSLS, ...args], {
     cwd: ROOT,
     env: offlineEnv(),
-    timeout: 50_000,
+    signal: stopOsls.signal,
     maxBuffer: 16 * 1024 * 1024,
   }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
     throw new Error(`osls ${args.join(' ')} failed: ${error.message}\n${error.stdout}\n${error.stderr}`);
@@ -250,8 +259,11 @@ describe('the deployable stack, packaged offline', () => {
         .map(([id, resource]) => `${id} (${resource.Type})`)
         .join(', ')}`,
     );
+  }, PACKAGING_MS);
+  afterAll(() => {
+    stopOsls.abort();
+    rmSync(work, { recursive: true, force: true });
   });
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('never touched the network (and the guard does catch a connection)', async () => {
     expect(readFileSync(networkLog, 'utf8')).toBe('');

@@ -71,7 +71,7 @@ describe('force delete of a stuck deletion (2-second window)', () => {
     );
 
     // Nobody asks: the schedule set when the delete started fires at deletingSince + 2 s.
-    const notice = await stack().slack!.waitFor(() => notices(stack(), record)[0], 10_000);
+    const notice = await stack().slack!.waitFor(() => notices(stack(), record)[0]);
     // At the window, not before it (Slack's ts is the posting time in seconds).
     expect(Number(notice.ts) * 1000).toBeGreaterThanOrEqual(Date.parse(deleting.deletingSince!) + 2_000);
     const noticeText = JSON.stringify(notice.blocks);

@@ -18,7 +18,7 @@ beforeAll(async () => {
   await submitRequest(stack, { name: 'team-pending' });
   const { card, thread } = await submitRequest(stack, { name: 'team-running' });
   await slack.click(slack.users.approver, card, APPROVE_ACTION);
-  await slack.waitFor(() => threadShown(stack, thread).find((text) => text.startsWith(':tada:')), 15_000);
+  await slack.waitFor(() => threadShown(stack, thread).find((text) => text.startsWith(':tada:')));
   await stack.idle();
 });
 

@@ -11,6 +11,7 @@ import { createPaletteClient, type PaletteClientOptions } from '../../src/palett
 import { PaletteError } from '../../src/palette/errors';
 import type { Palette, ProfilePack } from '../../src/palette/port';
 import { validSpec } from '../support/fixtures';
+import { until } from '../support/wait';
 
 type Client = Palette & { close(): Promise<void> };
 
@@ -19,13 +20,12 @@ const QUICK_RETRY = { minDelayMs: 2, maxDelayMs: 20 };
 /** The simulator's lifecycle runs this many times faster than the playground: a cluster runs within ms. */
 const SPEED = 5000;
 
-/** Polls `read` until `done` holds (a bounded number of times); returns the last value read. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let value = await read();
-  for (let attempt = 0; attempt < 200 && !done(value); attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    value = await read();
-  }
+/** Reads until `done` holds for what was read (no deadline of its own: see test/support/wait.ts); returns it. */
+async function eventually<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const { value } = await until(what, async () => {
+    const latest = await read();
+    return done(latest) ? { value: latest } : undefined;
+  });
   return value;
 }
 
@@ -94,6 +94,7 @@ describe('Palette client against the simulator', () => {
     const body = buildCreateBody({ ...spec, name, tags: [...spec.tags, ...extraTags] }, packs);
     const { uid } = await palette.createCluster(body);
     const info = await eventually(
+      `${name} running`,
       () => palette.getCluster(uid),
       (cluster) => cluster?.state === 'Running',
     );
@@ -222,6 +223,7 @@ describe('Palette client against the simulator', () => {
     expect(resized.pools[1]!.entity.poolConfig.additionalLabels).toEqual({ role: 'app' });
 
     const machines = await eventually(
+      'four machines in worker-pool',
       () => palette.poolMachines(config.uid, 'worker-pool'),
       (list) => list.length === 4,
     );
@@ -235,6 +237,7 @@ describe('Palette client against the simulator', () => {
     const info = await runningCluster('delete-me');
     await palette.deleteCluster(info.uid, { force: false });
     const after = await eventually(
+      'delete-me deleted',
       () => palette.getCluster(info.uid),
       (cluster) => cluster === undefined || cluster.state === 'Deleted',
     );
@@ -252,6 +255,7 @@ describe('Palette client against the simulator', () => {
     expect((await palette.getCluster(info.uid))?.state).toBe('Deleting');
     await palette.deleteCluster(info.uid, { force: true });
     const gone = await eventually(
+      'stuck-delete deleted',
       () => palette.getCluster(info.uid),
       (cluster) => cluster === undefined || cluster.state === 'Deleted',
     );

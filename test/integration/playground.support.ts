@@ -1,6 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 
+/**
+ * How long one `npm start` child may take in a test, start to stop: it loads the whole bot through tsx (about 3 s of
+ * CPU), which a machine whose cores are all busy stretches many times over. Only a hang should reach it.
+ */
+export const CHILD_START_MS = 45_000;
+
+/** The timeout of a test that starts `starts` children and does up to `restMs` of other work around them. */
+export const childTestTimeout = (starts: number, restMs = 30_000) => starts * CHILD_START_MS + restMs;
+
 /** `npm start` as a child process (tsx, as npm runs it), with what it printed so far. */
 export interface PlaygroundProcess {
   child: ChildProcess;

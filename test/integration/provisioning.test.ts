@@ -31,9 +31,8 @@ async function approveInStore(record: ClusterRecord): Promise<ClusterRecord> {
 function runningNotice(record: ClusterRecord) {
   const stack = getStack();
   const thread = { channel: record.slack.channel, ts: record.slack.threadTs! };
-  return standIns(stack).slack.waitFor(
-    () => threadShown(stack, thread).find((text) => text.startsWith(':tada:')),
-    10_000,
+  return standIns(stack).slack.waitFor(() =>
+    threadShown(stack, thread).find((text) => text.startsWith(':tada:')),
   );
 }
 
@@ -169,9 +168,8 @@ describe('the status thread', () => {
       spec: { tags: [{ key: STALL_LABEL }, { key: STICKY_DELETE_LABEL }] },
     });
     await slack.click(slack.users.approver, card, APPROVE_ACTION);
-    const stalled = await slack.waitFor(
-      () => threadShown(stack, thread).find((text) => text.includes('shows no progress')),
-      10_000,
+    const stalled = await slack.waitFor(() =>
+      threadShown(stack, thread).find((text) => text.includes('shows no progress')),
     );
     expect(stalled).toContain(`:warning: <@${slack.users.requester}> *team-stuck* shows no progress for`);
     expect(stalled).toContain('`/maas abort team-stuck`');
@@ -194,9 +192,8 @@ describe('the status thread', () => {
       deleteKind: 'abort',
     });
     await teamPalette(stack).deleteCluster(provisioning.paletteUid!, { force: true });
-    const gone = await slack.waitFor(
-      () => threadShown(stack, thread).find((text) => text.includes('was aborted')),
-      10_000,
+    const gone = await slack.waitFor(() =>
+      threadShown(stack, thread).find((text) => text.includes('was aborted')),
     );
     await stack.idle();
     expect(gone).toBe(

@@ -19,7 +19,7 @@ describe('the request message in the channel', () => {
 
     await slack.click(slack.users.approver, card, APPROVE_ACTION);
     await recordReaches(stack, record.id, 'RUNNING');
-    await slack.waitFor(() => line().startsWith(':large_green_circle: *Running* since'), 10_000);
+    await slack.waitFor(() => line().startsWith(':large_green_circle: *Running* since'));
 
     await slack.command(slack.users.requester, '/maas', `delete ${record.name}`);
     const modal = slack.views(slack.users.requester).at(-1)!;

@@ -99,9 +99,8 @@ describe('/maas scale: followed like a provisioning', () => {
     );
 
     await maas(users().requester, `scale ${record.name} worker-pool 3`);
-    await slack().waitFor(
-      () => threadTexts(stack(), record).some((text) => text.includes('is resized: 3/3 nodes ready')),
-      10_000,
+    await slack().waitFor(() =>
+      threadTexts(stack(), record).some((text) => text.includes('is resized: 3/3 nodes ready')),
     );
     await stack().idle();
     const thread = threadTexts(stack(), record);
@@ -150,9 +149,8 @@ describe('/maas scale: a shrink is followed until the machines are released', ()
   it('says "1/1 nodes ready" only after Palette released the machine that left', async () => {
     const seeded = await provisioned('scale-in');
     await maas(users().requester, `scale ${seeded.name} worker-pool 1`);
-    await slack().waitFor(
-      () => threadTexts(stack(), seeded).some((text) => text.includes('is resized: 1/1 nodes ready')),
-      10_000,
+    await slack().waitFor(() =>
+      threadTexts(stack(), seeded).some((text) => text.includes('is resized: 1/1 nodes ready')),
     );
     await stack().idle();
     const thread = threadTexts(stack(), seeded);

@@ -141,10 +141,7 @@ describe("a team's request: its approval channel, approvers, project and quota",
     expect((await stack.deps.store.get(submitted.record.id))!.state).toBe('PENDING_APPROVAL');
 
     await slack.click(dataApprover, submitted.card, APPROVE_ACTION);
-    await slack.waitFor(
-      () => threadShown(stack, submitted.thread).find((text) => text.startsWith(':tada:')),
-      15_000,
-    );
+    await slack.waitFor(() => threadShown(stack, submitted.thread).find((text) => text.startsWith(':tada:')));
     await stack.idle();
     expect((palette.counters().byOperation.create ?? 0) - createsBefore).toBe(1);
     const cluster = palette.clusters().find((candidate) => candidate.name === name)!;
@@ -296,9 +293,8 @@ describe('approvals racing for the last room', () => {
     const replies = await Promise.all(
       submitted.map(({ card }) => slack.click(approver, card, APPROVE_ACTION)),
     );
-    // Every click is answered (a loaded machine may take longer than Slack's 3 s: the outcome is what counts).
-    expect(replies.every((reply) => reply.status === 200 || reply.error === 'timeout')).toBe(true);
-    await slack.waitFor(() => refusals().length === 7 && decided().length === 3, 30_000);
+    expect(replies.every((reply) => reply.status === 200 && reply.error === undefined)).toBe(true);
+    await slack.waitFor(() => refusals().length === 7 && decided().length === 3);
     await stack.idle();
 
     expect((palette.counters().byOperation.create ?? 0) - createsBefore).toBe(3);

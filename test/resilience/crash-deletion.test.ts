@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVE_ACTION } from '../../src/slack/blocks/approval-card';
 import { CONFIRM_NAME_BLOCK } from '../../src/slack/blocks/delete';
 import { threadShown } from '../integration/approvals.support';
+import { childTestTimeout } from '../integration/playground.support';
+import { until } from '../support/wait';
 import { type Bot, crash, startBot, startWorld, type World } from './support/process';
-import { eventually } from './support/wait';
 import { requestThroughWizard } from './support/wizard';
 
 const NAME = 'crash-deletion';
@@ -40,44 +41,51 @@ async function crashAndRestart(running: Bot): Promise<Bot> {
   await crash(running);
   await sleep(DOWNTIME_MS);
   const started = await startBot(world);
-  await eventually('the first reconcile sweep', () =>
+  await until('the first reconcile sweep', () =>
     started.output().includes('Reconcile sweep done.') ? true : undefined,
   );
   const reads = world.palette.counters().byPrefix['/v1/spectroclusters'];
-  await eventually('the bot polling the deleting cluster again', () =>
+  await until('the bot polling the deleting cluster again', () =>
     world.palette.counters().byPrefix['/v1/spectroclusters'] >= reads + 2 ? true : undefined,
   );
   return started;
 }
 
 describe('the local process killed with SIGKILL while a cluster is deleting', () => {
-  it('posts the force-delete notice once the window opens, exactly once across restarts', async () => {
-    const { slack, palette } = world;
-    bot = await startBot(world);
-    // `sim.sticky-delete`: Palette keeps the cluster in Deleting until a force delete.
-    const { card, thread } = await requestThroughWizard(world.driverStack, NAME, 'team:a, sim.sticky-delete');
-    await slack.click(slack.users.approver, card, APPROVE_ACTION);
-    await slack.waitFor(
-      () => threadShown(world.driverStack, thread).find((text) => text.startsWith(':tada:')),
-      30_000,
-    );
+  it(
+    'posts the force-delete notice once the window opens, exactly once across restarts',
+    async () => {
+      const { slack, palette } = world;
+      bot = await startBot(world);
+      // `sim.sticky-delete`: Palette keeps the cluster in Deleting until a force delete.
+      const { card, thread } = await requestThroughWizard(
+        world.driverStack,
+        NAME,
+        'team:a, sim.sticky-delete',
+      );
+      await slack.click(slack.users.approver, card, APPROVE_ACTION);
+      await slack.waitFor(() =>
+        threadShown(world.driverStack, thread).find((text) => text.startsWith(':tada:')),
+      );
 
-    const command = await slack.command(slack.users.requester, '/maas', `delete ${NAME}`);
-    expect(command.status).toBe(200);
-    const confirm = slack.views(slack.users.requester).at(-1)!;
-    expect(
-      (await slack.submit(slack.users.requester, confirm.id, { [CONFIRM_NAME_BLOCK]: NAME })).status,
-    ).toBe(200);
-    await eventually('Palette receiving the delete', () =>
-      palette.clusters().find((cluster) => cluster.name === NAME && cluster.state === 'Deleting'),
-    );
-    const crashed = crashAndRestart(bot);
-    expect(notices()).toHaveLength(0);
-    bot = await crashed;
-    await slack.waitFor(() => (notices().length > 0 ? true : undefined), 30_000);
-    // A second crash right after the notice, and a restart: nothing posts it again.
-    bot = await crashAndRestart(bot);
-    expect(notices()).toHaveLength(1);
-    expect(palette.clusters().find((cluster) => cluster.name === NAME)?.state).toBe('Deleting');
-  }, 120_000);
+      const command = await slack.command(slack.users.requester, '/maas', `delete ${NAME}`);
+      expect(command.status).toBe(200);
+      const confirm = slack.views(slack.users.requester).at(-1)!;
+      expect(
+        (await slack.submit(slack.users.requester, confirm.id, { [CONFIRM_NAME_BLOCK]: NAME })).status,
+      ).toBe(200);
+      await until('Palette receiving the delete', () =>
+        palette.clusters().find((cluster) => cluster.name === NAME && cluster.state === 'Deleting'),
+      );
+      const crashed = crashAndRestart(bot);
+      expect(notices()).toHaveLength(0);
+      bot = await crashed;
+      await slack.waitFor(() => (notices().length > 0 ? true : undefined));
+      // A second crash right after the notice, and a restart: nothing posts it again.
+      bot = await crashAndRestart(bot);
+      expect(notices()).toHaveLength(1);
+      expect(palette.clusters().find((cluster) => cluster.name === NAME)?.state).toBe('Deleting');
+    },
+    childTestTimeout(3, 60_000),
+  );
 });

@@ -38,9 +38,8 @@ describe('the bot’s secrets (Slack token and signing secret, Palette key, MAAS
     const { slack, palette } = world;
     const { card, thread } = await requestThroughWizard(world.driverStack, 'secret-keeper');
     await slack.click(slack.users.approver, card, APPROVE_ACTION);
-    await slack.waitFor(
-      () => threadShown(world.driverStack, thread).find((text) => text.startsWith(':tada:')),
-      30_000,
+    await slack.waitFor(() =>
+      threadShown(world.driverStack, thread).find((text) => text.startsWith(':tada:')),
     );
     for (const text of ['status secret-keeper', 'list', 'gateway', 'scale secret-keeper worker-pool 3'])
       expect((await slack.command(slack.users.requester, '/maas', text)).status).toBe(200);

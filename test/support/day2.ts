@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ulid } from 'ulid';
 import { expect } from 'vitest';
 import type { ClusterRecord } from '../../src/domain/cluster';
@@ -10,6 +9,7 @@ import type { LocalStack } from '../../src/local/stack';
 import { buildCreateBody } from '../../src/palette/build';
 import { validSpec } from './fixtures';
 import { teamPalette } from './stack';
+import { until } from './wait';
 
 /** How a day-2 test wants its cluster: running (default) or still provisioning, sticky on delete or not. */
 export interface SeedOptions {
@@ -21,11 +21,9 @@ export interface SeedOptions {
 
 /** Waits until the simulator has the cluster in `state` (its clock runs fast in tests; gone ones count). */
 export async function simulatorReaches(stack: LocalStack, uid: string, state: SimState): Promise<void> {
-  for (let attempt = 0; attempt < 500; attempt++) {
-    if (stack.palette!.clusters().find((cluster) => cluster.uid === uid)?.state === state) return;
-    await sleep(10);
-  }
-  throw new Error(`The simulated cluster ${uid} never reached ${state}.`);
+  await until(`the simulated cluster ${uid} in ${state}`, () =>
+    stack.palette!.clusters().find((cluster) => cluster.uid === uid)?.state === state ? true : undefined,
+  );
 }
 
 /** A valid spec with the simulator catalogue's real profile, account and domain (Palette accepts it). */
@@ -100,17 +98,16 @@ export function threadTexts(stack: LocalStack, record: Pick<ClusterRecord, 'slac
 }
 
 /** Waits until the record satisfies `done` (records move in jobs: the poll, the window, the reconciler). */
-export async function recordWhen(
+export function recordWhen(
   stack: LocalStack,
   id: string,
   done: (record: ClusterRecord) => boolean,
+  what = 'the expected state',
 ): Promise<ClusterRecord> {
-  for (let attempt = 0; attempt < 1_000; attempt++) {
+  return until(`cluster record ${id} in ${what}`, async () => {
     const record = await stack.deps.store.get(id);
-    if (record && done(record)) return record;
-    await sleep(10);
-  }
-  throw new Error(`Cluster record ${id} never reached the expected state.`);
+    return record && done(record) ? record : undefined;
+  });
 }
 
 /** Waits for the record to reach `state`. */
@@ -119,5 +116,5 @@ export function recordReaches(
   id: string,
   state: ClusterRecord['state'],
 ): Promise<ClusterRecord> {
-  return recordWhen(stack, id, (record) => record.state === state);
+  return recordWhen(stack, id, (record) => record.state === state, state);
 }

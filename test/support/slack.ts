@@ -7,7 +7,7 @@ import { parseSlackBody } from '../../src/http/parse';
 import { type RunningServer, serveHttp } from '../../src/http/serve';
 import { signSlackBody, verifySlackSignature } from '../../src/http/verify';
 import type { Jobs } from '../../src/jobs/port';
-import { type SlackEmulator, startSlackEmulator } from '../../src/local/slack/emulator';
+import { NO_TIME_LIMITS, type SlackEmulator, startSlackEmulator } from '../../src/local/slack/emulator';
 import { SEED_BOT } from '../../src/local/slack/seed';
 import type { Metrics } from '../../src/metrics/port';
 import type { Palette } from '../../src/palette/port';
@@ -64,6 +64,7 @@ export interface SlackHarnessOptions {
   env?: Record<string, string>;
   /** The bot's clock (Deps.now); the emulator and signatures keep real time. */
   now?: () => Date;
+  /** The bot's ack guard; none by default (see `startSlackHarness`). */
   ackTimeoutMs?: number;
   /** Where the bot's metrics go (into memory by default). */
   metrics?: Metrics;
@@ -82,9 +83,16 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-/** Starts the emulator and the bot's HTTP app against it, with real listeners and the given store. */
+/**
+ * Starts the emulator and the bot's HTTP app against it, with real listeners and the given store. Slack's 3-second
+ * limits are off unless the test asks for the ack guard (`ackTimeoutMs`): an answer comes when the listener is done.
+ */
 export async function startSlackHarness(options: SlackHarnessOptions): Promise<SlackHarness> {
-  const emulator = await startSlackEmulator({ signingSecret: TEST_SIGNING_SECRET, botToken: TEST_BOT_TOKEN });
+  const emulator = await startSlackEmulator({
+    signingSecret: TEST_SIGNING_SECRET,
+    botToken: TEST_BOT_TOKEN,
+    timeLimits: NO_TIME_LIMITS,
+  });
   const config = testConfig(emulator, options.env);
   const logger = options.logger ?? silentLogger();
   const metrics = options.metrics ?? recordedMetrics().metrics;
@@ -99,7 +107,11 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
     metrics,
     now: options.now ?? (() => new Date()),
   };
-  const { app, http } = createSlackHttp(deps, { ackTimeoutMs: options.ackTimeoutMs });
+  const { app, http } = createSlackHttp(deps, {
+    ackTimeoutMs: options.ackTimeoutMs ?? Number.POSITIVE_INFINITY,
+    // Read at each request, so a test holding the clock (test/support/clock.ts) holds the signature window's too.
+    now: () => Date.now(),
+  });
   const bot = await serveHttp(http.fetch);
   const eventsUrl = `${bot.url}/slack/events`;
   emulator.setBotEventsUrl(eventsUrl);

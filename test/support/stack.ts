@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Team } from '../../src/domain/team';
+import { NO_TIME_LIMITS } from '../../src/local/slack/emulator';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../src/local/stack';
 import type { Palette } from '../../src/palette/port';
 import { scopeOfTeam } from '../../src/teams/scope';
@@ -19,6 +20,11 @@ export interface TestStackOptions extends LocalStackOptions {
 /**
  * Starts the whole bot in this process for a test file (beforeAll/afterAll): dynalite, the Palette simulator at a
  * fast pace, the Slack emulator, the in-process worker and the local scheduler — real servers on loopback.
+ *
+ * Slack's 3-second limits are off (the emulator's answer window and trigger ids, the bot's ack guard): a request's
+ * answer comes when its listener has finished, so what a test reads right after a click or a command is what the
+ * listener did, however busy the machine. How fast the bot answers is `npm run bench`'s business; tests about the
+ * limits themselves pass `slackTimeLimits` / `ackTimeoutMs`.
  */
 export function useStack(options: TestStackOptions = {}): () => LocalStack {
   let stack: LocalStack | undefined;
@@ -48,6 +54,8 @@ export function startTestStack(options: TestStackOptions = {}): Promise<LocalSta
     reconcileIntervalMs: 0,
     schedulerTickMs: 50,
     jobRetryDelaysMs: [50, 100],
+    slackTimeLimits: NO_TIME_LIMITS,
+    ackTimeoutMs: Number.POSITIVE_INFINITY,
     ...rest,
     env: {
       ...(requiredApprovals ? { REQUIRED_APPROVALS: String(requiredApprovals) } : {}),

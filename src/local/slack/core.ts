@@ -26,6 +26,28 @@ export class SlackApiError extends Error {
 
 /** Trigger ids live 3 seconds and can be exchanged once (Slack's rule for views.open/push). */
 export const TRIGGER_TTL_MS = 3_000;
+/** Slack waits this long for the bot's answer to any interaction. */
+export const REPLY_TIMEOUT_MS = 3_000;
+
+/**
+ * Slack's wall-clock limits, which the emulator enforces by default: how long it waits for the bot's answer, and
+ * how long a trigger id lives. Infinity = no limit.
+ */
+export interface TimeLimits {
+  replyMs: number;
+  triggerMs: number;
+}
+
+/** The limits Slack has. */
+export const SLACK_TIME_LIMITS: TimeLimits = { replyMs: REPLY_TIMEOUT_MS, triggerMs: TRIGGER_TTL_MS };
+/**
+ * No limits: for tests that are not about them. How fast the bot answers is measured by `npm run bench`; a test
+ * that also raced Slack's 3 seconds would fail whenever the machine is busy, whatever the bot does.
+ */
+export const NO_TIME_LIMITS: TimeLimits = {
+  replyMs: Number.POSITIVE_INFINITY,
+  triggerMs: Number.POSITIVE_INFINITY,
+};
 /** Response URLs live 30 minutes and take at most 5 responses. */
 export const RESPONSE_URL_TTL_MS = 30 * 60_000;
 const RESPONSE_URL_USES = 5;
@@ -54,7 +76,10 @@ export class EmulatorCore {
   private readonly triggers = new Map<string, Trigger>();
   private readonly responseUrls = new Map<string, ResponseTarget & { issuedAt: number; uses: number }>();
 
-  constructor(readonly now: () => number) {
+  constructor(
+    readonly now: () => number,
+    readonly limits: TimeLimits = SLACK_TIME_LIMITS,
+  ) {
     this.ids = new Ids(now);
   }
 
@@ -116,7 +141,7 @@ export class EmulatorCore {
     const trigger = typeof id === 'string' ? this.triggers.get(id) : undefined;
     if (!trigger) throw new SlackApiError('invalid_trigger_id');
     if (trigger.used) throw new SlackApiError('exchanged_trigger_id');
-    if (this.now() - trigger.issuedAt > TRIGGER_TTL_MS) throw new SlackApiError('expired_trigger_id');
+    if (this.now() - trigger.issuedAt > this.limits.triggerMs) throw new SlackApiError('expired_trigger_id');
     trigger.used = true;
     return trigger.user;
   }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { decodeSlackBody } from '../../http/parse';
 import { type RunningServer, serveHttp } from '../../http/serve';
-import { EmulatorCore, SlackApiError } from './core';
+import { EmulatorCore, SLACK_TIME_LIMITS, SlackApiError, type TimeLimits } from './core';
 import {
   type BotReply,
   type ClickTarget,
@@ -22,6 +22,8 @@ import type {
 } from './types';
 import { type ApiArgs, METHODS } from './web-api';
 
+export { NO_TIME_LIMITS, SLACK_TIME_LIMITS, type TimeLimits } from './core';
+
 /** How to start the emulator. */
 export interface SlackEmulatorOptions {
   signingSecret: string;
@@ -34,6 +36,8 @@ export interface SlackEmulatorOptions {
   now?: () => number;
   /** Adds routes to the emulator's server before it starts (e.g. the playground page). */
   extend?: (app: Hono) => void;
+  /** Slack's 3-second limits (the default), or none (`NO_TIME_LIMITS`: tests that are not about them). */
+  timeLimits?: TimeLimits;
 }
 
 /** A failure to inject into the next call of a Web API method. */
@@ -103,11 +107,11 @@ export interface SlackEmulator {
   calls(method?: string): ApiCall[];
   /** Makes the next call of `method` fail: a 429 with Retry-After, or Slack's `ok: false` error. */
   failNext(method: string, failure: InjectedFailure): void;
-  /** Resolves with the predicate's first truthy answer, checked on every change; rejects after `timeoutMs`. */
-  waitFor<T>(
-    predicate: (workspace: Workspace) => T | undefined | null | false,
-    timeoutMs?: number,
-  ): Promise<T>;
+  /**
+   * Resolves with the predicate's first truthy answer, checked now and on every change. There is no deadline of
+   * its own (the test's timeout is the one deadline); it rejects if the emulator closes first.
+   */
+  waitFor<T>(predicate: (workspace: Workspace) => T | undefined | null | false): Promise<T>;
   /** Subscribes to changes (for live UIs); returns the unsubscribe function. */
   on(listener: (change: WorkspaceChange) => void): () => void;
   /** Stops the server. */
@@ -150,7 +154,9 @@ function recorded(args: ApiArgs): ApiArgs {
 /** Starts the Slack workspace emulator on loopback. */
 export async function startSlackEmulator(options: SlackEmulatorOptions): Promise<SlackEmulator> {
   const now = options.now ?? Date.now;
-  const core = new EmulatorCore(now);
+  const core = new EmulatorCore(now, options.timeLimits ?? SLACK_TIME_LIMITS);
+  /** Waits in progress, told when the emulator closes. */
+  const closing = new Set<() => void>();
   const failures = new Map<string, InjectedFailure[]>();
   let botEventsUrl = options.botEventsUrl;
   let baseUrl = '';
@@ -268,29 +274,32 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
       queue.push(failure);
       failures.set(method, queue);
     },
-    waitFor: <T>(predicate: (workspace: Workspace) => T | undefined | null | false, timeoutMs = 5_000) =>
+    waitFor: <T>(predicate: (workspace: Workspace) => T | undefined | null | false) =>
       new Promise<T>((resolve, reject) => {
-        const check = () => {
-          const answer = predicate(ws);
-          if (!answer) return false;
-          stop();
-          resolve(answer);
-          return true;
-        };
-        const unsubscribe = core.on(check);
-        const timer = setTimeout(() => {
-          stop();
-          reject(
-            new Error(`waitFor: the workspace did not reach the expected state within ${timeoutMs} ms.`),
-          );
-        }, timeoutMs);
         const stop = () => {
           unsubscribe();
-          clearTimeout(timer);
+          closing.delete(closed);
         };
+        const check = () => {
+          const answer = predicate(ws);
+          if (!answer) return;
+          stop();
+          resolve(answer);
+        };
+        const closed = () => {
+          stop();
+          reject(
+            new Error('waitFor: the Slack emulator closed before the workspace reached the expected state.'),
+          );
+        };
+        const unsubscribe = core.on(check);
+        closing.add(closed);
         check();
       }),
     on: (listener) => core.on(listener),
-    close: () => server.close(),
+    close: async () => {
+      for (const closed of [...closing]) closed();
+      await server.close();
+    },
   };
 }

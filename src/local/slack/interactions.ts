@@ -13,8 +13,6 @@ import {
 } from './state-values';
 import type { SlackMessage, ViewRecord } from './types';
 
-/** Slack waits this long for the bot's answer to any interaction. */
-export const REPLY_TIMEOUT_MS = 3_000;
 /** The deprecated verification token Slack still puts in payloads. */
 const VERIFICATION_TOKEN = 'emulator-verification-token';
 /** What Slack shows when a modal submission got no proper answer. */
@@ -107,7 +105,9 @@ export class Interactions {
           ...headers,
         },
         body,
-        signal: AbortSignal.timeout(REPLY_TIMEOUT_MS),
+        ...(Number.isFinite(this.core.limits.replyMs)
+          ? { signal: AbortSignal.timeout(this.core.limits.replyMs) }
+          : {}),
       });
       const text = await response.body.text();
       const isJson = String(response.headers['content-type'] ?? '').includes('application/json');

@@ -1,7 +1,7 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeBot, startFakeBot, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../../../test/support/slack';
-import { type SlackEmulator, startSlackEmulator } from './emulator';
+import { NO_TIME_LIMITS, type SlackEmulator, startSlackEmulator } from './emulator';
 
 let emulator: SlackEmulator;
 let bot: FakeBot;
@@ -191,6 +191,29 @@ describe('views', () => {
     expect(await slackError(slack.views.open({ trigger_id: late, view: modal() }))).toBe(
       'expired_trigger_id',
     );
+  });
+
+  it('keeps trigger ids and waits for answers without limit when told to (NO_TIME_LIMITS, for tests)', async () => {
+    let now = Date.now();
+    const unlimited = await startSlackEmulator({
+      signingSecret: TEST_SIGNING_SECRET,
+      botToken: TEST_BOT_TOKEN,
+      botEventsUrl: bot.url,
+      now: () => now,
+      timeLimits: NO_TIME_LIMITS,
+    });
+    try {
+      const { triggerId } = await unlimited.command(unlimited.users.requester, '/maas', 'create-cluster');
+      now += 3_600_000;
+      const opened = await new WebClient(TEST_BOT_TOKEN, {
+        slackApiUrl: unlimited.apiUrl,
+        retryConfig: { retries: 0 },
+        logLevel: LogLevel.ERROR,
+      }).views.open({ trigger_id: triggerId, view: modal() });
+      expect(opened.ok).toBe(true);
+    } finally {
+      await unlimited.close();
+    }
   });
 
   it('refuses views Slack would refuse: long titles, inputs without submit, too many blocks', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningServer } from '../../../src/http/serve';
 import { submitRequest } from '../../integration/approvals.support';
 import { seedCluster } from '../../support/day2';
+import { propertyParts, seeded } from '../../support/property';
 import { useStack } from '../../support/stack';
 import { startUnpacedBot } from './bot';
 import { answerProblems } from './readable';
@@ -10,7 +11,8 @@ import { answerProblems } from './readable';
 /**
  * The `/maas` property, for one kind of text: on a stack with clusters in three states (their names are given to
  * `texts`), every generated text from anyone is answered with a 200 and either a readable message or a modal,
- * and nothing is left as an unhandled rejection.
+ * and nothing is left as an unhandled rejection. The runs are split into parts (test/support/property.ts), each a
+ * test with its own printed seed.
  */
 export function commandProperty(
   name: string,
@@ -36,26 +38,27 @@ export function commandProperty(
     await bot.close();
   });
 
-  it(`answers ${runs} ${name} from anyone with a 200 and a readable message, or a modal`, async () => {
-    const stack = getStack();
-    const slack = stack.slack!;
-    const people = [slack.users.requester, slack.users.approver, slack.users.admin, slack.users.outsider];
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...people), texts(names), async (user, text) => {
-        const openBefore = slack.views(user).length;
-        const result = await slack.command(user, '/maas', text);
-        expect(result.error).toBeUndefined();
-        expect(result.status).toBe(200);
-        if (result.body === undefined) {
-          // No message: the command opened a modal (create-cluster, a delete confirmation); close it again.
-          const opened = slack.views(user);
-          expect(opened.length).toBeGreaterThan(openBefore);
-          for (const view of opened.reverse()) await slack.dismiss(user, view.id);
-        } else expect(answerProblems(result.body as Record<string, unknown>)).toEqual([]);
-      }),
-      { numRuns: runs },
-    );
-    await stack.idle();
-    expect(rejections).toEqual([]);
-  }, 120_000);
+  for (const { first, count } of propertyParts(runs))
+    it(`answers ${name} from anyone with a 200 and a readable message, or a modal: runs ${first}–${first + count - 1} of ${runs}`, async () => {
+      const stack = getStack();
+      const slack = stack.slack!;
+      const people = [slack.users.requester, slack.users.approver, slack.users.admin, slack.users.outsider];
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...people), texts(names), async (user, text) => {
+          const openBefore = slack.views(user).length;
+          const result = await slack.command(user, '/maas', text);
+          expect(result.error).toBeUndefined();
+          expect(result.status).toBe(200);
+          if (result.body === undefined) {
+            // No message: the command opened a modal (create-cluster, a delete confirmation); close it again.
+            const opened = slack.views(user);
+            expect(opened.length).toBeGreaterThan(openBefore);
+            for (const view of opened.reverse()) await slack.dismiss(user, view.id);
+          } else expect(answerProblems(result.body as Record<string, unknown>)).toEqual([]);
+        }),
+        seeded(`${name}, runs ${first}–${first + count - 1}`, count),
+      );
+      await stack.idle();
+      expect(rejections).toEqual([]);
+    });
 }

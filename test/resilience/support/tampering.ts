@@ -26,19 +26,6 @@ const withHeaders = (request: RawRequest, headers: Record<string, string | undef
 
 const signature = (request: RawRequest) => request.headers['x-slack-signature']!;
 
-/** A body streamed in chunks, with no Content-Length: the size is only known while reading. */
-function chunked(total: number): ReadableStream<Uint8Array> {
-  const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
-  let sent = 0;
-  return new ReadableStream({
-    pull(controller) {
-      if (sent >= total) return controller.close();
-      controller.enqueue(chunk);
-      sent += chunk.length;
-    },
-  });
-}
-
 /** Every tampering, each applied to every base request. */
 export const TAMPERINGS: readonly Tampering[] = [
   {
@@ -176,7 +163,8 @@ export const TAMPERINGS: readonly Tampering[] = [
   },
   {
     name: 'oversized and chunked (no Content-Length)',
-    apply: (base, secret) => ({ ...signed(base, secret), body: chunked(OVERSIZE + 64 * 1024) }),
+    // Sent in chunks with no Content-Length (the size is only known while reading), and never ended.
+    apply: (base, secret) => ({ ...signed(base, secret), body: { chunkedBytes: OVERSIZE } }),
   },
   {
     name: 'GET instead of POST',

@@ -30,22 +30,18 @@ export async function requestThroughWizard(
   expect(wizard.meta().step).toBe('review');
   await wizard.submit();
   const mentions = (message: SlackMessage) => shown(message).includes(name);
-  const card = await slack.waitFor(
-    (workspace) =>
-      workspace.messages.find(
-        (message) =>
-          message.channel === slack.channels.approvals &&
-          buttons(message).includes(APPROVE_ACTION) &&
-          mentions(message),
-      ),
-    15_000,
+  const card = await slack.waitFor((workspace) =>
+    workspace.messages.find(
+      (message) =>
+        message.channel === slack.channels.approvals &&
+        buttons(message).includes(APPROVE_ACTION) &&
+        mentions(message),
+    ),
   );
-  const thread = await slack.waitFor(
-    (workspace) =>
-      workspace.messages.find(
-        (message) => message.channel === slack.channels.requests && !message.threadTs && mentions(message),
-      ),
-    15_000,
+  const thread = await slack.waitFor((workspace) =>
+    workspace.messages.find(
+      (message) => message.channel === slack.channels.requests && !message.threadTs && mentions(message),
+    ),
   );
   return { card: { channel: card.channel, ts: card.ts }, thread: { channel: thread.channel, ts: thread.ts } };
 }
