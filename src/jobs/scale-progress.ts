@@ -3,7 +3,7 @@ import type { ClusterRecord, Progress } from '../domain/cluster';
 import { scaleFinishedMessage } from '../slack/blocks/scale';
 import { postInThreadOnce } from '../slack/thread';
 import { scopeOfRecord } from '../teams/scope';
-import { applyFresh } from './decide-apply';
+import { applyFresh } from '../clusters/decide-apply';
 
 /**
  * Whether Palette's pool has reached the resize: its desired size and its ready nodes are the new size — and,

@@ -8,7 +8,7 @@ import { showMilestone } from '../../slack/milestone';
 import { postInThreadOnce } from '../../slack/thread';
 import { ConflictError } from '../../store/port';
 import { scopeOfRecord } from '../../teams/scope';
-import { applyFresh } from '../decide-apply';
+import { applyFresh } from '../../clusters/decide-apply';
 import type { JobHandler } from '../handler';
 import { ensureStatusMessage } from '../status-message';
 

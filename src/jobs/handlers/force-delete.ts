@@ -10,7 +10,7 @@ import {
 } from '../../slack/blocks/force-delete';
 import { postInThreadOnce, updateMessage } from '../../slack/thread';
 import { scopeOfRecord } from '../../teams/scope';
-import { applyFresh } from '../decide-apply';
+import { applyFresh } from '../../clusters/decide-apply';
 import type { JobHandler } from '../handler';
 
 /**

@@ -17,7 +17,7 @@ import { ConflictError } from '../../store/port';
 import { scopeOfRecord } from '../../teams/scope';
 import type { JobHandler } from '../handler';
 import { applyPaletteState } from '../observe';
-import { matchPools, progressChanged, rememberEvents, unseenEvents } from '../progress';
+import { matchPools, progressChanged, rememberEvents, unseenEvents } from '../../clusters/progress';
 import { finishScaleIfDone } from '../scale-progress';
 import { refreshStatusMessage } from '../status-message';
 

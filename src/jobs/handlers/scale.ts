@@ -14,7 +14,7 @@ import { resolveActor } from '../../slack/roles';
 import { postInThread } from '../../slack/thread';
 import { admitResize } from '../../teams/quota';
 import { scopeOfRecord, type TeamScope } from '../../teams/scope';
-import { decideAndApply } from '../decide-apply';
+import { decideAndApply } from '../../clusters/decide-apply';
 import type { JobHandler, JobOf } from '../handler';
 import { withEstimateOf } from '../review-findings';
 import { refreshStatusMessage } from '../status-message';

@@ -2,7 +2,7 @@ import type { SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { decideAndApply } from '../../jobs/decide-apply';
+import { decideAndApply } from '../../clusters/decide-apply';
 import { scopeOfRecord } from '../../teams/scope';
 import { refusalAnswer } from '../blocks/answers';
 import {
