@@ -15,6 +15,20 @@ const config = loadConfig({
   APPROVAL_CHANNEL: 'C0APPROVALS',
 });
 
+/** Palette's last word on a healthy running cluster whose worker pool has 2 nodes ready of `workerDesired`. */
+function runningProgress(revision: number, workerDesired: number): NonNullable<ClusterRecord['progress']> {
+  return {
+    revision,
+    paletteState: 'Running',
+    health: 'Healthy',
+    pools: [
+      { name: 'control-plane-pool', ready: 1, desired: 1 },
+      { name: 'worker-pool', ready: 2, desired: workerDesired },
+    ],
+    seenEventUids: [],
+  };
+}
+
 /** A record as a poll leaves it: Palette last read Running and Healthy, every node ready. */
 function record(overrides: Partial<ClusterRecord>): ClusterRecord {
   return {
@@ -32,16 +46,7 @@ function record(overrides: Partial<ClusterRecord>): ClusterRecord {
     paletteUid: 'p-1',
     provisioningSince: at,
     runningSince: at,
-    progress: {
-      revision: 3,
-      paletteState: 'Running',
-      health: 'Healthy',
-      pools: [
-        { name: 'control-plane-pool', ready: 1, desired: 1 },
-        { name: 'worker-pool', ready: 2, desired: 2 },
-      ],
-      seenEventUids: [],
-    },
+    progress: runningProgress(3, 2),
     version: 5,
     history: [],
     ...overrides,
@@ -92,16 +97,7 @@ describe('statusMessage', () => {
     const message = statusMessage(
       record({
         scaling: { pool: 'worker-pool', from: 2, to: 3, by: 'U0REQUESTER', since: '2030-01-01T12:29:00Z' },
-        progress: {
-          revision: 4,
-          paletteState: 'Running',
-          health: 'Healthy',
-          pools: [
-            { name: 'control-plane-pool', ready: 1, desired: 1 },
-            { name: 'worker-pool', ready: 2, desired: 3 },
-          ],
-          seenEventUids: [],
-        },
+        progress: runningProgress(4, 3),
       }),
       config,
       NOW,
