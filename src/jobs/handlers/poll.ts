@@ -1,3 +1,4 @@
+import { matchPools, progressChanged, rememberEvents, unseenEvents } from '../../clusters/progress';
 import type { Deps } from '../../deps';
 import type { ClusterRecord } from '../../domain/cluster';
 import { isNotFound, PaletteError } from '../../palette/errors';
@@ -17,7 +18,6 @@ import { ConflictError } from '../../store/port';
 import { scopeOfRecord } from '../../teams/scope';
 import type { JobHandler } from '../handler';
 import { applyPaletteState } from '../observe';
-import { matchPools, progressChanged, rememberEvents, unseenEvents } from '../../clusters/progress';
 import { finishScaleIfDone } from '../scale-progress';
 import { refreshStatusMessage } from '../status-message';
 
