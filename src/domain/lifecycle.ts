@@ -37,6 +37,7 @@ export const EVENTS = [
   'deleted',
   'scaled',
   'scale-finished',
+  'kubeconfig-sent',
   'note',
 ] as const;
 export type LifecycleEvent = (typeof EVENTS)[number];
@@ -62,6 +63,7 @@ export const TRANSITIONS: Record<
   scaled: { from: ['RUNNING'], to: 'same' },
   // A resize is a RUNNING sub-phase (the record's `scaling`), ended when Palette's pool has the new size.
   'scale-finished': { from: ['RUNNING'], to: 'same' },
+  'kubeconfig-sent': { from: ['RUNNING'], to: 'same' },
   note: { from: STATES, to: 'same' },
 };
 

@@ -27,6 +27,7 @@ export const ACTIONS = [
   'quota',
   'gateway',
   'pairing-code',
+  'kubeconfig',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -124,6 +125,7 @@ export const PERMISSIONS: Record<Action, Permission> = {
   quota: { states: 'none', roles: 'anyone' },
   gateway: { states: 'none', roles: 'anyone' },
   'pairing-code': { states: 'none', roles: ['admin'] },
+  kubeconfig: { states: ['RUNNING'], roles: ['requester', 'admin'] },
 };
 
 /** Why an action was refused, written for the person who asked, with what they can do instead. */
@@ -168,6 +170,7 @@ const VERBS: Record<Action, string> = {
   quota: 'see the quota',
   gateway: 'see gateways',
   'pairing-code': 'get a gateway pairing code',
+  kubeconfig: 'get the kubeconfig of',
 };
 
 /** Decides whether `actor` may do `action` to the cluster described by `facts`, at `now`. */

@@ -3,9 +3,11 @@ import type { Deps } from '../../deps';
 import { APPROVE_ACTION, REJECT_ACTION } from '../blocks/approval-card';
 import { FORCE_DELETE_ACTION } from '../blocks/force-delete';
 import { HOME_REFRESH_ACTION } from '../blocks/home';
+import { KUBECONFIG_ACTION } from '../blocks/kubeconfig';
 import { approveClicked } from './approve';
 import { forceDeleteClicked } from './force-delete';
 import { homeRefreshClicked } from './home';
+import { kubeconfigClicked } from './kubeconfig';
 import { acknowledgeLink, LINK_ACTION } from './link';
 import { rejectClicked } from './reject';
 import { registerWizardActions } from './wizard';
@@ -17,5 +19,6 @@ export function registerActions(app: App, deps: Deps): void {
   app.action(REJECT_ACTION, rejectClicked(deps));
   app.action(FORCE_DELETE_ACTION, forceDeleteClicked(deps));
   app.action(HOME_REFRESH_ACTION, homeRefreshClicked(deps));
+  app.action(KUBECONFIG_ACTION, kubeconfigClicked(deps));
   registerWizardActions(app, deps);
 }

@@ -48,6 +48,7 @@ const PHRASES: Record<Exclude<LifecycleEvent, 'note'>, (entry: AuditEvent) => st
   },
   scaled: (entry) => `${who(entry.by)} resized ${detailOf(entry)}`,
   'scale-finished': (entry) => `resize done: ${detailOf(entry)}`,
+  'kubeconfig-sent': (entry) => `kubeconfig sent to ${who(entry.by)} in a DM`,
 };
 
 /**
