@@ -42,7 +42,7 @@ export function kubeconfigAnswer(config: Config, record: Linked, isAdmin: boolea
       `:key: Get your kubeconfig of ${name} from ${consoleRef(config, record, 'its page in Palette')} (Overview → Kubeconfig File): this workspace does not send kubeconfig files through Slack.${admin}`,
     );
   return noticeAnswer(
-    `:envelope_with_arrow: Your kubeconfig of ${name} is on its way to you in a DM from me.${admin}`,
+    `:inbox_tray: Your kubeconfig of ${name} is on its way to you in a DM from me.${admin}`,
   );
 }
 
