@@ -38,6 +38,8 @@ export const EVENTS = [
   'scaled',
   'scale-finished',
   'kubeconfig-sent',
+  'repave-approval-recorded',
+  'repave-approved',
   'note',
 ] as const;
 export type LifecycleEvent = (typeof EVENTS)[number];
@@ -64,6 +66,8 @@ export const TRANSITIONS: Record<
   // A resize is a RUNNING sub-phase (the record's `scaling`), ended when Palette's pool has the new size.
   'scale-finished': { from: ['RUNNING'], to: 'same' },
   'kubeconfig-sent': { from: ['RUNNING'], to: 'same' },
+  'repave-approval-recorded': { from: ['RUNNING'], to: 'same' },
+  'repave-approved': { from: ['RUNNING'], to: 'same' },
   note: { from: STATES, to: 'same' },
 };
 

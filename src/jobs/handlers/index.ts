@@ -9,6 +9,7 @@ import { homeJob } from './home';
 import { kubeconfigJob } from './kubeconfig';
 import { poll } from './poll';
 import { reconcile } from './reconcile';
+import { repaveJob } from './repave';
 import { review } from './review';
 import { reviewDraft } from './review-draft';
 import { scaleJob } from './scale';
@@ -31,4 +32,5 @@ export const HANDLERS: HandlerRegistry = {
   scale: scaleJob,
   home: homeJob,
   kubeconfig: kubeconfigJob,
+  repave: repaveJob,
 };
