@@ -47,7 +47,11 @@ export async function openRepaveHold(
   if (!(await deps.store.claimOnce(`repave-card:${record.id}:${since}`, CARD_CLAIM_SECONDS))) return;
   const hold: RepaveHold = { since, reasons: status.reasons, approvals: [], cards: [] };
   const card = repaveCard(deps.config, record, hold, scope.policy.requiredApprovals, deps.now());
-  const inThread = await postInThread(deps, record, card);
+  // The approval channel's card is the one approvers watch: a thread Slack refuses does not stop it.
+  const inThread = await postInThread(deps, record, card).catch((error: unknown) => {
+    deps.logger.warn('Could not post the repave card in the thread.', { clusterId: record.id, error });
+    return undefined;
+  });
   const inChannel = await deps.slack.chat.postMessage({
     channel: scope.team.approvalChannel,
     text: card.text,

@@ -33,9 +33,12 @@ function without<K extends keyof ClusterCare>(care: ClusterCare, key: K): Cluste
   return rest;
 }
 
-/** A health change is announced once a sweep later (a flap shorter than a sweep is not), once each way. */
-async function watchHealth(deps: Deps, record: ClusterRecord, row: ClusterSummary): Promise<void> {
-  if (!row.health) return;
+/**
+ * A health change is announced once a sweep later (a flap shorter than a sweep is not), once each way. Resolves
+ * to the record as it now is.
+ */
+async function watchHealth(deps: Deps, record: ClusterRecord, row: ClusterSummary): Promise<ClusterRecord> {
+  if (!row.health) return record;
   const now = deps.now().toISOString();
   const step = healthStep(
     record.care?.unhealthy,
@@ -44,42 +47,42 @@ async function watchHealth(deps: Deps, record: ClusterRecord, row: ClusterSummar
   );
   switch (step.kind) {
     case 'suspect':
-      await saveCare(deps, record, `Palette reports it ${row.health}`, (care) => ({
-        ...care,
-        unhealthy: step.episode,
-      }));
-      return;
+      return (
+        (await saveCare(deps, record, `Palette reports it ${row.health}`, (care) => ({
+          ...care,
+          unhealthy: step.episode,
+        }))) ?? record
+      );
     case 'announce-down': {
       const saved = await saveCare(deps, record, 'unhealthy for a sweep: announced', (care) => ({
         ...care,
         unhealthy: step.episode,
       }));
-      if (saved)
-        await postInThreadOnce(
-          deps,
-          saved,
-          `health-down:${step.episode.since}`,
-          healthDownNotice(deps.config, saved, step.episode),
-        );
-      return;
+      if (!saved) return record;
+      await postInThreadOnce(
+        deps,
+        saved,
+        `health-down:${step.episode.since}`,
+        healthDownNotice(deps.config, saved, step.episode),
+      );
+      return saved;
     }
-    case 'announce-up': {
+    case 'announce-up':
       await postInThreadOnce(
         deps,
         record,
         `health-up:${step.episode.since}`,
         healthUpNotice(record, step.lastedMs),
       );
-      await saveCare(deps, record, 'healthy again', (care) => without(care, 'unhealthy'));
-      return;
-    }
+      return (await saveCare(deps, record, 'healthy again', (care) => without(care, 'unhealthy'))) ?? record;
     case 'forget-flap':
-      await saveCare(deps, record, 'healthy again within a sweep: not announced', (care) =>
-        without(care, 'unhealthy'),
+      return (
+        (await saveCare(deps, record, 'healthy again within a sweep: not announced', (care) =>
+          without(care, 'unhealthy'),
+        )) ?? record
       );
-      return;
     case 'none':
-      return;
+      return record;
   }
 }
 
