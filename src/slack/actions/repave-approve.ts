@@ -29,6 +29,8 @@ export function repaveApproveClicked(deps: Deps) {
         return { nothingToDo: `Palette no longer holds a repave of "${current.name}": nothing to approve.` };
       if (hold.approvals.some((approval) => approval.userId === actor.userId))
         return { nothingToDo: 'You have already approved this repave.' };
+      if (hold.approvals.length >= required)
+        return { nothingToDo: 'This repave already has its approvals: it is being sent to Palette.' };
       const approvals = [...hold.approvals, { userId: actor.userId, at }];
       const met = approvals.length >= required;
       return {
