@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RepaveReasonFact } from '../domain/care';
 import { isNotFound } from './errors';
 import type { PaletteHttp } from './http';
 import type { Page } from './port';
@@ -7,14 +8,7 @@ import type { Page } from './port';
 export type RepaveState = 'Pending' | 'Approved' | 'Reverted';
 
 /** One reason Palette gives for a repave: its code, its message, and the pack and keys that changed. */
-export interface RepaveReason {
-  code: string;
-  message: string;
-  pack?: string;
-  fromTag?: string;
-  toTag?: string;
-  changedKeys: string[];
-}
+export type RepaveReason = RepaveReasonFact;
 
 /** A cluster's repave as `…/repave/status` reports it. */
 export interface RepaveStatus {

@@ -1,10 +1,9 @@
 import type { BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decideAndApply } from '../../clusters/decide-apply';
 import type { Deps } from '../../deps';
-import { scopeOfRecord } from '../../teams/scope';
 import { noticeAnswer } from '../blocks/answers';
-import { replyToClick } from '../click-reply';
-import { refusalFor, resolveActor } from '../roles';
+import { refusalFor } from '../roles';
+import { clickedCluster } from './clicked-cluster';
 
 /**
  * A click on "Approve repave" (thread or approval channel): approvers and admins of the cluster's team (policy
@@ -12,17 +11,12 @@ import { refusalFor, resolveActor } from '../roles';
  * Palette's approval once the team's quorum is met. Refusals and "already approved" go only to the clicker.
  */
 export function repaveApproveClicked(deps: Deps) {
-  return async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction>) => {
+  return async ({ ack, body, respond }: SlackActionMiddlewareArgs<BlockButtonAction>) => {
     await ack();
-    const reply = replyToClick(deps, body, respond);
-    const record = await deps.store.get(action.value ?? '');
-    if (!record) {
-      await reply(noticeAnswer('This cluster is no longer known.'));
-      return;
-    }
-    const scope = scopeOfRecord(deps, record);
+    const clicked = await clickedCluster(deps, body, respond);
+    if (!clicked) return;
+    const { record, scope, actor, reply } = clicked;
     const required = scope.policy.requiredApprovals;
-    const actor = await resolveActor(deps, body.user.id, scope.team);
     const outcome = await decideAndApply(deps, record, 'approve-repave', actor, (current, at) => {
       const hold = current.care?.repave;
       if (!hold || hold.outcome)
