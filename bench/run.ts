@@ -30,7 +30,7 @@ const SECTIONS: Record<string, Run> = {
   ack: () => ackSection({ connections: 50, durationSeconds: 10, warmUpSeconds: 2 }),
   cold: () => coldSection({ rounds: 15 }),
   dispatch: () => dispatchSection({ count: 100 }),
-  sweep: () => sweepSection({ clusters: 1_000 }),
+  sweep: () => sweepSection({ clusters: 1_000, pendingRepaves: 10 }),
 };
 
 const asked = process.argv.slice(2);

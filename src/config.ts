@@ -40,6 +40,8 @@ export interface Config {
   pollIntervalSeconds: number;
   /** A provisioning that shows no change for this long is reported as stalled. */
   stallAfterSeconds: number;
+  /** KUBECONFIG_DELIVERY: `dm` sends the users' kubeconfig as a file in a DM; `link` only links to Palette. */
+  kubeconfigDelivery: 'dm' | 'link';
   tableName: string;
   /** Days an ended cluster's record is kept before DynamoDB's TTL deletes it. */
   recordRetentionDays: number;
@@ -107,6 +109,9 @@ const EnvSchema = z.object({
   FORCE_DELETE_AFTER: seconds(900),
   POLL_INTERVAL: seconds(60),
   STALL_AFTER: seconds(1_800),
+  KUBECONFIG_DELIVERY: z
+    .enum(['dm', 'link'], { error: 'KUBECONFIG_DELIVERY is dm (a file in a DM) or link (a Palette link).' })
+    .default('dm'),
   TABLE_NAME: z.string().min(3).default('maas-chatops'),
   RECORD_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(DEFAULT_RECORD_RETENTION_DAYS),
   POWERTOOLS_METRICS_NAMESPACE: z
@@ -206,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined>, teamsFile?: 
     },
     pollIntervalSeconds: e.POLL_INTERVAL,
     stallAfterSeconds: e.STALL_AFTER,
+    kubeconfigDelivery: e.KUBECONFIG_DELIVERY,
     tableName: e.TABLE_NAME,
     recordRetentionDays: e.RECORD_RETENTION_DAYS,
     metricsNamespace: e.POWERTOOLS_METRICS_NAMESPACE,

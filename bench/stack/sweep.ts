@@ -10,7 +10,7 @@ import { seedRunningRecords } from './seed';
  * Sweep: `clusters` Running clusters in the Palette simulator (documented rate limits enforced) and as many RUNNING
  * records in the store; one reconciler sweep, timed, with the simulator's counters and the DynamoDB operations.
  */
-export async function sweepSection(options: { clusters: number }): Promise<Section> {
+export async function sweepSection(options: { clusters: number; pendingRepaves: number }): Promise<Section> {
   const stack = await startLocalStack({
     env: {},
     port: 0,
@@ -21,7 +21,10 @@ export async function sweepSection(options: { clusters: number }): Promise<Secti
   });
   try {
     const simulator = stack.palette!;
-    await seedRunningRecords(stack, simulator.seedClusters(options.clusters, { namePrefix: 'bench' }));
+    const seeded = simulator.seedClusters(options.clusters, { namePrefix: 'bench' });
+    await seedRunningRecords(stack, seeded);
+    // Palette holds a repave of some: the sweep posts their cards (thread and approval channel).
+    for (const cluster of seeded.slice(0, options.pendingRepaves)) simulator.holdRepave(cluster.uid);
     simulator.resetCounters();
     stack.operations.reset();
     const started = performance.now();
@@ -44,12 +47,16 @@ export async function sweepSection(options: { clusters: number }): Promise<Secti
       ([prefix, limit]) => counters.peakRps[prefix as keyof typeof counters.peakRps] > limit,
     );
     const scans = operations.Scan ?? 0;
+    const cards = stack
+      .slack!.calls('chat.postMessage')
+      .filter((call) => String(call.args.text ?? '').includes('holds a *repave*')).length;
+    rows.push(['Slack repave cards posted', String(cards), '', '']);
     const refused = counters.tooManyRequests.enforced;
     return {
       title: 'Reconciler sweep',
       method:
         `${options.clusters} Running clusters seeded in the Palette simulator (Palette's documented rate limits ` +
-        `enforced) and ${options.clusters} RUNNING records in the store (dynalite); one \`reconcile\` job run by the ` +
+        `enforced; Palette holds a repave of ${options.pendingRepaves} of them) and ${options.clusters} RUNNING records in the store (dynalite); one \`reconcile\` job run by the ` +
         'worker code of the local stack, nothing else running. Calls and peaks as the simulator counted them ' +
         '(peak = most requests in one 1-second window); DynamoDB operations as the stack’s client sent them.',
       header: ['what', 'calls / operations', 'peak rps', 'documented limit'],

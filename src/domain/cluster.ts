@@ -1,3 +1,4 @@
+import type { ClusterCare } from './care';
 import type { LifecycleEvent, LifecycleState } from './lifecycle';
 import type { ClusterSpec } from './spec';
 
@@ -134,6 +135,8 @@ export interface ClusterRecord {
   endedAt?: string;
   failure?: string;
   progress?: Progress;
+  /** After Running: a health episode, a repave Palette holds, an update noticed (src/domain/care.ts). */
+  care?: ClusterCare;
   version: number;
   history: AuditEvent[];
 }

@@ -12,7 +12,8 @@ export type Command =
   | { kind: 'force-delete'; name: string }
   | { kind: 'scale'; name: string; pool: string; size: number }
   | { kind: 'gateway' }
-  | { kind: 'pairing-code' };
+  | { kind: 'pairing-code' }
+  | { kind: 'kubeconfig'; name: string };
 
 /** A command the grammar could not read, with a suggestion when the text was close to one. */
 export interface CommandError {
@@ -85,6 +86,13 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     summary: ({ forceDeleteAfterSeconds }) =>
       `Admins: force delete a cluster stuck deleting for ${waitText(forceDeleteAfterSeconds)}.`,
     example: '/maas force-delete team-a-dev',
+  },
+  {
+    name: 'kubeconfig',
+    usage: 'kubeconfig NAME',
+    summary:
+      'Your kubeconfig of a running cluster, as a file in a DM (admins: a link to the admin one in Palette).',
+    example: '/maas kubeconfig team-a-dev',
   },
   {
     name: 'gateway',
@@ -177,6 +185,7 @@ export function parseCommand(text: string): Command | CommandError {
     case 'delete':
     case 'abort':
     case 'force-delete':
+    case 'kubeconfig':
       return needArgs(sub, args.length, 1) ?? { kind: sub, name: args[0]! };
     case 'scale': {
       const problem = needArgs(sub, args.length, 3);

@@ -37,6 +37,9 @@ export const EVENTS = [
   'deleted',
   'scaled',
   'scale-finished',
+  'kubeconfig-sent',
+  'repave-approval-recorded',
+  'repave-approved',
   'note',
 ] as const;
 export type LifecycleEvent = (typeof EVENTS)[number];
@@ -62,6 +65,9 @@ export const TRANSITIONS: Record<
   scaled: { from: ['RUNNING'], to: 'same' },
   // A resize is a RUNNING sub-phase (the record's `scaling`), ended when Palette's pool has the new size.
   'scale-finished': { from: ['RUNNING'], to: 'same' },
+  'kubeconfig-sent': { from: ['RUNNING'], to: 'same' },
+  'repave-approval-recorded': { from: ['RUNNING'], to: 'same' },
+  'repave-approved': { from: ['RUNNING'], to: 'same' },
   note: { from: STATES, to: 'same' },
 };
 

@@ -27,6 +27,8 @@ export const ACTIONS = [
   'quota',
   'gateway',
   'pairing-code',
+  'kubeconfig',
+  'approve-repave',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -124,6 +126,9 @@ export const PERMISSIONS: Record<Action, Permission> = {
   quota: { states: 'none', roles: 'anyone' },
   gateway: { states: 'none', roles: 'anyone' },
   'pairing-code': { states: 'none', roles: ['admin'] },
+  kubeconfig: { states: ['RUNNING'], roles: ['requester', 'admin'] },
+  // Palette asked, not the requester: no self-approval rule.
+  'approve-repave': { states: ['RUNNING'], roles: ['approver', 'admin'] },
 };
 
 /** Why an action was refused, written for the person who asked, with what they can do instead. */
@@ -168,6 +173,8 @@ const VERBS: Record<Action, string> = {
   quota: 'see the quota',
   gateway: 'see gateways',
   'pairing-code': 'get a gateway pairing code',
+  kubeconfig: 'get the kubeconfig of',
+  'approve-repave': 'approve a repave of',
 };
 
 /** Decides whether `actor` may do `action` to the cluster described by `facts`, at `now`. */

@@ -25,6 +25,10 @@ export type Job =
   | { kind: 'scale'; clusterId: string; pool: string; size: number; by: string }
   /** Re-publish a user's App Home tab (with the answer to a click made on it, when there is one). */
   | { kind: 'home'; userId: string; notice?: string }
+  /** Send a person the users' kubeconfig of a running cluster as a file in a DM (once per request). */
+  | { kind: 'kubeconfig'; clusterId: string; userId: string; requestId: string }
+  /** After an approval of Palette's repave: the PATCH once the quorum is met, then the cards and the thread. */
+  | { kind: 'repave'; clusterId: string }
   /** Sweep the active clusters: re-dispatch stuck work, notice changes made outside the bot. */
   | { kind: 'reconcile' };
 

@@ -24,6 +24,8 @@ export const JobSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('home'), userId: id, notice: z.string().max(3_000).optional() }),
   z.object({ kind: z.literal('reconcile') }),
+  z.object({ kind: z.literal('kubeconfig'), clusterId: id, userId: id, requestId: id }),
+  clusterJob('repave'),
 ]);
 
 /** A payload read as a job, or what is wrong with it. */

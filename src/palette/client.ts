@@ -1,4 +1,5 @@
 import { type Metrics, UNRECORDED } from '../metrics/port';
+import { afterRunningOver } from './after-running';
 import type { SpectroMaasClusterEntity } from './entities';
 import { isNotFound, PaletteError } from './errors';
 import { maasClustersSearch, maasProfilesFilter } from './filters';
@@ -130,6 +131,7 @@ function paletteOver(http: PaletteHttp): Palette {
   };
 
   const client: Palette = {
+    ...afterRunningOver(http),
     listMaasProfiles: () =>
       allPages((token) =>
         http.json(

@@ -45,6 +45,8 @@ export interface PaletteHttp {
   json<T>(call: PaletteCall, schema: z.ZodType<T>): Promise<T>;
   /** Sends a call whose answer has no body the bot reads (204 and the like). */
   send(call: PaletteCall): Promise<void>;
+  /** Sends a call whose answer is a download (`application/octet-stream`): its body as text. */
+  download(call: PaletteCall): Promise<string>;
 }
 
 /**
@@ -168,6 +170,10 @@ export function createPaletteTransport(options: PaletteHttpOptions): PaletteTran
       },
       async send(call) {
         await exchange(call, headers);
+      },
+      async download(call) {
+        const { text } = await exchange(call, { ...headers, accept: 'application/octet-stream' });
+        return text;
       },
     };
   };

@@ -52,8 +52,13 @@ describe('Pacer', () => {
       '/v1/spectroclusters': 50,
       '/v1/spectroclusters/maas': 5,
       '/v1/dashboard': 10,
+      '/v1/spectroclusters/{uid}/assets': 10,
     });
     expect(pacer.bucketOf('/v1/spectroclusters/abc')).toBe('/v1/spectroclusters');
+    expect(pacer.bucketOf('/v1/spectroclusters/abc/assets/kubeconfig?frp=true')).toBe(
+      '/v1/spectroclusters/{uid}/assets',
+    );
+    expect(pacer.bucketOf('/v1/spectroclusters/def/assets')).toBe('/v1/spectroclusters/{uid}/assets');
     expect(pacer.bucketOf('/v1/spectroclusters/maas/validate')).toBe('/v1/spectroclusters/maas');
     expect(pacer.bucketOf('/v1/dashboard/spectroclusters/search?limit=50')).toBe('/v1/dashboard');
     expect(pacer.bucketOf('/v1/spectroclustersX')).toBe('/v1/spectroclustersX');

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { PALETTE_RATE_LIMITS } from './limits';
+import { limitPrefixOf, PALETTE_RATE_LIMITS } from './limits';
 
 /** The rates the client keeps under: Palette's documented limits, and a cautious default for other prefixes. */
 export const PACED_LIMITS: Readonly<Record<string, number>> = { ...PALETTE_RATE_LIMITS, '*': 10 };
@@ -59,10 +59,7 @@ export class Pacer {
     // Only the part from `/v1/` on counts, so an API URL with a base path paces the same.
     const query = path.indexOf('?');
     const bare = (query < 0 ? path : path.slice(0, query)).replace(/^.*?(?=\/v1\/)/, '');
-    let best: string | undefined;
-    for (const prefix of this.intervals.keys())
-      if ((bare === prefix || bare.startsWith(`${prefix}/`)) && prefix.length > (best?.length ?? 0))
-        best = prefix;
+    const best = limitPrefixOf(bare, this.intervals.keys());
     return best ?? bare.split('/').slice(0, 3).join('/');
   }
 

@@ -1,3 +1,4 @@
+import type { AfterRunningPalette } from './after-running';
 import type { MaasMachinePoolConfigEntity, SpectroMaasClusterEntity } from './entities';
 
 /** A MAAS cluster profile, as the profile picker lists it. */
@@ -79,6 +80,16 @@ export interface ClusterOverview {
   /** Healthy, UnHealthy, Unknown … as Palette reports it; undefined before there is any. */
   health?: string;
   pools: PoolProgress[];
+  /** What Palette says is wrong while unhealthy (its health conditions). */
+  healthProblems?: HealthProblem[];
+  /** Palette offers an update of the cluster's profile (`status.notifications.isAvailable`). */
+  updatesAvailable?: boolean;
+}
+
+/** A health condition Palette reports for an unhealthy cluster. */
+export interface HealthProblem {
+  type: string;
+  message: string;
 }
 
 /** One progress event of a cluster. */
@@ -98,6 +109,12 @@ export interface ClusterSummary {
   health?: string;
   cloudType?: string;
   createdAt?: string;
+  /** What Palette says is wrong while unhealthy (its health conditions). */
+  healthProblems?: HealthProblem[];
+  /** `status.repave.state` (Pending while Palette holds a repave for approval). */
+  repaveState?: string;
+  /** Palette offers an update of the cluster's profile. */
+  updatesAvailable?: boolean;
 }
 
 /** A page of results and the `continue` token for the next one (absent on the last page). */
@@ -143,7 +160,7 @@ export interface Gateway {
 }
 
 /** Palette, as the bot uses it: every endpoint of DESIGN §4, typed. */
-export interface Palette {
+export interface Palette extends AfterRunningPalette {
   /** MAAS cluster profiles (`environment: maas`), every page. */
   listMaasProfiles(): Promise<ProfileSummary[]>;
   profilePacks(profileUid: string): Promise<ProfilePack[]>;

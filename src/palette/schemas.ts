@@ -16,6 +16,7 @@ import type {
   ClusterSummary,
   CostEstimate,
   Gateway,
+  HealthProblem,
   Page,
   PoolMachine,
   ProfilePack,
@@ -60,7 +61,29 @@ const LooseMeta = opt(
   z.object({ uid: text, name: text, creationTimestamp: text, lastModifiedTimestamp: text }),
 );
 const ListMeta = opt(z.object({ continue: text }));
-const HealthState = opt(z.object({ state: text, lastHeartBeatTimestamp: text }));
+const HealthState = opt(
+  z.object({
+    state: text,
+    lastHeartBeatTimestamp: text,
+    conditions: list(z.object({ type: text, message: text })),
+  }),
+);
+const NotificationStatus = opt(z.object({ isAvailable: flag }));
+
+/** The health conditions of an unhealthy cluster and whether updates are offered, when there are any. */
+const careOf = (
+  health: z.output<typeof HealthState>,
+  notifications: z.output<typeof NotificationStatus>,
+): { healthProblems?: HealthProblem[]; updatesAvailable?: true } => {
+  const problems = (health?.conditions ?? []).map((condition) => ({
+    type: condition.type ?? 'Unknown',
+    message: condition.message ?? '',
+  }));
+  return {
+    ...(problems.length > 0 ? { healthProblems: problems } : {}),
+    ...(notifications?.isAvailable ? { updatesAvailable: true } : {}),
+  };
+};
 
 /** A `{items, listmeta}` list answer, as one page. */
 const page = <T extends z.ZodType>(item: T) =>
@@ -235,7 +258,7 @@ export const OverviewSchema = z
         ),
       }),
     ),
-    status: opt(z.object({ state: text, health: HealthState })),
+    status: opt(z.object({ state: text, health: HealthState, notifications: NotificationStatus })),
   })
   .transform(
     (raw): ClusterOverview => ({
@@ -243,6 +266,7 @@ export const OverviewSchema = z
       name: raw.metadata.name,
       state: raw.status?.state || 'Unknown',
       health: raw.status?.health?.state || undefined,
+      ...careOf(raw.status?.health, raw.status?.notifications),
       // The overview names no pool: Palette's order is kept so callers can match the create order.
       pools: (raw.spec?.cloudConfig?.machinePools ?? []).map((pool) => ({
         isControlPlane: pool.isControlPlane,
@@ -271,7 +295,14 @@ export const ClusterSearchPageSchema = page(
     .object({
       metadata: Meta,
       specSummary: opt(z.object({ cloudConfig: opt(z.object({ cloudType: text })) })),
-      status: opt(z.object({ state: text, health: HealthState })),
+      status: opt(
+        z.object({
+          state: text,
+          health: HealthState,
+          notifications: NotificationStatus,
+          repave: opt(z.object({ state: text })),
+        }),
+      ),
     })
     .transform(
       (raw): ClusterSummary => ({
@@ -279,6 +310,8 @@ export const ClusterSearchPageSchema = page(
         name: raw.metadata.name,
         state: raw.status?.state || 'Unknown',
         health: raw.status?.health?.state || undefined,
+        ...careOf(raw.status?.health, raw.status?.notifications),
+        ...(raw.status?.repave?.state ? { repaveState: raw.status.repave.state } : {}),
         cloudType: raw.specSummary?.cloudConfig?.cloudType,
         createdAt: raw.metadata.creationTimestamp,
       }),

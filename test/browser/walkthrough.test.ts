@@ -160,6 +160,26 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', { timeout: BROW
     await expect(record()).resolves.toMatchObject({ state: 'RUNNING' });
   });
 
+  it('the requester clicks "Get kubeconfig" on the Running notice and the file arrives in their DM', async () => {
+    await actAs('Riley Chen (requester)');
+    const panel = await openThread();
+    const notice = panel.locator('article', { hasText: `${NAME} is running` }).last();
+    await notice.getByRole('button', { name: 'Get kubeconfig' }).click();
+    await panel.locator('article', { hasText: 'is on its way to you in a DM' }).waitFor();
+    await page.getByRole('link', { name: stack.slack!.workspace.bot.name }).click();
+    await page.getByRole('tab', { name: 'Messages' }).click();
+    const dm = page.locator('.conversation article.message', { hasText: `Your kubeconfig of ${NAME},` });
+    const file = dm.getByRole('link', { name: new RegExp(`${NAME}\\.kubeconfig\\.yaml`) });
+    await file.waitFor();
+    await expect(dm.textContent()).resolves.toContain('It is personal');
+    await screenshot(page, 'walkthrough-3b-kubeconfig-dm');
+    const download = await page.request.get(new URL((await file.getAttribute('href'))!, page.url()).href);
+    expect(download.status()).toBe(200);
+    expect(await download.text()).toContain('kind: Config');
+    // Never in the thread: the channel shows only that it was sent.
+    expect((await panel.locator('article').allTextContents()).join('\n')).not.toContain('kind: Config');
+  });
+
   it('the requester scales it, and the thread follows the resize to "2/2 nodes ready"', async () => {
     await actAs('Riley Chen (requester)');
     const panel = await openThread();

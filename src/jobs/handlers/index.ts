@@ -6,8 +6,10 @@ import { expire } from './expire';
 import { forceDeleteJob } from './force-delete';
 import { forceDeleteWindow } from './force-delete-window';
 import { homeJob } from './home';
+import { kubeconfigJob } from './kubeconfig';
 import { poll } from './poll';
 import { reconcile } from './reconcile';
+import { repaveJob } from './repave';
 import { review } from './review';
 import { reviewDraft } from './review-draft';
 import { scaleJob } from './scale';
@@ -29,4 +31,6 @@ export const HANDLERS: HandlerRegistry = {
   'force-delete': forceDeleteJob,
   scale: scaleJob,
   home: homeJob,
+  kubeconfig: kubeconfigJob,
+  repave: repaveJob,
 };

@@ -7,6 +7,7 @@ import type { Job } from '../job';
 import { applyPaletteState } from '../observe';
 import { forEachBounded, pacer } from '../pace';
 import { auditQuotaLedgers } from '../quota-audit';
+import { watchAllRunning } from '../watch-running';
 
 /** How the sweep is paced; the defaults keep 1,000 active clusters well inside a minute and Palette's limits. */
 export interface ReconcileOptions {
@@ -171,6 +172,7 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
       });
       cursor = page.cursor;
     } while (cursor);
+    await watchAllRunning(deps, walked);
     if (!tally.unfinished) {
       try {
         const audit = await auditQuotaLedgers(deps, walked, quotaGraceSeconds * 1000);

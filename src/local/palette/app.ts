@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { v1Error } from './errors';
 import { authenticate, oneShots, projectScope, traffic } from './middleware';
+import { afterRunningClusterRoutes, notificationRoutes, repaveListRoutes } from './routes/after-running';
 import { cloudAccountRoutes } from './routes/cloudaccounts';
 import { cloudConfigRoutes } from './routes/cloudconfigs';
 import { clusterProfileRoutes } from './routes/clusterprofiles';
@@ -18,6 +19,9 @@ export function createSimulatorApp(sim: SimRuntime): Hono {
   app.route('/', consoleRoutes(sim));
   app.use('/v1/*', traffic(sim), authenticate(sim), projectScope(sim), oneShots(sim));
   app.route('/v1/spectroclusters', spectroclusterRoutes(sim));
+  app.route('/v1/spectroclusters', afterRunningClusterRoutes(sim));
+  app.route('/v1/dashboard', repaveListRoutes(sim));
+  app.route('/v1/notifications', notificationRoutes(sim));
   app.route('/v1/dashboard', dashboardRoutes(sim));
   app.route('/v1/events', eventRoutes(sim));
   app.route('/v1/cloudaccounts', cloudAccountRoutes(sim));

@@ -1,3 +1,4 @@
+import { defaultRepaveReasons, holdRepave, REPAVE_LABEL } from './care';
 import type { Pace } from './clock';
 import { iso } from './clock';
 import type { Refusal } from './errors';
@@ -138,6 +139,7 @@ export class ClusterStore {
       scales: [],
     };
     planProvisioning(cluster, this.pace, STALL_LABEL in labels);
+    if (REPAVE_LABEL in labels) holdRepave(cluster, defaultRepaveReasons(this.catalog, cluster), t);
     this.keep(cluster);
     this.changed();
     return { ok: true, value: cluster };
@@ -239,6 +241,11 @@ export class ClusterStore {
     this.changed();
   }
 
+  /** Says a cluster changed outside the operations above (health, repave, updates), so it is kept. */
+  touched(): void {
+    this.changed();
+  }
+
   private keep(cluster: ClusterRecord): void {
     this.records.set(cluster.uid, cluster);
     this.byConfigUid.set(cluster.configUid, cluster.uid);
@@ -253,7 +260,7 @@ export class ClusterStore {
       name: cluster.name,
       projectUid: cluster.projectUid,
       state,
-      ...(state === 'Running' ? { health: 'Healthy' } : {}),
+      ...(state === 'Running' ? { health: cluster.care?.unhealthy ? 'UnHealthy' : 'Healthy' } : {}),
       gone: isGone(cluster, t),
       cloudConfigUid: cluster.configUid,
       cloudAccountUid: cluster.accountUid,

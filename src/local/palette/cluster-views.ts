@@ -1,3 +1,4 @@
+import { healthView, notificationStatusView, repaveAt } from './care';
 import { packRef } from './catalog-views';
 import { iso } from './clock';
 import { isGone, lastModifiedAt, readyAt, stateAt } from './lifecycle';
@@ -45,14 +46,12 @@ function profileTemplates(sim: SimRuntime, cluster: ClusterRecord) {
   });
 }
 
-function health(sim: SimRuntime, cluster: ClusterRecord, t: number) {
-  if (stateAt(cluster, t) !== 'Running') return undefined;
-  return {
-    state: 'Healthy',
-    agentVersion: sim.catalog.agentVersion,
-    lastHeartBeatTimestamp: iso(Math.max(cluster.runningAt, t - 10_000)),
-    conditions: [],
-  };
+const health = (sim: SimRuntime, cluster: ClusterRecord, t: number) => healthView(sim.catalog, cluster, t);
+
+/** `status.repave` when Palette holds (or held) a repave. */
+function repaveStatus(cluster: ClusterRecord, t: number) {
+  const repave = repaveAt(cluster, t);
+  return repave ? { repave: { state: repave.state } } : {};
 }
 
 function conditions(cluster: ClusterRecord, t: number) {
@@ -99,6 +98,7 @@ export function spectroClusterView(sim: SimRuntime, cluster: ClusterRecord, t: n
       apiEndpoints: apiEndpoints(cluster, t),
       conditions: conditions(cluster, t),
       fips: { mode: 'none' },
+      ...repaveStatus(cluster, t),
     },
   };
 }
@@ -148,6 +148,7 @@ export function overviewView(sim: SimRuntime, cluster: ClusterRecord, t: number)
       apiEndpoints: apiEndpoints(cluster, t),
       conditions: conditions(cluster, t),
       fips: { mode: 'none' },
+      notifications: notificationStatusView(cluster, t),
       kubeMeta: {
         hasKubeConfig: stateAt(cluster, t) === 'Running',
         hasKubeConfigClient: stateAt(cluster, t) === 'Running',
@@ -182,10 +183,13 @@ export function summaryView(sim: SimRuntime, cluster: ClusterRecord, t: number) 
             health: {
               state: clusterHealth.state,
               lastHeartBeatTimestamp: clusterHealth.lastHeartBeatTimestamp,
+              conditions: clusterHealth.conditions,
             },
           }
         : {}),
       fips: { mode: 'none' },
+      notifications: notificationStatusView(cluster, t),
+      ...repaveStatus(cluster, t),
     },
   };
 }
@@ -228,7 +232,7 @@ export function searchable(cluster: ClusterRecord, t: number): Searchable {
     name: cluster.name,
     environment: 'maas',
     state,
-    health: state === 'Running' ? 'Healthy' : '',
+    health: state === 'Running' ? (cluster.care?.unhealthy ? 'UnHealthy' : 'Healthy') : '',
     deleted: state === 'Deleted' || isGone(cluster, t),
     labels: cluster.labels,
     createdAt: cluster.createdAt,

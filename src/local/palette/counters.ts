@@ -7,6 +7,7 @@ export const PREFIXES = [
   '/v1/overlords',
   '/v1/events',
   '/v1/clusterprofiles',
+  '/v1/notifications',
 ] as const;
 export type SimPrefix = (typeof PREFIXES)[number];
 

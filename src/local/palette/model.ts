@@ -49,6 +49,27 @@ export interface DeletionRecord {
   goneAt: number;
 }
 
+/** A health condition Palette reports for an unhealthy cluster (v1SpectroClusterHealthCondition). */
+export interface HealthProblem {
+  type: string;
+  message: string;
+}
+
+/** One reason Palette gives for holding a repave (v1SpectroClusterRepaveReason). */
+export interface RepaveReasonRecord {
+  code: string;
+  message: string;
+  pack?: { name: string; layer: string; currentTag: string; targetTag: string; diffConfigKeys: string[] };
+}
+
+/** What Palette says about a cluster after Running: health, a repave held for approval, an update offered. */
+export interface CareRecord {
+  /** Set while the cluster is unhealthy. */
+  unhealthy?: { since: number; problems: HealthProblem[] };
+  repave?: { state: 'Pending' | 'Approved' | 'Reverted'; since: number; reasons: RepaveReasonRecord[] };
+  update?: { uid: string; since: number; message: string; done: boolean };
+}
+
 /** A cluster in the simulator's memory. */
 export interface ClusterRecord {
   uid: string;
@@ -76,6 +97,8 @@ export interface ClusterRecord {
   plannedMachines: number;
   scales: ScaleRecord[];
   deletion?: DeletionRecord;
+  /** Health, repave and update news (simulator controls and the `sim.repave` label set it). */
+  care?: CareRecord;
 }
 
 /** A cluster as the simulator's `clusters()` reports it at a moment. */

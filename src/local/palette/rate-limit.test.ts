@@ -15,6 +15,21 @@ describe('RateLimiter', () => {
     expect(limiter.exceeded('a', '/v1/dashboard', t + 1000)).toBeUndefined();
   });
 
+  it("counts every cluster's assets against one sub-prefix limit, apart from their parent", () => {
+    const limiter = new RateLimiter(PALETTE_RATE_LIMITS);
+    const t = 9_000;
+    for (let n = 0; n < 10; n++)
+      expect(limiter.exceeded('a', `/v1/spectroclusters/c${n}/assets/kubeconfig`, t)).toBeUndefined();
+    expect(limiter.exceeded('a', '/v1/spectroclusters/c99/assets/adminKubeconfig', t)).toEqual({
+      prefix: '/v1/spectroclusters/{uid}/assets',
+      limit: 10,
+    });
+    expect(limiter.exceeded('a', '/v1/spectroclusters/c1', t)).toBeUndefined();
+    for (let n = 0; n < 10; n++)
+      expect(limiter.exceeded('a', '/v1/notifications/spectrocluster/x', t)).toBeUndefined();
+    expect(limiter.exceeded('a', '/v1/notifications/spectrocluster/y', t)?.prefix).toBe('/v1/notifications');
+  });
+
   it('uses Palette limits by default, none when off, exactly the given ones otherwise', () => {
     expect(rateLimitsFor(undefined)).toEqual(PALETTE_RATE_LIMITS);
     expect(rateLimitsFor(true)['/v1/spectroclusters']).toBe(50);

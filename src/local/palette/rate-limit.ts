@@ -1,4 +1,4 @@
-import { PALETTE_RATE_LIMITS } from '../../palette/limits';
+import { limitPrefixOf, PALETTE_RATE_LIMITS } from '../../palette/limits';
 import { SecondWindows } from './counters';
 
 /** The limits for the `rateLimits` option: true = Palette's, false = none, a record = exactly those. */
@@ -16,7 +16,7 @@ export class RateLimiter {
 
   /** The limit a request from `source` to `path` at `nowMs` (wall clock) exceeds, or undefined when within. */
   exceeded(source: string, path: string, nowMs: number): { prefix: string; limit: number } | undefined {
-    const prefix = Object.keys(this.limits).find((key) => path === key || path.startsWith(`${key}/`));
+    const prefix = limitPrefixOf(path, Object.keys(this.limits));
     if (prefix === undefined) return undefined;
     const limit = this.limits[prefix] ?? Number.POSITIVE_INFINITY;
     return this.windows.hit(`${source} ${prefix}`, nowMs) > limit ? { prefix, limit } : undefined;

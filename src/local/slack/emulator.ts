@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { decodeSlackBody } from '../../http/parse';
 import { type RunningServer, serveHttp } from '../../http/serve';
 import { EmulatorCore, SLACK_TIME_LIMITS, SlackApiError, type TimeLimits } from './core';
+import { FileStore } from './files';
 import {
   type BotReply,
   type ClickTarget,
@@ -114,6 +115,8 @@ export interface SlackEmulator {
   waitFor<T>(predicate: (workspace: Workspace) => T | undefined | null | false): Promise<T>;
   /** Subscribes to changes (for live UIs); returns the unsubscribe function. */
   on(listener: (change: WorkspaceChange) => void): () => void;
+  /** The content of a file shared through the upload flow (the person's download), if there is one. */
+  fileContent(id: string): string | undefined;
   /** Stops the server. */
   close(): Promise<void>;
 }
@@ -172,7 +175,10 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
     },
   });
 
+  const files = new FileStore(core);
+  const methods = { ...METHODS, ...files.methods() };
   const app = new Hono();
+  files.route(app);
   app.on(['GET', 'POST'], '/api/:method', async (c) => {
     const method = c.req.param('method');
     const args = decoded(await readArgs(c.req.raw));
@@ -195,7 +201,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
     };
     if (!token) return fail('not_authed');
     if (token !== options.botToken) return fail('invalid_auth');
-    const handler = METHODS[method];
+    const handler = methods[method];
     if (!handler) return fail('unknown_method');
     const injected = failures.get(method)?.shift();
     if (injected && 'status' in injected) {
@@ -297,6 +303,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
         check();
       }),
     on: (listener) => core.on(listener),
+    fileContent: (id) => files.content(id)?.content.toString('utf8'),
     close: async () => {
       for (const closed of [...closing]) closed();
       await server.close();

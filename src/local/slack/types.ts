@@ -46,6 +46,16 @@ export interface SlackMessage {
   editedTs?: string;
   /** An in_channel slash command answer shows the command the person typed. */
   command?: { user: string; text: string };
+  /** Files shared with the message (files.completeUploadExternal); their content stays in the emulator. */
+  files?: SharedFile[];
+}
+
+/** A file as a message shows it: its id, name, title and size (the content is fetched separately). */
+export interface SharedFile {
+  id: string;
+  name: string;
+  title: string;
+  size: number;
 }
 
 /** A message only one person sees ("Only visible to you"). */

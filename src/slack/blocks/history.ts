@@ -48,6 +48,10 @@ const PHRASES: Record<Exclude<LifecycleEvent, 'note'>, (entry: AuditEvent) => st
   },
   scaled: (entry) => `${who(entry.by)} resized ${detailOf(entry)}`,
   'scale-finished': (entry) => `resize done: ${detailOf(entry)}`,
+  'kubeconfig-sent': (entry) => `kubeconfig sent to ${who(entry.by)} in a DM`,
+  'repave-approval-recorded': (entry) =>
+    `${who(entry.by)} approved Palette's repave; ${detailOf(entry) || 'more approvals needed'}`,
+  'repave-approved': (entry) => `${who(entry.by)} approved Palette's repave: nodes are replaced one by one`,
 };
 
 /**

@@ -8,6 +8,7 @@ import { plainMessage } from './answers';
 import { decisionLine, quorumLine } from './approval-card';
 import { link, mention, recordConsoleLink, section } from './cluster-facts';
 import { endedOutside, endingOf, leftoverCount } from './ending';
+import { kubeconfigButton } from './kubeconfig';
 
 /** Event lines in one thread message at most; the rest are counted. */
 const MAX_EVENT_LINES = 30;
@@ -62,9 +63,8 @@ export function runningNotice(record: ClusterRecord, config: Config): BotMessage
   const health = record.progress?.health ? ` (${escapeText(record.progress.health)})` : '';
   const url = recordConsoleLink(config, record);
   const palette = url ? ` ${link(url, 'Open it in Palette')}.` : '';
-  return plainMessage(
-    `:tada: ${mention(record.requester)} *${escapeText(record.name)}* is running${health}: provisioned${took}.${palette}`,
-  );
+  const text = `:tada: ${mention(record.requester)} *${escapeText(record.name)}* is running${health}: provisioned${took}.${palette}`;
+  return { text, blocks: [section(text), { type: 'actions', elements: [kubeconfigButton(record)] }] };
 }
 
 /**

@@ -8,6 +8,7 @@ import { deleteCluster } from './delete';
 import { forceDelete } from './force-delete';
 import { gateway } from './gateway';
 import { help } from './help';
+import { kubeconfig } from './kubeconfig';
 import { list } from './list';
 import { pairingCode } from './pairing-code';
 import { quota } from './quota';
@@ -31,6 +32,7 @@ const HANDLERS: { [K in Command['kind']]: CommandHandler<K> } = {
   scale,
   gateway,
   'pairing-code': pairingCode,
+  kubeconfig,
 };
 
 function run(command: Command, context: CommandContext): Promise<Answer | undefined> {

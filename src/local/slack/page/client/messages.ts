@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { EphemeralMessage, SlackMessage } from '../../types';
+import type { EphemeralMessage, SharedFile, SlackMessage } from '../../types';
 import type { PageState } from '../state';
 import { renderBlocks } from './blocks';
 import { h } from './dom';
@@ -115,6 +115,7 @@ export function renderMessage(listed: ListedMessage, options: MessageOptions): H
           ? renderBlocks(message.blocks as KnownBlock[], options.surface)
           : h('div', { class: 'message-text' }, mrkdwn(message.text, directory)),
       ),
+      channelMessage?.files?.length ? renderFiles(channelMessage.files) : null,
       options.compact ? edited : null,
       replies > 0 && options.openThread && channelMessage
         ? h(
@@ -127,6 +128,23 @@ export function renderMessage(listed: ListedMessage, options: MessageOptions): H
             `${replies} ${replies === 1 ? 'reply' : 'replies'}`,
           )
         : null,
+    ),
+  );
+}
+
+/** Files shared with a message (the upload flow), as Slack shows them: a card per file that downloads it. */
+function renderFiles(files: readonly SharedFile[]): HTMLElement {
+  return h(
+    'div',
+    { class: 'files' },
+    ...files.map((file) =>
+      h(
+        'a',
+        { class: 'file', attrs: { href: `/files/${encodeURIComponent(file.id)}`, download: file.name } },
+        h('span', { class: 'file-icon', attrs: { 'aria-hidden': 'true' } }, '📄'),
+        h('span', { class: 'file-name' }, file.name),
+        h('span', { class: 'file-meta' }, `${file.title} · ${file.size} bytes`),
+      ),
     ),
   );
 }

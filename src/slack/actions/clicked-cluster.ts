@@ -1,0 +1,35 @@
+import type { BlockButtonAction, RespondFn } from '@slack/bolt';
+import type { Deps } from '../../deps';
+import type { ClusterRecord } from '../../domain/cluster';
+import type { Actor } from '../../domain/policy';
+import { scopeOfRecord, type TeamScope } from '../../teams/scope';
+import { noticeAnswer } from '../blocks/answers';
+import { type ClickReply, replyToClick } from '../click-reply';
+import { resolveActor } from '../roles';
+
+/** A click on a button whose value is a cluster id: the record, its team's scope, who clicked, how to answer. */
+export interface ClickedCluster {
+  record: ClusterRecord;
+  scope: TeamScope;
+  actor: Actor;
+  reply: ClickReply;
+}
+
+/**
+ * Reads the cluster a button is about and who clicked it, with the roles of the cluster's team; a cluster no
+ * longer known is answered to the clicker (undefined then).
+ */
+export async function clickedCluster(
+  deps: Deps,
+  body: BlockButtonAction,
+  respond: RespondFn,
+): Promise<ClickedCluster | undefined> {
+  const reply = replyToClick(deps, body, respond);
+  const record = await deps.store.get(body.actions[0]?.value ?? '');
+  if (!record) {
+    await reply(noticeAnswer('This cluster is no longer known.'));
+    return undefined;
+  }
+  const scope = scopeOfRecord(deps, record);
+  return { record, scope, actor: await resolveActor(deps, body.user.id, scope.team), reply };
+}
