@@ -37,6 +37,12 @@ export const EVENTS = [
   'deleted',
   'scaled',
   'scale-finished',
+  'lease-started',
+  'lease-extended',
+  'lease-kept',
+  'extension-requested',
+  'extension-approval-recorded',
+  'extension-rejected',
   'note',
 ] as const;
 export type LifecycleEvent = (typeof EVENTS)[number];
@@ -62,6 +68,13 @@ export const TRANSITIONS: Record<
   scaled: { from: ['RUNNING'], to: 'same' },
   // A resize is a RUNNING sub-phase (the record's `scaling`), ended when Palette's pool has the new size.
   'scale-finished': { from: ['RUNNING'], to: 'same' },
+  // A lease is bookkeeping on a live cluster: it starts at Running and moves only while it runs.
+  'lease-started': { from: ['RUNNING'], to: 'same' },
+  'lease-extended': { from: ['RUNNING'], to: 'same' },
+  'lease-kept': { from: ['PENDING_APPROVAL', 'APPROVED', 'PROVISIONING', 'RUNNING'], to: 'same' },
+  'extension-requested': { from: ['RUNNING'], to: 'same' },
+  'extension-approval-recorded': { from: ['RUNNING'], to: 'same' },
+  'extension-rejected': { from: ['RUNNING'], to: 'same' },
   note: { from: STATES, to: 'same' },
 };
 
