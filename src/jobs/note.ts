@@ -1,7 +1,7 @@
+import { applyFresh } from '../clusters/decide-apply';
 import type { Deps } from '../deps';
 import type { ClusterRecord, SlackPlaces } from '../domain/cluster';
 import type { ClusterFields } from '../store/port';
-import { applyFresh } from '../clusters/decide-apply';
 
 /**
  * Records bookkeeping (where a message was posted, the review's findings) as a `note` transition on the freshest

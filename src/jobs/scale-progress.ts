@@ -1,9 +1,9 @@
+import { applyFresh } from '../clusters/decide-apply';
 import type { Deps } from '../deps';
 import type { ClusterRecord, Progress } from '../domain/cluster';
 import { scaleFinishedMessage } from '../slack/blocks/scale';
 import { postInThreadOnce } from '../slack/thread';
 import { scopeOfRecord } from '../teams/scope';
-import { applyFresh } from '../clusters/decide-apply';
 
 /**
  * Whether Palette's pool has reached the resize: its desired size and its ready nodes are the new size — and,

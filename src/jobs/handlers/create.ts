@@ -1,3 +1,4 @@
+import { applyFresh } from '../../clusters/decide-apply';
 import type { Deps } from '../../deps';
 import { type ClusterRecord, lastEvent } from '../../domain/cluster';
 import { buildCreateBody } from '../../palette/build';
@@ -8,7 +9,6 @@ import { showMilestone } from '../../slack/milestone';
 import { postInThreadOnce } from '../../slack/thread';
 import { ConflictError } from '../../store/port';
 import { scopeOfRecord } from '../../teams/scope';
-import { applyFresh } from '../../clusters/decide-apply';
 import type { JobHandler } from '../handler';
 import { ensureStatusMessage } from '../status-message';
 

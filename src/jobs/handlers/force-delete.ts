@@ -1,3 +1,4 @@
+import { applyFresh } from '../../clusters/decide-apply';
 import type { Deps } from '../../deps';
 import { type ClusterRecord, keepLeftovers, type Leftovers } from '../../domain/cluster';
 import { isNotFound, isRefusal } from '../../palette/errors';
@@ -10,7 +11,6 @@ import {
 } from '../../slack/blocks/force-delete';
 import { postInThreadOnce, updateMessage } from '../../slack/thread';
 import { scopeOfRecord } from '../../teams/scope';
-import { applyFresh } from '../../clusters/decide-apply';
 import type { JobHandler } from '../handler';
 
 /**

@@ -1,3 +1,4 @@
+import { decideAndApply } from '../../clusters/decide-apply';
 import type { Deps } from '../../deps';
 import type { ClusterRecord } from '../../domain/cluster';
 import { type Actor, decide } from '../../domain/policy';
@@ -14,7 +15,6 @@ import { resolveActor } from '../../slack/roles';
 import { postInThread } from '../../slack/thread';
 import { admitResize } from '../../teams/quota';
 import { scopeOfRecord, type TeamScope } from '../../teams/scope';
-import { decideAndApply } from '../../clusters/decide-apply';
 import type { JobHandler, JobOf } from '../handler';
 import { withEstimateOf } from '../review-findings';
 import { refreshStatusMessage } from '../status-message';

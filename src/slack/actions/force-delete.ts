@@ -1,6 +1,6 @@
 import type { BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Deps } from '../../deps';
 import { decideAndApply } from '../../clusters/decide-apply';
+import type { Deps } from '../../deps';
 import { scopeOfRecord } from '../../teams/scope';
 import { noticeAnswer } from '../blocks/answers';
 import { forceDeleteAlreadySent, forceDeleteRequestedAnswer } from '../blocks/force-delete';

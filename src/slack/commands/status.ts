@@ -1,6 +1,6 @@
+import { matchPools } from '../../clusters/progress';
 import { isTerminal } from '../../domain/lifecycle';
 import { clusterNameProblem } from '../../domain/spec';
-import { matchPools } from '../../clusters/progress';
 import { scopeOfChannel } from '../../teams/scope';
 import { clusterStatusAnswer, type LiveStatus, paletteOnlyStatusAnswer } from '../blocks/cluster-status';
 import { readWithinBudget } from '../budget';

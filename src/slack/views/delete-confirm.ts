@@ -1,8 +1,8 @@
 import type { SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import { z } from 'zod';
-import type { Deps } from '../../deps';
 import { decideAndApply } from '../../clusters/decide-apply';
+import type { Deps } from '../../deps';
 import { scopeOfRecord } from '../../teams/scope';
 import { refusalAnswer } from '../blocks/answers';
 import {
