@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { Approval } from './cluster';
 import { addSeconds, formatDuration, formatUtc } from './time';
 
+/** Who acts when a lease ends (history `by`, `deletedBy`): the lease itself, not a person. */
+export const LEASE_ACTOR = 'lease';
+
 /** Seconds in each unit a lease duration may be written in: `90s`, `30m`, `24h`, `3d`, `1w`. */
 const UNIT_SECONDS = { w: 604_800, d: 86_400, h: 3_600, m: 60, s: 1 } as const;
 type Unit = keyof typeof UNIT_SECONDS;
@@ -268,4 +271,9 @@ export function leaseSummary(lease: Lease | undefined, now: Date): string {
   if (lease.requested === 'none') return 'no expiry';
   if (lease.endsAt) return leaseEndText(lease.endsAt, now);
   return `${durationWords(lease.requested)} from Running`;
+}
+
+/** A lease as the history keeps it: "ends 2026-12-10 18:00 UTC", "no expiry". */
+export function leaseDetail(lease: Lease): string {
+  return lease.endsAt ? `ends ${lease.endsAt.slice(0, 16).replace('T', ' ')} UTC` : 'no expiry';
 }

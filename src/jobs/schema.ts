@@ -15,6 +15,7 @@ export const JobSchema = z.discriminatedUnion('kind', [
   clusterJob('delete'),
   clusterJob('force-delete-window'),
   clusterJob('force-delete'),
+  clusterJob('lease'),
   z.object({
     kind: z.literal('scale'),
     clusterId: id,

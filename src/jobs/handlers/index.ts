@@ -6,6 +6,7 @@ import { expire } from './expire';
 import { forceDeleteJob } from './force-delete';
 import { forceDeleteWindow } from './force-delete-window';
 import { homeJob } from './home';
+import { leaseJob } from './lease';
 import { poll } from './poll';
 import { reconcile } from './reconcile';
 import { review } from './review';
@@ -29,4 +30,5 @@ export const HANDLERS: HandlerRegistry = {
   'force-delete': forceDeleteJob,
   scale: scaleJob,
   home: homeJob,
+  lease: leaseJob,
 };

@@ -3,9 +3,11 @@ import type { Deps } from '../../deps';
 import { APPROVE_ACTION, REJECT_ACTION } from '../blocks/approval-card';
 import { FORCE_DELETE_ACTION } from '../blocks/force-delete';
 import { HOME_REFRESH_ACTION } from '../blocks/home';
+import { LEASE_DELETE_ACTION, LEASE_EXTEND_ACTION } from '../blocks/lease';
 import { approveClicked } from './approve';
 import { forceDeleteClicked } from './force-delete';
 import { homeRefreshClicked } from './home';
+import { leaseDeleteClicked, leaseExtendClicked } from './lease';
 import { acknowledgeLink, LINK_ACTION } from './link';
 import { rejectClicked } from './reject';
 import { registerWizardActions } from './wizard';
@@ -17,5 +19,7 @@ export function registerActions(app: App, deps: Deps): void {
   app.action(REJECT_ACTION, rejectClicked(deps));
   app.action(FORCE_DELETE_ACTION, forceDeleteClicked(deps));
   app.action(HOME_REFRESH_ACTION, homeRefreshClicked(deps));
+  app.action(new RegExp(`^${LEASE_EXTEND_ACTION}-\\d+$`), leaseExtendClicked(deps));
+  app.action(LEASE_DELETE_ACTION, leaseDeleteClicked(deps));
   registerWizardActions(app, deps);
 }

@@ -8,6 +8,7 @@ import { plainMessage } from './answers';
 import { decisionLine, quorumLine } from './approval-card';
 import { link, mention, recordConsoleLink, section } from './cluster-facts';
 import { endedOutside, endingOf, leftoverCount } from './ending';
+import { leaseLine } from './lease';
 
 /** Event lines in one thread message at most; the rest are counted. */
 const MAX_EVENT_LINES = 30;
@@ -54,7 +55,7 @@ export function createFailedNotice(record: ClusterRecord): BotMessage {
 }
 
 /** The cluster is running: the requester is told, with the time it took and a link to Palette. */
-export function runningNotice(record: ClusterRecord, config: Config): BotMessage {
+export function runningNotice(record: ClusterRecord, config: Config, now: Date): BotMessage {
   const took =
     record.runningSince && record.provisioningSince
       ? ` in ${formatDuration(Date.parse(record.runningSince) - Date.parse(record.provisioningSince))}`
@@ -63,7 +64,7 @@ export function runningNotice(record: ClusterRecord, config: Config): BotMessage
   const url = recordConsoleLink(config, record);
   const palette = url ? ` ${link(url, 'Open it in Palette')}.` : '';
   return plainMessage(
-    `:tada: ${mention(record.requester)} *${escapeText(record.name)}* is running${health}: provisioned${took}.${palette}`,
+    `:tada: ${mention(record.requester)} *${escapeText(record.name)}* is running${health}: provisioned${took}.${palette}${record.lease ? `\n${leaseLine(record.lease, now)}` : ''}`,
   );
 }
 

@@ -2,6 +2,7 @@ import type { ViewErrorsResponseAction, ViewOutput, ViewResponseAction } from '@
 import type { ModalView } from '@slack/types';
 import { ulid } from 'ulid';
 import type { Deps } from '../../deps';
+import { requestedLease } from '../../domain/lease';
 import { approvalExpiresAt } from '../../domain/policy';
 import { truncate } from '../../domain/text';
 import { NameTakenError } from '../../store/port';
@@ -193,6 +194,7 @@ async function submitReview(sub: Submission, data: WizardData): Promise<ViewResp
       expiresAt: approvalExpiresAt(requestedAt, deps.config.policy),
       slack: { channel: data.channel },
       ...(data.review?.findings ? { review: data.review.findings } : {}),
+      lease: requestedLease(undefined, scope.team.lease),
     });
   } catch (error) {
     if (!(error instanceof NameTakenError)) throw error;

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { ClusterRecord } from '../../src/domain/cluster';
+import { APPROVE_ACTION } from '../../src/slack/blocks/approval-card';
+import { CONFIRM_NAME_BLOCK } from '../../src/slack/blocks/delete';
+import { LEASE_DELETE_ACTION, LEASE_EXTEND_ACTION } from '../../src/slack/blocks/lease';
+import { movableClock } from '../support/clock';
+import { recordReaches, recordWhen } from '../support/day2';
+import { useStack } from '../support/stack';
+import { buttons, standIns, submitRequest, threadShown } from './approvals.support';
+
+/** Time runs as usual and jumps when the test says: every lease moment comes only once the test skips to it. */
+const clock = movableClock();
+const getStack = useStack({
+  now: clock.now,
+  env: { LEASE_DEFAULT: '10m', LEASE_MAX: '3d', LEASE_REMINDERS: '5m,2m' },
+});
+
+const MINUTE = 60_000;
+
+/** Moves the clock to `ms` before `iso` (never backwards). */
+function skipTo(iso: string, msBefore = 0): void {
+  const delta = Date.parse(iso) - msBefore - clock.now().getTime();
+  if (delta > 0) clock.skip(delta);
+}
+
+/** A request with a 10-minute lease, approved and running, its lease started. */
+async function runningWithLease(name: string) {
+  const stack = getStack();
+  const { slack } = standIns(stack);
+  const submitted = await submitRequest(stack, { name, lease: { requested: 600 } });
+  await slack.click(slack.users.approver, submitted.card, APPROVE_ACTION);
+  await recordReaches(stack, submitted.record.id, 'RUNNING');
+  const record = await recordWhen(
+    stack,
+    submitted.record.id,
+    (r) => r.lease?.endsAt !== undefined,
+    'a started lease',
+  );
+  return { ...submitted, record: record as ClusterRecord & { lease: { endsAt: string } } };
+}
+
+/** The thread's messages as shown, waiting until one satisfies `match`. */
+function threadMessage(thread: { channel: string; ts: string }, match: (text: string) => boolean) {
+  const stack = getStack();
+  return standIns(stack).slack.waitFor(() => threadShown(stack, thread).find(match));
+}
+
+describe('a lease', () => {
+  it('starts at Running, reminds with buttons that fit, extends on a click, reminds again and deletes at its end, once', async () => {
+    const stack = getStack();
+    const { slack, palette } = standIns(stack);
+    const { record, thread } = await runningWithLease('lease-story');
+    expect(Date.parse(record.lease.endsAt) - Date.parse(record.runningSince!)).toBe(10 * MINUTE);
+    expect(record.history.map((entry) => entry.event)).toContain('lease-started');
+    const running = await threadMessage(thread, (text) => text.includes(':tada:'));
+    expect(running).toMatch(/:hourglass: Lease: until \w{3} \d{1,2} \w{3} \d\d:\d\d UTC, in (9|10) min/);
+
+    // The 5-minute reminder: it mentions the requester; Extend 1 day fits under the 3-day maximum, 1 week does not.
+    skipTo(record.lease.endsAt, 5 * MINUTE);
+    const reminder = await threadMessage(thread, (text) => text.includes(':alarm_clock:'));
+    expect(reminder).toContain(
+      `<@${slack.users.requester}> *lease-story* will be deleted when its lease ends`,
+    );
+    const reminderMessage = slack
+      .messages(thread.channel, { threadTs: thread.ts })
+      .find((message) => message.text.includes(':alarm_clock:'))!;
+    expect(buttons(reminderMessage)).toEqual([`${LEASE_EXTEND_ACTION}-86400`, LEASE_DELETE_ACTION]);
+
+    // Someone else may not extend; the requester does, and the end and its schedule move by a day.
+    await slack.click(slack.users.approver, reminderMessage, `${LEASE_EXTEND_ACTION}-86400`);
+    await slack.click(slack.users.requester, reminderMessage, `${LEASE_EXTEND_ACTION}-86400`);
+    const extended = await recordWhen(
+      stack,
+      record.id,
+      (r) => r.lease?.endsAt !== record.lease.endsAt,
+      'extended',
+    );
+    expect(Date.parse(extended.lease!.endsAt!) - Date.parse(record.lease.endsAt)).toBe(86_400_000);
+    expect(extended.history.filter((entry) => entry.event === 'lease-extended')).toHaveLength(1);
+    await threadMessage(thread, (text) => text.includes('extended the lease of *lease-story* by 1 day'));
+
+    // A stale firing for the old end (the 2-minute reminder) sends nothing: the lease is read when it fires.
+    skipTo(record.lease.endsAt, 2 * MINUTE);
+    const before = threadShown(stack, thread).length;
+    await stack.deps.jobs.dispatch({ kind: 'lease', clusterId: record.id });
+    await stack.idle();
+    expect(threadShown(stack, thread)).toHaveLength(before);
+
+    // The next reminder comes 5 minutes before the new end, then the end deletes it through the normal delete.
+    skipTo(extended.lease!.endsAt!, 5 * MINUTE);
+    await slack.waitFor(
+      () =>
+        threadShown(stack, thread).filter((text) => text.includes(':alarm_clock:')).length === 2 || undefined,
+    );
+    skipTo(extended.lease!.endsAt!);
+    await threadMessage(thread, (text) => text.includes('The lease of *lease-story* has ended'));
+    // Duplicate firings at the end, concurrently: one transition, one Palette DELETE.
+    await Promise.all([1, 2, 3].map(() => stack.deps.jobs.dispatch({ kind: 'lease', clusterId: record.id })));
+    const deleted = await recordReaches(stack, record.id, 'DELETED');
+    await stack.idle();
+    expect(deleted.deletedBy).toBe('lease');
+    expect(deleted.history.filter((entry) => entry.event === 'delete-started')).toEqual([
+      expect.objectContaining({ by: 'lease', detail: 'the lease ended' }),
+    ]);
+    expect(palette.counters().byOperation.delete).toBe(1);
+    expect(palette.counters().byOperation.forceDelete ?? 0).toBe(0);
+    const texts = threadShown(stack, thread);
+    expect(texts.filter((text) => text.includes('has ended'))).toHaveLength(1);
+    expect(texts.filter((text) => text.includes(':alarm_clock:'))).toHaveLength(2);
+    expect(texts.some((text) => text.includes('Its lease ended, so I started deleting *lease-story*'))).toBe(
+      true,
+    );
+    console.log(`Thread transcript (lease-story):\n${texts.map((text) => `  ${text}`).join('\n')}`);
+  });
+
+  it('sends no reminder to a cluster deleted by hand before its end', async () => {
+    const stack = getStack();
+    const { slack } = standIns(stack);
+    const { record, thread } = await runningWithLease('lease-gone');
+    await slack.command(slack.users.requester, '/maas', 'delete lease-gone');
+    const confirmation = slack.views(slack.users.requester).at(-1)!;
+    await slack.submit(slack.users.requester, confirmation.id, { [CONFIRM_NAME_BLOCK]: 'lease-gone' });
+    await recordReaches(stack, record.id, 'DELETED');
+    skipTo(record.lease.endsAt, 5 * MINUTE);
+    await stack.deps.jobs.dispatch({ kind: 'lease', clusterId: record.id });
+    skipTo(record.lease.endsAt);
+    await stack.deps.jobs.dispatch({ kind: 'lease', clusterId: record.id });
+    await stack.idle();
+    expect(threadShown(stack, thread).filter((text) => /alarm_clock|lease of/.test(text))).toEqual([]);
+  });
+});
