@@ -112,8 +112,15 @@ export interface ExtensionRequest {
   seconds: number;
   reason: string;
   approvals: Approval[];
-  /** The extension card in the approvals channel. */
-  cardTs?: string;
+  /** The extension card in the team's approvals channel. */
+  card?: { channel: string; ts: string };
+  /** Once decided: approved (the end moved) or rejected, by whom. */
+  decision?: { outcome: 'approved' | 'rejected'; by: string; at: string };
+}
+
+/** Whether an extension request waits for the approvers. */
+export function pendingExtension(lease: Lease | undefined): ExtensionRequest | undefined {
+  return lease?.extension && !lease.extension.decision ? lease.extension : undefined;
 }
 
 /** A cluster's lease: asked for with the request, started when the cluster is Running. */
@@ -190,10 +197,9 @@ export function planExtension(
   return { ok: false, kind: 'needs-approval', endsAt, ceiling };
 }
 
-/** The lease with its end moved to `endsAt` at `at` (an extension request it answers is cleared). */
+/** The lease with its end moved to `endsAt` at `at`. */
 export function extendedLease(lease: Lease, endsAt: string, at: string): Lease {
-  const { extension: _answered, ...rest } = lease;
-  return { ...rest, endsAt, setAt: at };
+  return { ...lease, endsAt, setAt: at };
 }
 
 /** Extensions the reminder offers as buttons. */

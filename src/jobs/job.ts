@@ -25,6 +25,8 @@ export type Job =
   | { kind: 'scale'; clusterId: string; pool: string; size: number; by: string }
   /** The lease's schedule fired: send the reminder that is due, or delete the cluster at the lease's end. */
   | { kind: 'lease'; clusterId: string }
+  /** An extension beyond the maximum was asked for or decided: its card and the thread show it. */
+  | { kind: 'extension'; clusterId: string }
   /** Re-publish a user's App Home tab (with the answer to a click made on it, when there is one). */
   | { kind: 'home'; userId: string; notice?: string }
   /** Sweep the active clusters: re-dispatch stuck work, notice changes made outside the bot. */

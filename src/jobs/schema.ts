@@ -16,6 +16,7 @@ export const JobSchema = z.discriminatedUnion('kind', [
   clusterJob('force-delete-window'),
   clusterJob('force-delete'),
   clusterJob('lease'),
+  clusterJob('extension'),
   z.object({
     kind: z.literal('scale'),
     clusterId: id,

@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterRecord } from '../../src/domain/cluster';
 import { APPROVE_ACTION } from '../../src/slack/blocks/approval-card';
 import { CONFIRM_NAME_BLOCK } from '../../src/slack/blocks/delete';
+import {
+  APPROVE_EXTENSION_ACTION,
+  EXTENSION_REASON_BLOCK,
+  REJECT_EXTENSION_ACTION,
+} from '../../src/slack/blocks/extension';
 import { LEASE_DELETE_ACTION, LEASE_EXTEND_ACTION } from '../../src/slack/blocks/lease';
 import { movableClock } from '../support/clock';
 import { recordReaches, recordWhen } from '../support/day2';
 import { useStack } from '../support/stack';
-import { buttons, standIns, submitRequest, threadShown } from './approvals.support';
+import { buttons, messageAt, shown, standIns, submitRequest, threadShown } from './approvals.support';
 
 /** Time runs as usual and jumps when the test says: every lease moment comes only once the test skips to it. */
 const clock = movableClock();
@@ -127,5 +132,83 @@ describe('a lease', () => {
     await stack.deps.jobs.dispatch({ kind: 'lease', clusterId: record.id });
     await stack.idle();
     expect(threadShown(stack, thread).filter((text) => /alarm_clock|lease of/.test(text))).toEqual([]);
+  });
+});
+
+/** What a command answered (the ephemeral text), as shown. */
+function answered(result: { body: unknown }): string {
+  return shown(result.body as { text: string; blocks?: never });
+}
+
+describe('lease commands', () => {
+  it('shows the lease; extends within the maximum; beyond it asks the approvers, whose quorum extends it or whose no leaves it', async () => {
+    const stack = getStack();
+    const { slack } = standIns(stack);
+    const { record, thread } = await runningWithLease('lease-cmd');
+    const { requester, approver, admin } = slack.users;
+
+    expect(answered(await slack.command(requester, '/maas', 'lease lease-cmd'))).toContain(
+      'Reminders come 5 minutes and 2 minutes before the end.',
+    );
+    expect(answered(await slack.command(requester, '/maas', 'extend lease-cmd soon'))).toContain(
+      'a duration such as 90s, 30m, 24h, 3d or 1w',
+    );
+    // Within the 3-day maximum: the end moves at once.
+    expect(answered(await slack.command(requester, '/maas', 'extend lease-cmd 36h'))).toContain(
+      'now runs until',
+    );
+    const within = (await stack.deps.store.get(record.id))!;
+    expect(Date.parse(within.lease!.endsAt!) - Date.parse(record.lease.endsAt)).toBe(36 * 3_600_000);
+
+    // Beyond it: a modal asks why, then a card goes to the approvers.
+    await slack.command(requester, '/maas', 'extend lease-cmd 1w');
+    const form = slack.views(requester).at(-1)!;
+    expect(shown(form.view as never)).toContain('goes beyond its team');
+    await slack.submit(requester, form.id, { [EXTENSION_REASON_BLOCK]: 'load tests <until> Friday' });
+    const asked = await recordWhen(stack, record.id, (r) => r.lease?.extension?.card !== undefined, 'a card');
+    const card = asked.lease!.extension!.card!;
+    expect(shown(messageAt(stack, card))).toContain('load tests &lt;until&gt; Friday');
+    expect(buttons(messageAt(stack, card))).toEqual([APPROVE_EXTENSION_ACTION, REJECT_EXTENSION_ACTION]);
+    // The requester may not approve it; an approver does (a quorum of one here).
+    await slack.click(requester, card, APPROVE_EXTENSION_ACTION);
+    expect((await stack.deps.store.get(record.id))!.lease!.endsAt).toBe(within.lease!.endsAt);
+    await slack.click(approver, card, APPROVE_EXTENSION_ACTION);
+    const approved = await recordWhen(
+      stack,
+      record.id,
+      (r) => r.lease?.endsAt !== within.lease!.endsAt,
+      'extended',
+    );
+    expect(Date.parse(approved.lease!.endsAt!) - Date.parse(within.lease!.endsAt!)).toBe(7 * 86_400_000);
+    await slack.waitFor(() => buttons(messageAt(stack, card)).length === 0 || undefined);
+    await threadMessage(thread, (text) => text.includes('approved extending *lease-cmd* by 1 week'));
+
+    // A second request, rejected: the lease is unchanged.
+    await slack.command(requester, '/maas', 'extend lease-cmd 1w');
+    await slack.submit(requester, slack.views(requester).at(-1)!.id, {
+      [EXTENSION_REASON_BLOCK]: 'more tests',
+    });
+    const again = await recordWhen(
+      stack,
+      record.id,
+      (r) => r.lease?.extension?.card !== undefined && r.lease.extension.decision === undefined,
+      'a second card',
+    );
+    await slack.click(approver, again.lease!.extension!.card!, REJECT_EXTENSION_ACTION);
+    await threadMessage(thread, (text) => text.includes('rejected extending *lease-cmd* by 1 week'));
+    expect((await stack.deps.store.get(record.id))!.lease!.endsAt).toBe(approved.lease!.endsAt);
+
+    // keep: admins only, recorded with who and why; the lease then has no end to act on.
+    expect(answered(await slack.command(requester, '/maas', 'lease lease-cmd keep demo'))).toContain('Only');
+    expect(answered(await slack.command(admin, '/maas', 'lease lease-cmd keep demo on Friday'))).toContain(
+      'now has no expiry',
+    );
+    const kept = (await stack.deps.store.get(record.id))!;
+    expect(kept.lease!.kept).toMatchObject({ by: admin, reason: 'demo on Friday' });
+    expect(kept.history.at(-1)).toMatchObject({ event: 'lease-kept', by: admin, detail: 'demo on Friday' });
+    skipTo(kept.lease!.endsAt!);
+    await stack.deps.jobs.dispatch({ kind: 'lease', clusterId: record.id });
+    await stack.idle();
+    expect((await stack.deps.store.get(record.id))!.state).toBe('RUNNING');
   });
 });

@@ -3,6 +3,7 @@ import { create } from './create';
 import { decision } from './decision';
 import { deleteJob } from './delete';
 import { expire } from './expire';
+import { extensionJob } from './extension';
 import { forceDeleteJob } from './force-delete';
 import { forceDeleteWindow } from './force-delete-window';
 import { homeJob } from './home';
@@ -31,4 +32,5 @@ export const HANDLERS: HandlerRegistry = {
   scale: scaleJob,
   home: homeJob,
   lease: leaseJob,
+  extension: extensionJob,
 };

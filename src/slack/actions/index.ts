@@ -1,10 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import { APPROVE_ACTION, REJECT_ACTION } from '../blocks/approval-card';
+import { APPROVE_EXTENSION_ACTION, REJECT_EXTENSION_ACTION } from '../blocks/extension';
 import { FORCE_DELETE_ACTION } from '../blocks/force-delete';
 import { HOME_REFRESH_ACTION } from '../blocks/home';
 import { LEASE_DELETE_ACTION, LEASE_EXTEND_ACTION } from '../blocks/lease';
 import { approveClicked } from './approve';
+import { extensionDecisionClicked } from './extension';
 import { forceDeleteClicked } from './force-delete';
 import { homeRefreshClicked } from './home';
 import { leaseDeleteClicked, leaseExtendClicked } from './lease';
@@ -21,5 +23,7 @@ export function registerActions(app: App, deps: Deps): void {
   app.action(HOME_REFRESH_ACTION, homeRefreshClicked(deps));
   app.action(new RegExp(`^${LEASE_EXTEND_ACTION}-\\d+$`), leaseExtendClicked(deps));
   app.action(LEASE_DELETE_ACTION, leaseDeleteClicked(deps));
+  app.action(APPROVE_EXTENSION_ACTION, extensionDecisionClicked(deps, 'approve'));
+  app.action(REJECT_EXTENSION_ACTION, extensionDecisionClicked(deps, 'reject'));
   registerWizardActions(app, deps);
 }

@@ -1,6 +1,15 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { ClusterRecord } from '../../domain/cluster';
-import { durationWords, type Lease, leaseEndText, leaseSummary } from '../../domain/lease';
+import {
+  durationWords,
+  isTicking,
+  type Lease,
+  type LeaseSettings,
+  leaseCeiling,
+  leaseEndText,
+  leaseSummary,
+  pendingExtension,
+} from '../../domain/lease';
 import { escapeText } from '../../domain/text';
 import type { BotMessage } from '../thread';
 import { type Answer, noticeAnswer, plainMessage } from './answers';
@@ -121,4 +130,33 @@ export function noEndAnswer(name: string, reason: string): Answer {
   return noticeAnswer(
     `:information_source: *${escapeText(name)}* cannot be extended: ${escapeText(reason)}.`,
   );
+}
+
+/** `/maas lease NAME`: the lease, its maximum, the reminders and what can be done. */
+export function leaseAnswer(
+  record: Pick<ClusterRecord, 'name' | 'lease' | 'state'>,
+  settings: LeaseSettings,
+  now: Date,
+): Answer {
+  const name = `*${escapeText(record.name)}*`;
+  const lines = [`${name} — ${leaseLine(record.lease, now).replace(':hourglass: ', '')}.`];
+  const { lease } = record;
+  const ceiling = lease && leaseCeiling(lease, settings);
+  if (lease?.kept) lines.push(`Kept by ${mention(lease.kept.by)}: ${escapeText(lease.kept.reason)}`);
+  else if (isTicking(lease)) {
+    if (ceiling)
+      lines.push(
+        `Extensions without approval reach at most ${leaseEndText(ceiling, now).replace(/^until /, '')}.`,
+      );
+    lines.push(`Reminders come ${settings.reminderSeconds.map(durationWords).join(' and ')} before the end.`);
+    lines.push(`Extend with \`/maas extend ${record.name} 1d\`; beyond the maximum the approvers decide.`);
+  }
+  const waiting = pendingExtension(lease);
+  if (waiting) lines.push(`An extension by ${durationWords(waiting.seconds)} waits for the approvers.`);
+  return noticeAnswer(lines.join('\n'));
+}
+
+/** The answer to an admin who kept a lease. */
+export function keptAnswer(name: string): Answer {
+  return noticeAnswer(`:pushpin: *${escapeText(name)}* now has no expiry.`);
 }

@@ -8,6 +8,7 @@ import { deleteCluster } from './delete';
 import { forceDelete } from './force-delete';
 import { gateway } from './gateway';
 import { help } from './help';
+import { extend, keep, lease } from './lease';
 import { list } from './list';
 import { pairingCode } from './pairing-code';
 import { quota } from './quota';
@@ -31,6 +32,9 @@ const HANDLERS: { [K in Command['kind']]: CommandHandler<K> } = {
   scale,
   gateway,
   'pairing-code': pairingCode,
+  lease,
+  extend,
+  keep,
 };
 
 function run(command: Command, context: CommandContext): Promise<Answer | undefined> {
