@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bySoonestLeaseEnd,
   DEFAULT_LEASE_SETTINGS,
   DurationListSchema,
   durationCode,
@@ -9,6 +10,7 @@ import {
   LeaseSchema,
   leaseChoices,
   leaseDue,
+  leaseEndShort,
   leaseEndText,
   nextLeaseMoment,
   parseDuration,
@@ -136,6 +138,19 @@ describe('a running lease', () => {
     expect(nextLeaseMoment(started, settings, DAY)).toBe('2026-12-10T16:00:00.000Z');
     expect(nextLeaseMoment(started, settings, 2 * HOUR)).toBe(started.endsAt);
     expect(nextLeaseMoment(started, settings)).toBe('2026-12-09T18:00:00.000Z');
+  });
+
+  it('orders records soonest lease end first, those without a ticking lease after, as given', () => {
+    const kept = { ...started, kept: { by: 'U0ADMIN', at: running, reason: 'demo' } };
+    const later = { ...started, endsAt: '2026-12-20T00:00:00.000Z' };
+    const rows = [
+      { id: 'none' },
+      { id: 'later', lease: later },
+      { id: 'kept', lease: kept },
+      { id: 'soon', lease: started },
+    ];
+    expect(bySoonestLeaseEnd(rows).map((row) => row.id)).toEqual(['soon', 'later', 'none', 'kept']);
+    expect(leaseEndShort(started)).toBe('lease ends Thu 10 Dec 18:00 UTC');
   });
 
   it('skips reminders whose moment came before the end was set, and has nothing due once kept', () => {

@@ -283,3 +283,18 @@ export function leaseSummary(lease: Lease | undefined, now: Date): string {
 export function leaseDetail(lease: Lease): string {
   return lease.endsAt ? `ends ${lease.endsAt.slice(0, 16).replace('T', ' ')} UTC` : 'no expiry';
 }
+
+/** "ends Thu 10 Dec 18:00 UTC" for a ticking lease (lists, Home), else undefined. */
+export function leaseEndShort(lease: Lease | undefined): string | undefined {
+  if (!isTicking(lease)) return undefined;
+  return leaseEndText(lease.endsAt, new Date(lease.endsAt))
+    .replace(/^until /, 'lease ends ')
+    .replace(/, now$/, '');
+}
+
+/** Records with a ticking lease first, soonest end first; the others after them, in the order given. */
+export function bySoonestLeaseEnd<T extends { lease?: Lease }>(records: readonly T[]): T[] {
+  const end = (record: T) =>
+    isTicking(record.lease) ? Date.parse(record.lease.endsAt) : Number.POSITIVE_INFINITY;
+  return [...records].sort((a, b) => end(a) - end(b));
+}

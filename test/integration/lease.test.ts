@@ -183,6 +183,17 @@ describe('lease commands', () => {
     await slack.waitFor(() => buttons(messageAt(stack, card)).length === 0 || undefined);
     await threadMessage(thread, (text) => text.includes('approved extending *lease-cmd* by 1 week'));
 
+    // The lease's end on /maas status, /maas list and App Home.
+    expect(answered(await slack.command(requester, '/maas', 'status lease-cmd'))).toContain(
+      ':hourglass: Lease: until',
+    );
+    expect(answered(await slack.command(requester, '/maas', 'list'))).toMatch(
+      /\*lease-cmd\* — .* · lease ends \w{3} \d{1,2} \w{3} \d\d:\d\d UTC · <@/,
+    );
+    await stack.deps.jobs.dispatch({ kind: 'home', userId: requester });
+    await stack.idle();
+    expect(shown(slack.home(requester)!.view as never)).toMatch(/lease-cmd.* · lease ends /);
+
     // A second request, rejected: the lease is unchanged.
     await slack.command(requester, '/maas', 'extend lease-cmd 1w');
     await slack.submit(requester, slack.views(requester).at(-1)!.id, {
