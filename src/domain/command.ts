@@ -92,7 +92,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
   {
     name: 'lease',
-    usage: 'lease NAME [keep REASON]',
+    usage: 'lease NAME [keep WHY]',
     summary: 'When a cluster’s lease ends (admins: `keep` it with no expiry, saying why).',
     example: '/maas lease team-a-dev',
   },
@@ -212,7 +212,7 @@ export function parseCommand(text: string): Command | CommandError {
         return { kind: 'keep', name: args[0]!, reason: truncate(reason, 300) };
       return {
         kind: 'error',
-        message: `Use \`/maas lease NAME\` to see a lease, or \`/maas lease NAME keep REASON\` (admins) for no expiry, e.g. \`/maas lease team-a-dev keep demo on Friday\`.`,
+        message: `Use \`/maas lease NAME\` to see a lease, or \`/maas lease NAME keep WHY\` (admins) for no expiry, e.g. \`/maas lease team-a-dev keep demo on Friday\`.`,
       };
     }
     case 'extend': {
