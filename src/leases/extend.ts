@@ -6,7 +6,7 @@ import type { Actor, Refusal } from '../domain/policy';
 import { leaseExtendedMessage } from '../slack/blocks/lease';
 import { postInThread } from '../slack/thread';
 import { scopeOfRecord } from '../teams/scope';
-import { armLease } from './schedule';
+import { armLease, showNewEnd } from './schedule';
 
 /** What an extension came to: done, refused by policy, beyond the maximum (ask the approvers), or impossible. */
 export type Extended =
@@ -51,5 +51,6 @@ export async function extendLease(
   const endsAt = record.lease!.endsAt!;
   await armLease(deps, record);
   await postInThread(deps, record, leaseExtendedMessage(record, actor.userId, seconds, endsAt, deps.now()));
+  await showNewEnd(deps, record.id);
   return { ok: true, record, endsAt };
 }

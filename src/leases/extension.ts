@@ -5,7 +5,7 @@ import { durationCode, extendedLease, leaseDetail, pendingExtension, planExtensi
 import { type Actor, recordApproval } from '../domain/policy';
 import { addSeconds } from '../domain/time';
 import { scopeOfRecord } from '../teams/scope';
-import { armLease } from './schedule';
+import { armLease, showNewEnd } from './schedule';
 
 /**
  * Asks the approvers for an extension beyond the team's maximum, with the asker's reason: ONE conditional
@@ -95,5 +95,6 @@ export async function decideExtension(
   if (!outcome.ok) return outcome;
   await armLease(deps, outcome.record);
   await deps.jobs.dispatch({ kind: 'extension', clusterId });
+  await showNewEnd(deps, clusterId);
   return outcome;
 }

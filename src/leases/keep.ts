@@ -3,7 +3,7 @@ import type { Deps } from '../deps';
 import type { Actor } from '../domain/policy';
 import { leaseKeptMessage } from '../slack/blocks/lease';
 import { postInThread } from '../slack/thread';
-import { armLease } from './schedule';
+import { armLease, showNewEnd } from './schedule';
 
 /**
  * An admin sets a cluster's lease to no expiry (policy: admins, a live cluster), recorded with who, when and why
@@ -27,5 +27,6 @@ export async function keepLease(
   if (!outcome.ok) return outcome;
   await armLease(deps, outcome.record);
   await postInThread(deps, outcome.record, leaseKeptMessage(outcome.record, actor.userId, reason));
+  await showNewEnd(deps, clusterId);
   return outcome;
 }

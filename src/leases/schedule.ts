@@ -23,3 +23,11 @@ export async function armLease(
   const at = nextLeaseMoment(record.lease, team.lease, handledBefore);
   await deps.scheduler.put(name, new Date(at), { kind: 'lease', clusterId: record.id });
 }
+
+/**
+ * The status message and the card show the lease's new end: a running cluster's `poll` refreshes both (and
+ * announces nothing twice), so a moved end is shown where people look without a second renderer.
+ */
+export async function showNewEnd(deps: Pick<Deps, 'jobs'>, clusterId: string): Promise<void> {
+  await deps.jobs.dispatch({ kind: 'poll', clusterId });
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterRecord } from '../../src/domain/cluster';
+import { leaseEndText } from '../../src/domain/lease';
 import { APPROVE_ACTION } from '../../src/slack/blocks/approval-card';
 import { CONFIRM_NAME_BLOCK } from '../../src/slack/blocks/delete';
 import {
@@ -83,6 +84,10 @@ describe('a lease', () => {
     expect(Date.parse(extended.lease!.endsAt!) - Date.parse(record.lease.endsAt)).toBe(86_400_000);
     expect(extended.history.filter((entry) => entry.event === 'lease-extended')).toHaveLength(1);
     await threadMessage(thread, (text) => text.includes('extended the lease of *lease-story* by 1 day'));
+    // The status message shows the new end.
+    const newEnd = leaseEndText(extended.lease!.endsAt!, new Date(extended.lease!.endsAt!)).split(',')[0]!;
+    const status = { channel: thread.channel, ts: extended.slack.statusTs! };
+    await slack.waitFor(() => shown(messageAt(stack, status)).includes(newEnd) || undefined);
 
     // A stale firing for the old end (the 2-minute reminder) sends nothing: the lease is read when it fires.
     skipTo(record.lease.endsAt, 2 * MINUTE);
