@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterRecord } from '../../src/domain/cluster';
 import { leaseEndText } from '../../src/domain/lease';
+import { runJob } from '../../src/jobs/worker';
+import { leaseScheduleName } from '../../src/leases/schedule';
 import { APPROVE_ACTION } from '../../src/slack/blocks/approval-card';
 import { CONFIRM_NAME_BLOCK } from '../../src/slack/blocks/delete';
 import {
@@ -10,7 +12,7 @@ import {
 } from '../../src/slack/blocks/extension';
 import { LEASE_DELETE_ACTION, LEASE_EXTEND_ACTION } from '../../src/slack/blocks/lease';
 import { movableClock } from '../support/clock';
-import { recordReaches, recordWhen } from '../support/day2';
+import { recordReaches, recordWhen, seedCluster } from '../support/day2';
 import { useStack } from '../support/stack';
 import { buttons, messageAt, shown, standIns, submitRequest, threadShown } from './approvals.support';
 
@@ -120,7 +122,27 @@ describe('a lease', () => {
     expect(texts.some((text) => text.includes('Its lease ended, so I started deleting *lease-story*'))).toBe(
       true,
     );
-    console.log(`Thread transcript (lease-story):\n${texts.map((text) => `  ${text}`).join('\n')}`);
+  });
+
+  it('is ended by the reconciler when its schedule was lost, and started when its Running was not announced', async () => {
+    const stack = getStack();
+    const seeded = await seedCluster(stack, { name: 'lease-lost' });
+    const at = stack.deps.now().toISOString();
+    const lost = await stack.deps.store.apply(seeded, {
+      event: 'note',
+      by: 'test',
+      at,
+      set: { lease: { requested: 600 } },
+    });
+    await runJob({ kind: 'reconcile' }, stack.deps);
+    const started = await recordWhen(stack, lost.id, (r) => r.lease?.endsAt !== undefined, 'a started lease');
+    // Its schedule is lost (removed by hand here): past the end and a grace, the sweep ends the lease.
+    await stack.deps.scheduler.cancel(leaseScheduleName(lost.id));
+    skipTo(started.lease!.endsAt!, -4 * MINUTE);
+    await runJob({ kind: 'reconcile' }, stack.deps);
+    const deleting = await recordWhen(stack, lost.id, (r) => r.state !== 'RUNNING', 'past Running');
+    expect(deleting).toMatchObject({ deletedBy: 'lease' });
+    await recordReaches(stack, lost.id, 'DELETED');
   });
 
   it('sends no reminder to a cluster deleted by hand before its end', async () => {
