@@ -6,7 +6,7 @@ import { extendLease } from '../../leases/extend';
 import { scopeOfRecord } from '../../teams/scope';
 import { type Answer, noticeAnswer } from '../blocks/answers';
 import { deleteConfirmView } from '../blocks/delete';
-import { beyondMaximumAnswer, extendedAnswer, noEndAnswer } from '../blocks/lease';
+import { alreadyExtendedAnswer, beyondMaximumAnswer, extendedAnswer, noEndAnswer } from '../blocks/lease';
 import { replyToClick } from '../click-reply';
 import { openModal } from '../modal';
 import { refusalFor, resolveActor } from '../roles';
@@ -19,6 +19,7 @@ const GONE = noticeAnswer('This cluster is no longer known.');
 const ExtendValueSchema = z.object({
   clusterId: z.string().min(1).max(200),
   seconds: z.number().int().positive(),
+  from: z.string().min(1).max(40),
 });
 
 function readExtendValue(value: string | undefined) {
@@ -31,8 +32,8 @@ function readExtendValue(value: string | undefined) {
 
 /**
  * Extend 1 day / Extend 1 week on a reminder: policy at click time (the requester or an admin, a running
- * cluster), the extension within the maximum as ONE conditional transition (ten clicks extend ten times: each is
- * someone asking for more), the schedule moved. Every outcome is answered only to the clicker, in the thread.
+ * cluster), the extension within the maximum as ONE conditional transition on the end the reminder showed (ten
+ * clicks on one reminder extend once), the schedule moved. Every outcome is answered only to the clicker, in the thread.
  */
 export function leaseExtendClicked(deps: Deps) {
   return async ({ ack, body, action, respond }: ButtonArgs) => {
@@ -43,12 +44,14 @@ export function leaseExtendClicked(deps: Deps) {
     if (!value || !record) return reply(GONE);
     const { team } = scopeOfRecord(deps, record);
     const actor = await resolveActor(deps, body.user.id, team);
-    const outcome = await extendLease(deps, record, actor, value.seconds);
+    const outcome = await extendLease(deps, record, actor, value.seconds, value.from);
     const now = deps.now();
     let answer: Answer;
     if (outcome.ok) answer = extendedAnswer(record.name, outcome.endsAt, now);
     else if (outcome.kind === 'missing') answer = GONE;
     else if (outcome.kind === 'refused') answer = refusalFor(team, outcome.refusal, record.requester);
+    else if (outcome.kind === 'moved')
+      answer = alreadyExtendedAnswer(record.name, outcome.record.lease?.endsAt, now);
     else if (outcome.kind === 'needs-approval')
       answer = beyondMaximumAnswer(record.name, outcome.endsAt, outcome.ceiling, now);
     else answer = noEndAnswer(record.name, outcome.reason);

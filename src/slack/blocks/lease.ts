@@ -20,14 +20,15 @@ export const LEASE_EXTEND_ACTION = 'lease-extend';
 /** The action id of a reminder's Delete now button (value: the cluster id); it opens the delete confirmation. */
 export const LEASE_DELETE_ACTION = 'lease-delete-now';
 
-/** What an Extend button carries. */
+/** What an Extend button carries: the end it extends, so that a second click on the same reminder does nothing. */
 export interface ExtendValue {
   clusterId: string;
   seconds: number;
+  from: string;
 }
 
-function extendButton(clusterId: string, seconds: number): Button {
-  const value: ExtendValue = { clusterId, seconds };
+function extendButton(clusterId: string, seconds: number, from: string): Button {
+  const value: ExtendValue = { clusterId, seconds, from };
   return {
     type: 'button',
     action_id: `${LEASE_EXTEND_ACTION}-${seconds}`,
@@ -58,7 +59,7 @@ export function leaseReminderMessage(
       : `It cannot be extended further without approval: \`/maas extend ${record.name} 1d\` asks the approvers`;
   const text = `:alarm_clock: ${mention(record.requester)} ${name} will be deleted when its lease ends, ${leaseEndText(endsAt, now).replace(/^until /, 'at ')}. ${extend}, or delete it now if you are done.`;
   const buttons: Button[] = [
-    ...extensions.map((seconds) => extendButton(record.id, seconds)),
+    ...extensions.map((seconds) => extendButton(record.id, seconds, endsAt)),
     {
       type: 'button',
       action_id: LEASE_DELETE_ACTION,
@@ -159,4 +160,12 @@ export function leaseAnswer(
 /** The answer to an admin who kept a lease. */
 export function keptAnswer(name: string): Answer {
   return noticeAnswer(`:pushpin: *${escapeText(name)}* now has no expiry.`);
+}
+
+/** A reminder's Extend clicked after its end had already moved (a second click, or someone else's). */
+export function alreadyExtendedAnswer(name: string, endsAt: string | undefined, now: Date): Answer {
+  const end = endsAt ? ` It now runs ${leaseEndText(endsAt, now)}.` : '';
+  return noticeAnswer(
+    `:information_source: The lease of *${escapeText(name)}* was already extended since this reminder.${end} Use \`/maas extend ${name} 1d\` to extend it more.`,
+  );
 }

@@ -31,7 +31,12 @@ export const extend: CommandHandler<'extend'> = async ({ name, seconds }, contex
   if (outcome.ok) return extendedAnswer(record.name, outcome.endsAt, now);
   if (outcome.kind === 'missing') return noticeAnswer('This cluster is no longer known.');
   if (outcome.kind === 'refused') return refusalFor(scope.team, outcome.refusal, record.requester);
-  if (outcome.kind === 'no-end') return noEndAnswer(record.name, outcome.reason);
+  // The command names no reminder, so its end never counts as moved.
+  if (outcome.kind === 'no-end' || outcome.kind === 'moved')
+    return noEndAnswer(
+      record.name,
+      outcome.kind === 'no-end' ? outcome.reason : 'its end just moved; try again',
+    );
   const ceiling = leaseEndText(outcome.ceiling, now).replace(/^until /, 'at most until ');
   const failure: Answer | undefined = await openModal(
     deps,
