@@ -33,6 +33,12 @@ describe('loadConfig', () => {
           admins: [],
           requiredApprovals: 1,
           quota: {},
+          lease: {
+            defaultSeconds: 604_800,
+            maxSeconds: 2_592_000,
+            reminderSeconds: [86_400, 7_200],
+            noneAllowed: false,
+          },
         },
       ],
     });
@@ -80,6 +86,28 @@ describe('loadConfig', () => {
   it('treats an empty variable as unset (deploy templates leave optional ones empty)', () => {
     expect(loadConfig({ ...BASE, MAAS_API_URL: '', PALETTE_PROJECT_UID: ' ' }).maas).toBeUndefined();
     expect(() => loadConfig({ ...BASE, SLACK_BOT_TOKEN: '' })).toThrow(/SLACK_BOT_TOKEN is required/);
+  });
+
+  it('reads the LEASE_* variables as durations, and names a bad one or a default beyond the maximum', () => {
+    const config = loadConfig({
+      ...BASE,
+      LEASE_DEFAULT: '10m',
+      LEASE_MAX: '1h',
+      LEASE_REMINDERS: '2m,5m',
+      LEASE_NONE_ALLOWED: 'true',
+    });
+    expect(config.teams.list[0]!.lease).toEqual({
+      defaultSeconds: 600,
+      maxSeconds: 3_600,
+      reminderSeconds: [300, 120],
+      noneAllowed: true,
+    });
+    expect(() => loadConfig({ ...BASE, LEASE_MAX: 'a month' })).toThrow(
+      'LEASE_MAX: "a month" is not a duration such as 90s, 30m, 24h, 3d or 1w',
+    );
+    expect(() => loadConfig({ ...BASE, LEASE_DEFAULT: '2w', LEASE_MAX: '1w' })).toThrow(
+      'LEASE_DEFAULT cannot be longer than LEASE_MAX.',
+    );
   });
 
   it('names every problem for people, and never echoes a value', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from './config-error';
 import { DEFAULT_RECORD_RETENTION_DAYS } from './domain/cluster';
+import { DEFAULT_LEASE_SETTINGS, DurationListSchema, DurationSchema } from './domain/lease';
 import type { SharedPolicySettings } from './domain/policy';
 import { implicitTeams, resolveTeams, type Teams, type TeamsFile } from './domain/team';
 
@@ -105,6 +106,13 @@ const EnvSchema = z.object({
   ADMINS: idList,
   REQUIRED_APPROVALS: z.coerce.number().int().min(1).max(10).default(1),
   TEAMS_FILE: z.string().optional(),
+  LEASE_DEFAULT: DurationSchema.default(DEFAULT_LEASE_SETTINGS.defaultSeconds),
+  LEASE_MAX: DurationSchema.default(DEFAULT_LEASE_SETTINGS.maxSeconds),
+  LEASE_REMINDERS: DurationListSchema.default([...DEFAULT_LEASE_SETTINGS.reminderSeconds]),
+  LEASE_NONE_ALLOWED: z
+    .enum(['true', 'false'], { error: 'LEASE_NONE_ALLOWED: true or false' })
+    .default('false')
+    .transform((text) => text === 'true'),
   APPROVAL_TTL: seconds(86_400),
   FORCE_DELETE_AFTER: seconds(900),
   POLL_INTERVAL: seconds(60),
@@ -150,6 +158,12 @@ function teamsOf(e: z.infer<typeof EnvSchema>, teamsFile: TeamsFile | undefined)
     ...(e.PALETTE_PROJECT_UID ? { paletteProjectUid: e.PALETTE_PROJECT_UID } : {}),
     requiredApprovals: e.REQUIRED_APPROVALS,
     admins: e.ADMINS,
+    lease: {
+      defaultSeconds: e.LEASE_DEFAULT,
+      maxSeconds: e.LEASE_MAX,
+      reminderSeconds: e.LEASE_REMINDERS,
+      noneAllowed: e.LEASE_NONE_ALLOWED,
+    },
   };
   if (teamsFile) return resolveTeams(teamsFile, defaults);
   return implicitTeams({ ...defaults, approvalChannel: e.APPROVAL_CHANNEL ?? '', approvers: e.APPROVERS });
@@ -172,6 +186,8 @@ export function loadConfig(env: Record<string, string | undefined>, teamsFile?: 
       );
   const set = presentVariables(env);
   if (!set.TEAMS_FILE && !set.APPROVAL_CHANNEL) problems.push(APPROVAL_CHANNEL_MISSING);
+  if (parsed.success && parsed.data.LEASE_DEFAULT > parsed.data.LEASE_MAX)
+    problems.push('LEASE_DEFAULT cannot be longer than LEASE_MAX.');
   if (set.TEAMS_FILE && !teamsFile)
     problems.push('TEAMS_FILE is set: read the configuration with readConfig, which reads the teams file.');
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);

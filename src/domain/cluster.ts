@@ -1,4 +1,5 @@
 import type { ClusterCare } from './care';
+import type { Lease } from './lease';
 import type { LifecycleEvent, LifecycleState } from './lifecycle';
 import type { ClusterSpec } from './spec';
 
@@ -132,6 +133,8 @@ export interface ClusterRecord {
   goneFromPaletteAt?: string;
   /** A resize under way (a RUNNING sub-phase): set by the scale job, cleared once Palette's pool has the size. */
   scaling?: Scaling;
+  /** How long the cluster may run (from Running) and when it ends; absent on records made before leases (no end). */
+  lease?: Lease;
   endedAt?: string;
   failure?: string;
   progress?: Progress;

@@ -1,3 +1,4 @@
+import { DURATION_HINT, parseDuration } from './lease';
 import { escapeText, truncate } from './text';
 
 /** A `/maas` command, parsed and typed. */
@@ -13,7 +14,10 @@ export type Command =
   | { kind: 'scale'; name: string; pool: string; size: number }
   | { kind: 'gateway' }
   | { kind: 'pairing-code' }
-  | { kind: 'kubeconfig'; name: string };
+  | { kind: 'kubeconfig'; name: string }
+  | { kind: 'lease'; name: string }
+  | { kind: 'extend'; name: string; seconds: number }
+  | { kind: 'keep'; name: string; reason: string };
 
 /** A command the grammar could not read, with a suggestion when the text was close to one. */
 export interface CommandError {
@@ -93,6 +97,18 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     summary:
       'Your kubeconfig of a running cluster, as a file in a DM (admins: a link to the admin one in Palette).',
     example: '/maas kubeconfig team-a-dev',
+  },
+  {
+    name: 'lease',
+    usage: 'lease NAME [keep WHY]',
+    summary: 'When a cluster’s lease ends (admins: `keep` it with no expiry, saying why).',
+    example: '/maas lease team-a-dev',
+  },
+  {
+    name: 'extend',
+    usage: 'extend NAME DURATION',
+    summary: 'Extend a cluster’s lease (2d, 1w, 36h); beyond the maximum the approvers decide.',
+    example: '/maas extend team-a-dev 2d',
   },
   {
     name: 'gateway',
@@ -197,6 +213,27 @@ export function parseCommand(text: string): Command | CommandError {
           message: `The size is a whole number of nodes, e.g. \`${usageOf('scale').example}\`.`,
         };
       return { kind: 'scale', name: args[0]!, pool: args[1]!, size };
+    }
+    case 'lease': {
+      if (args.length === 1) return { kind: 'lease', name: args[0]! };
+      const reason = args.slice(2).join(' ');
+      if (args[1]?.toLowerCase() === 'keep' && reason)
+        return { kind: 'keep', name: args[0]!, reason: truncate(reason, 300) };
+      return {
+        kind: 'error',
+        message: `Use \`/maas lease NAME\` to see a lease, or \`/maas lease NAME keep WHY\` (admins) for no expiry, e.g. \`/maas lease team-a-dev keep demo on Friday\`.`,
+      };
+    }
+    case 'extend': {
+      const problem = needArgs(sub, args.length, 2);
+      if (problem) return problem;
+      const seconds = parseDuration(args[1]!);
+      if (seconds === undefined)
+        return {
+          kind: 'error',
+          message: `How long to extend by: ${DURATION_HINT}, e.g. \`${usageOf('extend').example}\`.`,
+        };
+      return { kind: 'extend', name: args[0]!, seconds };
     }
     case 'gateway':
       if (args.length === 0) return { kind: 'gateway' };

@@ -40,6 +40,12 @@ export const EVENTS = [
   'kubeconfig-sent',
   'repave-approval-recorded',
   'repave-approved',
+  'lease-started',
+  'lease-extended',
+  'lease-kept',
+  'extension-requested',
+  'extension-approval-recorded',
+  'extension-rejected',
   'note',
 ] as const;
 export type LifecycleEvent = (typeof EVENTS)[number];
@@ -68,6 +74,13 @@ export const TRANSITIONS: Record<
   'kubeconfig-sent': { from: ['RUNNING'], to: 'same' },
   'repave-approval-recorded': { from: ['RUNNING'], to: 'same' },
   'repave-approved': { from: ['RUNNING'], to: 'same' },
+  // A lease is bookkeeping on a live cluster: it starts at Running and moves only while it runs.
+  'lease-started': { from: ['RUNNING'], to: 'same' },
+  'lease-extended': { from: ['RUNNING'], to: 'same' },
+  'lease-kept': { from: ['PENDING_APPROVAL', 'APPROVED', 'PROVISIONING', 'RUNNING'], to: 'same' },
+  'extension-requested': { from: ['RUNNING'], to: 'same' },
+  'extension-approval-recorded': { from: ['RUNNING'], to: 'same' },
+  'extension-rejected': { from: ['RUNNING'], to: 'same' },
   note: { from: STATES, to: 'same' },
 };
 

@@ -29,6 +29,11 @@ export const ACTIONS = [
   'pairing-code',
   'kubeconfig',
   'approve-repave',
+  'lease',
+  'extend',
+  'keep',
+  'approve-extension',
+  'reject-extension',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -129,6 +134,13 @@ export const PERMISSIONS: Record<Action, Permission> = {
   kubeconfig: { states: ['RUNNING'], roles: ['requester', 'admin'] },
   // Palette asked, not the requester: no self-approval rule.
   'approve-repave': { states: ['RUNNING'], roles: ['approver', 'admin'] },
+  lease: { states: 'any', roles: 'anyone' },
+  // Within the maximum; beyond it the same people ask the approvers (an extension card).
+  extend: { states: ['RUNNING'], roles: ['requester', 'admin'] },
+  keep: { states: ['PENDING_APPROVAL', 'APPROVED', 'PROVISIONING', 'RUNNING'], roles: ['admin'] },
+  // The one who asked for the extension may not approve it either (checked by the extension card's listener).
+  'approve-extension': { states: ['RUNNING'], roles: ['approver', 'admin'], notByRequester: true },
+  'reject-extension': { states: ['RUNNING'], roles: ['approver', 'admin'] },
 };
 
 /** Why an action was refused, written for the person who asked, with what they can do instead. */
@@ -175,6 +187,11 @@ const VERBS: Record<Action, string> = {
   'pairing-code': 'get a gateway pairing code',
   kubeconfig: 'get the kubeconfig of',
   'approve-repave': 'approve a repave of',
+  lease: 'see the lease of',
+  extend: 'extend',
+  keep: 'keep (no expiry)',
+  'approve-extension': 'approve an extension of',
+  'reject-extension': 'reject an extension of',
 };
 
 /** Decides whether `actor` may do `action` to the cluster described by `facts`, at `now`. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LEASE_SETTINGS as lease } from './lease';
 import {
   hasQuota,
   IMPLICIT_TEAM,
@@ -37,6 +38,7 @@ const teams = resolveTeams(FILE, {
   requiredApprovals: 2,
   admins: ['U0GLOBAL01'],
   paletteProjectUid: 'proj-default',
+  lease,
 });
 
 describe('teams from a file', () => {
@@ -75,7 +77,7 @@ describe('teams from a file', () => {
 
   it('defaults the default team to the first one', () => {
     const { defaultTeam: _none, ...rest } = FILE;
-    expect(resolveTeams(rest, { requiredApprovals: 1, admins: [] }).defaultTeam).toBe('payments');
+    expect(resolveTeams(rest, { requiredApprovals: 1, admins: [], lease }).defaultTeam).toBe('payments');
   });
 });
 
@@ -86,6 +88,7 @@ describe('the implicit team (no teams file)', () => {
     admins: ['U0ADMIN'],
     requiredApprovals: 2,
     paletteProjectUid: 'proj-1',
+    lease,
   });
 
   it('serves every channel, DMs included, with the variables’ approvers, admins, quorum and project, no quota', () => {
@@ -101,6 +104,7 @@ describe('the implicit team (no teams file)', () => {
         admins: ['U0ADMIN'],
         requiredApprovals: 2,
         quota: {},
+        lease,
       },
     ]);
     expect(teamOfRecord(implicit, {}).name).toBe(IMPLICIT_TEAM);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LeaseSchema, type LeaseSettings, resolveLease } from './lease';
 
 /** How much of the shared bare metal a team may hold at once; an absent limit is no limit. */
 export interface Quota {
@@ -30,8 +31,8 @@ export interface Team {
   /** Names of the cluster profiles the team may use; absent = every MAAS profile. */
   profiles?: readonly string[];
   quota: Quota;
-  // The leases issue adds the team's `lease` settings here (default, max, reminders, noneAllowed), read from the
-  // same-named block of TeamEntrySchema below and defaulted from LEASE_* in resolveTeams.
+  /** The team's lease rules: its teams-file `lease` block over the LEASE_* variables. */
+  lease: LeaseSettings;
 }
 
 /** The teams the bot serves. */
@@ -103,7 +104,7 @@ export const TeamEntrySchema = z.strictObject(
       .min(1, 'at least one profile (leave `profiles` out to allow every MAAS profile)')
       .optional(),
     quota: QuotaSchema.optional(),
-    // The leases issue adds `lease: LeaseSchema.optional()` here.
+    lease: LeaseSchema.optional(),
   },
   { error: 'a team: a mapping with name, channels, approvalChannel, approvers…' },
 );
@@ -161,6 +162,8 @@ export interface TeamDefaults {
   requiredApprovals: number;
   /** ADMINS: admins of every team. */
   admins: readonly string[];
+  /** LEASE_DEFAULT, LEASE_MAX, LEASE_REMINDERS, LEASE_NONE_ALLOWED: the lease rules of teams without a `lease` block. */
+  lease: LeaseSettings;
 }
 
 const union = (...lists: (readonly string[])[]) => [...new Set(lists.flat())];
@@ -180,6 +183,7 @@ export function resolveTeams(file: TeamsFile, defaults: TeamDefaults): Teams {
       requiredApprovals: entry.requiredApprovals ?? defaults.requiredApprovals,
       ...(entry.profiles ? { profiles: entry.profiles } : {}),
       quota: entry.quota ?? {},
+      lease: resolveLease(entry.lease, defaults.lease),
     }),
   );
   return { list, defaultTeam: file.defaultTeam ?? list[0]!.name, fromFile: true };
@@ -198,6 +202,7 @@ export function implicitTeams(
     admins: [...settings.admins],
     requiredApprovals: settings.requiredApprovals,
     quota: {},
+    lease: settings.lease,
   };
   return { list: [team], defaultTeam: IMPLICIT_TEAM, fromFile: false };
 }

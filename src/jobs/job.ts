@@ -23,6 +23,10 @@ export type Job =
   | { kind: 'force-delete'; clusterId: string }
   /** Resize one pool through the cloud config. */
   | { kind: 'scale'; clusterId: string; pool: string; size: number; by: string }
+  /** The lease's schedule fired: send the reminder that is due, or delete the cluster at the lease's end. */
+  | { kind: 'lease'; clusterId: string }
+  /** An extension beyond the maximum was asked for or decided: its card and the thread show it. */
+  | { kind: 'extension'; clusterId: string }
   /** Re-publish a user's App Home tab (with the answer to a click made on it, when there is one). */
   | { kind: 'home'; userId: string; notice?: string }
   /** Send a person the users' kubeconfig of a running cluster as a file in a DM (once per request). */

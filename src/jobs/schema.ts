@@ -15,6 +15,8 @@ export const JobSchema = z.discriminatedUnion('kind', [
   clusterJob('delete'),
   clusterJob('force-delete-window'),
   clusterJob('force-delete'),
+  clusterJob('lease'),
+  clusterJob('extension'),
   z.object({
     kind: z.literal('scale'),
     clusterId: id,

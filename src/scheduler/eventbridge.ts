@@ -1,7 +1,9 @@
 import {
   CreateScheduleCommand,
+  type CreateScheduleCommandInput,
   DeleteScheduleCommand,
   type SchedulerClient,
+  UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
 import type { Job } from '../jobs/job';
 import type { Jobs } from '../jobs/port';
@@ -41,27 +43,48 @@ export class EventBridgeScheduler implements Scheduler {
       return name;
     }
     try {
-      await this.options.client.send(
-        new CreateScheduleCommand({
-          Name: name,
-          GroupName: this.options.groupName,
-          ScheduleExpression: atExpression(when),
-          ScheduleExpressionTimezone: 'UTC',
-          FlexibleTimeWindow: { Mode: 'OFF' },
-          ActionAfterCompletion: 'DELETE',
-          Target: {
-            Arn: this.options.workerArn,
-            RoleArn: this.options.roleArn,
-            Input: JSON.stringify(job),
-            // Retries of the worker invoke: a few, within an hour (the reconciler recovers anything later).
-            RetryPolicy: { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 3600 },
-          },
-        }),
-      );
+      await this.options.client.send(new CreateScheduleCommand(this.definition(name, when, job)));
     } catch (error) {
       if (!isAwsError(error, 'ConflictException')) throw error;
     }
     return name;
+  }
+
+  /**
+   * Creates the named schedule, or (ConflictException: it exists) updates it to the new moment: UpdateSchedule
+   * replaces the whole definition, so both send the same one. A moment already past dispatches the job instead.
+   */
+  async put(name: string, when: Date, job: Job): Promise<void> {
+    if (dueMinute(when).getTime() <= this.now().getTime()) {
+      await this.options.jobs.dispatch(job);
+      return;
+    }
+    const definition = this.definition(name, when, job);
+    try {
+      await this.options.client.send(new CreateScheduleCommand(definition));
+    } catch (error) {
+      if (!isAwsError(error, 'ConflictException')) throw error;
+      await this.options.client.send(new UpdateScheduleCommand(definition));
+    }
+  }
+
+  /** A one-time schedule in UTC that invokes the worker with `job` and deletes itself once it has fired. */
+  private definition(name: string, when: Date, job: Job): CreateScheduleCommandInput {
+    return {
+      Name: name,
+      GroupName: this.options.groupName,
+      ScheduleExpression: atExpression(when),
+      ScheduleExpressionTimezone: 'UTC',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      ActionAfterCompletion: 'DELETE',
+      Target: {
+        Arn: this.options.workerArn,
+        RoleArn: this.options.roleArn,
+        Input: JSON.stringify(job),
+        // Retries of the worker invoke: a few, within an hour (the reconciler recovers anything later).
+        RetryPolicy: { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 3600 },
+      },
+    };
   }
 
   /** Deletes the schedule; one that already fired (and deleted itself) or never existed is fine. */

@@ -44,27 +44,41 @@ export class LocalScheduler implements Scheduler {
   /** Stores the schedule unless one with its name exists; due at `when` exactly (the name is per minute). */
   async at(when: Date, job: Job, purpose: string): Promise<string> {
     const name = scheduleName(job, purpose, when);
-    const dueAt = when.toISOString();
     try {
-      await this.options.client.send(
-        new PutCommand({
-          TableName: this.options.tableName,
-          Item: {
-            [PARTITION_KEY]: keys.schedule(name),
-            // Not `name`: that attribute would put the item in the byName index.
-            scheduleName: name,
-            job,
-            dueAt,
-            workPk: SCHEDULE_PARTITION,
-            workSk: `${dueAt}#${name}`,
-          },
-          ...ITEM_IS_NEW,
-        }),
-      );
+      await this.store(name, when, job, ITEM_IS_NEW);
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
     return name;
+  }
+
+  /** Stores the named schedule at `when`, replacing the one of that name (the item is keyed by the name). */
+  async put(name: string, when: Date, job: Job): Promise<void> {
+    await this.store(name, when, job, {});
+  }
+
+  private async store(
+    name: string,
+    when: Date,
+    job: Job,
+    condition: Partial<typeof ITEM_IS_NEW>,
+  ): Promise<void> {
+    const dueAt = when.toISOString();
+    await this.options.client.send(
+      new PutCommand({
+        TableName: this.options.tableName,
+        Item: {
+          [PARTITION_KEY]: keys.schedule(name),
+          // Not `name`: that attribute would put the item in the byName index.
+          scheduleName: name,
+          job,
+          dueAt,
+          workPk: SCHEDULE_PARTITION,
+          workSk: `${dueAt}#${name}`,
+        },
+        ...condition,
+      }),
+    );
   }
 
   /** Removes a schedule that has not fired; a missing one is fine. */
@@ -120,15 +134,19 @@ export class LocalScheduler implements Scheduler {
     return fired;
   }
 
-  /** Claims one due schedule (conditional delete) and dispatches its job; false when another process won. */
+  /**
+   * Claims one due schedule (a delete conditional on its moment: a schedule moved meanwhile is left for its new
+   * moment) and dispatches its job; false when another process won or the schedule moved.
+   */
   private async fire(item: Record<string, unknown>): Promise<boolean> {
     try {
       await this.options.client.send(
         new DeleteCommand({
           TableName: this.options.tableName,
           Key: { [PARTITION_KEY]: item[PARTITION_KEY] },
-          ConditionExpression: 'attribute_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': PARTITION_KEY },
+          ConditionExpression: 'attribute_exists(#pk) AND #dueAt = :dueAt',
+          ExpressionAttributeNames: { '#pk': PARTITION_KEY, '#dueAt': 'dueAt' },
+          ExpressionAttributeValues: { ':dueAt': item.dueAt },
         }),
       );
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { AuditEvent, ClusterRecord, Progress, ReviewFindings, SlackPlaces } from '../domain/cluster';
+import type { Lease } from '../domain/lease';
 import type { LifecycleEvent } from '../domain/lifecycle';
 import type { LedgerEntry, TeamLedger } from '../domain/quota';
 import type { ClusterSpec } from '../domain/spec';
@@ -52,6 +53,8 @@ export interface NewCluster {
   expiresAt: string;
   slack: SlackPlaces;
   review?: ReviewFindings;
+  /** The lease chosen in the wizard (it starts when the cluster is Running). */
+  lease?: Lease;
 }
 
 /**

@@ -133,6 +133,24 @@ describe('parseTeamsFile', () => {
     ]);
   });
 
+  it('reads a lease block in durations, and names a bad one at its line', () => {
+    const withLease = `${GOOD}    lease:\n      default: 10m\n      max: 1h\n      reminders: [5m, 2m]\n      noneAllowed: true\n`;
+    expect(parseTeamsFile('teams.yml', withLease).teams[1]!.lease).toEqual({
+      default: 600,
+      max: 3_600,
+      reminders: [300, 120],
+      noneAllowed: true,
+    });
+    expect(
+      problemsOf(
+        withLease.replace('default: 10m', 'default: soon').replace('max: 1h', 'max: 1h\n      ttl: 1d'),
+      ),
+    ).toEqual([
+      'teams.yml:20: teams[1] (data).lease.default: "soon" is not a duration such as 90s, 30m, 24h, 3d or 1w',
+      'teams.yml:22: teams[1] (data).lease.ttl: unknown key (a typo?)',
+    ]);
+  });
+
   it('names a quorum out of range and a team name people cannot type', () => {
     const text = GOOD.replace('requiredApprovals: 2', 'requiredApprovals: 0').replace(
       'name: data',

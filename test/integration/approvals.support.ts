@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import type { ClusterRecord } from '../../src/domain/cluster';
+import type { Lease } from '../../src/domain/lease';
 import { approvalExpiresAt } from '../../src/domain/policy';
 import type { ClusterSpec } from '../../src/domain/spec';
 import type { SlackMessage } from '../../src/local/slack/types';
@@ -58,7 +59,15 @@ export interface Submitted {
  */
 export async function submitRequest(
   stack: LocalStack,
-  options: { name: string; requester?: string; channel?: string; spec?: Partial<ClusterSpec>; team?: string },
+  options: {
+    name: string;
+    requester?: string;
+    channel?: string;
+    spec?: Partial<ClusterSpec>;
+    team?: string;
+    /** The lease chosen in the wizard; none when left out (as records made before leases). */
+    lease?: Lease;
+  },
 ): Promise<Submitted> {
   const { slack } = standIns(stack);
   const { deps } = stack;
@@ -74,6 +83,7 @@ export async function submitRequest(
     requestedAt,
     expiresAt: approvalExpiresAt(requestedAt, deps.config.policy),
     slack: { channel: options.channel ?? slack.channels.requests },
+    ...(options.lease ? { lease: options.lease } : {}),
   });
   await deps.jobs.dispatch({ kind: 'review', clusterId: created.id });
   await stack.idle();

@@ -449,6 +449,7 @@ describe('the deployable stack, packaged offline', () => {
     expect(asList(schedules!.statement.Action).sort()).toEqual([
       'scheduler:CreateSchedule',
       'scheduler:DeleteSchedule',
+      'scheduler:UpdateSchedule',
     ]);
     expect(subText(schedules!.statement.Resource)).toMatch(new RegExp(`:schedule/${SERVICE}-ci/\\*$`));
     const [passRole] = byAction('iam:PassRole');

@@ -249,6 +249,9 @@ describe('force delete of a stuck deletion (2-second window)', () => {
         scheduled.push(when);
         return 'force-delete-window-again';
       },
+      put: async () => {
+        throw new Error('The force-delete window uses no named schedule.');
+      },
       cancel: async () => {},
     };
     const before = stack().deps.now().getTime();

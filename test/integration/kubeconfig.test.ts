@@ -95,7 +95,11 @@ describe('/maas kubeconfig with dm delivery', () => {
   it('an admin clicking "Get kubeconfig" on the Running notice gets the file and, for the admin one, a link', async () => {
     const record = await seedCluster(stack(), { name: 'kc-admin' });
     const { admin } = stack().slack!.users;
-    const ts = await postInThread(stack().deps, record, runningNotice(record, stack().deps.config));
+    const ts = await postInThread(
+      stack().deps,
+      record,
+      runningNotice(record, stack().deps.config, stack().deps.now()),
+    );
     await stack().slack!.click(admin, { channel: record.slack.channel, ts: ts! }, KUBECONFIG_ACTION);
     const answer = await stack().slack!.waitFor(() =>
       stack()

@@ -5,6 +5,7 @@ import {
   ResourceNotFoundException,
   SchedulerClient,
   ThrottlingException,
+  UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -119,5 +120,58 @@ describe('EventBridgeScheduler', () => {
       { Name: 'poll_x_next_20300101t1200', GroupName: GROUP },
       { Name: 'poll_x_next_20300101t1200', GroupName: GROUP },
     ]);
+  });
+
+  describe('a lease schedule: one per cluster, moved by each extension, removed when the lease stops', () => {
+    const name = `lease_${CLUSTER}`;
+    const job: Job = { kind: 'lease', clusterId: CLUSTER };
+    const definition = (at: string) => ({
+      Name: name,
+      GroupName: GROUP,
+      ScheduleExpression: at,
+      ScheduleExpressionTimezone: 'UTC',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      ActionAfterCompletion: 'DELETE',
+      Target: {
+        Arn: WORKER,
+        RoleArn: ROLE,
+        Input: JSON.stringify(job),
+        RetryPolicy: { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 3600 },
+      },
+    });
+
+    it('creates it the first time, under its fixed name, at the minute of the next lease moment', async () => {
+      scheduler.on(CreateScheduleCommand).resolves({});
+      await adapter().put(name, new Date('2030-01-08T11:00:00.000Z'), job);
+      expect(scheduler.commandCalls(CreateScheduleCommand).map((call) => call.args[0].input)).toEqual([
+        definition('at(2030-01-08T11:00:00)'),
+      ]);
+      expect(scheduler.commandCalls(UpdateScheduleCommand)).toHaveLength(0);
+    });
+
+    it('updates it in place when it exists (an extension): the whole definition, at the new moment', async () => {
+      scheduler
+        .on(CreateScheduleCommand)
+        .rejects(new ConflictException({ Message: 'exists', message: 'exists', $metadata: {} }));
+      scheduler.on(UpdateScheduleCommand).resolves({ ScheduleArn: 'arn:aws:scheduler:::schedule/lease' });
+      await adapter().put(name, new Date('2030-01-09T10:59:30.000Z'), job);
+      expect(scheduler.commandCalls(CreateScheduleCommand).map((call) => call.args[0].input)).toEqual([
+        definition('at(2030-01-09T11:00:00)'),
+      ]);
+      expect(scheduler.commandCalls(UpdateScheduleCommand).map((call) => call.args[0].input)).toEqual([
+        definition('at(2030-01-09T11:00:00)'),
+      ]);
+    });
+
+    it('dispatches a moment already past (a late reminder) instead of scheduling it, and deletes by name', async () => {
+      scheduler.on(DeleteScheduleCommand).resolves({});
+      await adapter('2030-01-01T12:00:30Z').put(name, new Date('2030-01-01T11:00:00Z'), job);
+      expect(dispatched).toEqual([job]);
+      expect(scheduler.commandCalls(CreateScheduleCommand)).toHaveLength(0);
+      await adapter().cancel(name);
+      expect(scheduler.commandCalls(DeleteScheduleCommand).map((call) => call.args[0].input)).toEqual([
+        { Name: name, GroupName: GROUP },
+      ]);
+    });
   });
 });

@@ -113,6 +113,23 @@ describe('LocalScheduler', () => {
     expect(jobs.dispatched).toEqual([earlier, soon, later]);
   });
 
+  it('keeps one named schedule that put moves: it fires once, at its latest moment only', async () => {
+    const table = await freshTable();
+    const clock = manualClock();
+    const jobs = recordingJobs();
+    const scheduler = process(table, clock, jobs);
+    const job: Job = { kind: 'lease', clusterId: 'C-lease' };
+    const t = (minutes: number) => new Date(clock.now().getTime() + minutes * 60_000);
+    await scheduler.put('lease_C-lease', t(5), job);
+    await scheduler.put('lease_C-lease', t(30), job);
+    clock.advance(10 * 60_000);
+    expect(await scheduler.fireDue()).toBe(0);
+    clock.advance(30 * 60_000);
+    expect(await scheduler.fireDue()).toBe(1);
+    expect(await scheduler.fireDue()).toBe(0);
+    expect(jobs.dispatched).toEqual([job]);
+  });
+
   it('does not fire a cancelled schedule; cancelling a missing one is fine', async () => {
     const table = await freshTable();
     const clock = manualClock();

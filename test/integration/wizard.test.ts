@@ -187,8 +187,12 @@ describe('review and submission', () => {
     expect(review).toContain('OS patching');
     const findings = (await readWizardDraft(stack().deps.store, draftId))!.data.review!.findings!;
     expect(findings.validation.ok).toBe(true);
+    // The Lease field: the team's standard choices up to its maximum, the default chosen to start with.
+    expect(review).toContain('1 week (default)');
+    expect(review).toContain('30 days');
+    expect(review).not.toContain('No expiry');
 
-    const done = await wizard.submit();
+    const done = await wizard.submit({ lease: { value: '259200' } });
     expect(done.outcome).toBe('updated');
     expect(shownText(wizard.front())).toContain('waits for approval');
     const record = (await stack().deps.store.findByName(name))!;
@@ -197,6 +201,7 @@ describe('review and submission', () => {
       requester: wizard.user,
       slack: { channel: wizard.slack.channels.requests },
       review: findings,
+      lease: { requested: 259_200 },
     });
     expect(record.spec.packOverrides).toEqual([
       { pack: 'kubernetes', path: 'pack.podCIDR', value: '10.10.0.0/16' },

@@ -3,10 +3,12 @@ import { create } from './create';
 import { decision } from './decision';
 import { deleteJob } from './delete';
 import { expire } from './expire';
+import { extensionJob } from './extension';
 import { forceDeleteJob } from './force-delete';
 import { forceDeleteWindow } from './force-delete-window';
 import { homeJob } from './home';
 import { kubeconfigJob } from './kubeconfig';
+import { leaseJob } from './lease';
 import { poll } from './poll';
 import { reconcile } from './reconcile';
 import { repaveJob } from './repave';
@@ -33,4 +35,6 @@ export const HANDLERS: HandlerRegistry = {
   home: homeJob,
   kubeconfig: kubeconfigJob,
   repave: repaveJob,
+  lease: leaseJob,
+  extension: extensionJob,
 };

@@ -1,6 +1,7 @@
 import { matchPools, progressChanged, rememberEvents, unseenEvents } from '../../clusters/progress';
 import type { Deps } from '../../deps';
 import type { ClusterRecord } from '../../domain/cluster';
+import { startLease } from '../../leases/start';
 import { isNotFound, PaletteError } from '../../palette/errors';
 import type { ClusterEvent, ClusterOverview } from '../../palette/port';
 import {
@@ -92,10 +93,14 @@ async function applyObservation(deps: Deps, record: ClusterRecord, reading: Read
  * and the card show it, and the thread tells the requester once; a force-delete notice says it is not needed.
  */
 async function announceEnd(deps: Deps, ended: ClusterRecord): Promise<void> {
-  const record = await refreshStatusMessage(deps, ended);
+  // The lease starts at Running: the status message and the notice say when it ends.
+  const leased = ended.state === 'RUNNING' ? await startLease(deps, ended) : ended;
+  const record = await refreshStatusMessage(deps, leased);
   await showMilestone(deps, record);
   if (record.state === 'RUNNING') {
-    await postInThreadOnce(deps, record, 'running', runningNotice(record, deps.config), { broadcast: true });
+    await postInThreadOnce(deps, record, 'running', runningNotice(record, deps.config, deps.now()), {
+      broadcast: true,
+    });
     return;
   }
   // Broadcast like "is running": the channel's last word on the cluster is its end, not that it ran.

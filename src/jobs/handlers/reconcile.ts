@@ -1,5 +1,6 @@
 import type { ClusterRecord } from '../../domain/cluster';
 import { type LifecycleState, stateFromPalette } from '../../domain/lifecycle';
+import { leaseRecovery } from '../../leases/sweep';
 import { ConflictError } from '../../store/port';
 import { scopeOfRecord } from '../../teams/scope';
 import type { JobHandler } from '../handler';
@@ -127,6 +128,8 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
           // A resize is followed by a poll chain like a provisioning: a chain that stopped is started again.
           if (!applied && record.scaling && idleSeconds > pollStaleSeconds)
             await redispatch(record, { kind: 'poll', clusterId: record.id }, pollStaleSeconds);
+          const leaseJob = applied ? undefined : leaseRecovery(record, now);
+          if (leaseJob) await redispatch(record, leaseJob, pollStaleSeconds);
           return;
         }
         case 'PROVISIONING':

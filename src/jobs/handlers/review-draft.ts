@@ -43,7 +43,14 @@ async function showFindings(
 ): Promise<void> {
   const external_id = reviewExternalId(draftId, revision);
   const quota = await reviewQuota(deps, scope, spec);
-  const view = reviewView(deps, { draftId, channel }, spec, revision, { kind: 'done', findings }, { quota });
+  const view = reviewView(
+    deps,
+    { draftId, channel },
+    spec,
+    revision,
+    { kind: 'done', findings },
+    { quota, lease: scope.team.lease },
+  );
   for (let attempt = 0; ; attempt++) {
     try {
       await deps.slack.views.update({ external_id, view });

@@ -2,13 +2,17 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import { APPROVE_ACTION, REJECT_ACTION } from '../blocks/approval-card';
 import { REPAVE_APPROVE_ACTION } from '../blocks/care';
+import { APPROVE_EXTENSION_ACTION, REJECT_EXTENSION_ACTION } from '../blocks/extension';
 import { FORCE_DELETE_ACTION } from '../blocks/force-delete';
 import { HOME_REFRESH_ACTION } from '../blocks/home';
 import { KUBECONFIG_ACTION } from '../blocks/kubeconfig';
+import { LEASE_DELETE_ACTION, LEASE_EXTEND_ACTION } from '../blocks/lease';
 import { approveClicked } from './approve';
+import { extensionDecisionClicked } from './extension';
 import { forceDeleteClicked } from './force-delete';
 import { homeRefreshClicked } from './home';
 import { kubeconfigClicked } from './kubeconfig';
+import { leaseDeleteClicked, leaseExtendClicked } from './lease';
 import { acknowledgeLink, LINK_ACTION } from './link';
 import { rejectClicked } from './reject';
 import { repaveApproveClicked } from './repave-approve';
@@ -23,5 +27,9 @@ export function registerActions(app: App, deps: Deps): void {
   app.action(HOME_REFRESH_ACTION, homeRefreshClicked(deps));
   app.action(KUBECONFIG_ACTION, kubeconfigClicked(deps));
   app.action(REPAVE_APPROVE_ACTION, repaveApproveClicked(deps));
+  app.action(new RegExp(`^${LEASE_EXTEND_ACTION}-\\d+$`), leaseExtendClicked(deps));
+  app.action(LEASE_DELETE_ACTION, leaseDeleteClicked(deps));
+  app.action(APPROVE_EXTENSION_ACTION, extensionDecisionClicked(deps, 'approve'));
+  app.action(REJECT_EXTENSION_ACTION, extensionDecisionClicked(deps, 'reject'));
   registerWizardActions(app, deps);
 }

@@ -1,6 +1,7 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import type { Config } from '../../config';
 import { type ClusterRecord, lastEvent } from '../../domain/cluster';
+import { isTerminal } from '../../domain/lifecycle';
 import { totalNodes } from '../../domain/spec';
 import type { Team } from '../../domain/team';
 import { escapeText, truncate } from '../../domain/text';
@@ -22,6 +23,7 @@ import {
   when,
 } from './cluster-facts';
 import { endingText } from './ending';
+import { leaseLine } from './lease';
 
 /** The Approve button's action id (its value is the cluster id). */
 export const APPROVE_ACTION = 'approval:approve';
@@ -173,6 +175,7 @@ export function approvalCard(record: ClusterRecord, card: CardContext): BotMessa
     blocks.push(section(`*Pack values*\n${packOverrideLines(record.spec).join('\n')}`));
   const extras = extrasLine(record);
   if (extras) blocks.push(section(extras));
+  if (record.lease && !isTerminal(record.state)) blocks.push(section(leaseLine(record.lease, now)));
   blocks.push(section(`*Review*\n${findingsLines(record.review).join('\n')}`));
   const quota = pending ? quotaSection(card.quota) : undefined;
   if (quota) blocks.push(section(quota));

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { ClusterRecord } from '../../domain/cluster';
+import { leaseEndShort } from '../../domain/lease';
 import { escapeText } from '../../domain/text';
 import type { ClusterSummary } from '../../palette/port';
 import type { Answer } from './answers';
@@ -49,6 +50,7 @@ export function listLine(row: ListRow): string {
     stateText(row.record),
     health && escapeText(health),
     nodes(row.record),
+    row.record.state === 'RUNNING' ? leaseEndShort(row.record.lease) : undefined,
     mention(row.record.requester),
   ];
   return `${name} — ${parts.filter(Boolean).join(' · ')}`;

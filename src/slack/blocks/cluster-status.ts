@@ -20,6 +20,7 @@ import {
   when,
 } from './cluster-facts';
 import { historyPhrase } from './history';
+import { leaseLine } from './lease';
 import { eventLine } from './notices';
 import { poolProgressLine } from './progress';
 
@@ -107,7 +108,8 @@ export function clusterStatusAnswer(view: StatusView): Answer {
       `*Pools*\n${pools.length > 0 ? pools.map(poolProgressLine).join('\n') : poolLines(record.spec).join('\n')}`,
     ),
   ];
-  const outcome = [decisionLine(record, now), lifecycleLine(record, { config, now })].filter(Boolean);
+  const lease = record.lease && !isTerminal(record.state) ? leaseLine(record.lease, now) : undefined;
+  const outcome = [decisionLine(record, now), lifecycleLine(record, { config, now }), lease].filter(Boolean);
   if (outcome.length > 0) blocks.push(section(outcome.join('\n')));
   if (live && live.events.length > 0)
     blocks.push(section(`*Last events*\n${live.events.map(eventLine).join('\n')}`));

@@ -1,4 +1,5 @@
 import type { ModalView } from '@slack/types';
+import { LEASE_ACTOR } from '../../domain/lease';
 import { escapeText, truncate } from '../../domain/text';
 import { formatUtc } from '../../domain/time';
 import type { BotMessage } from '../thread';
@@ -102,7 +103,8 @@ export function deletionStartedMessage(
   facts: { name: string; kind: DeletionKind; by?: string; forceDeleteAt?: string },
   now: Date,
 ): BotMessage {
-  const who = facts.by ? mention(facts.by) : 'Someone in Palette';
+  const who =
+    facts.by === LEASE_ACTOR ? 'Its lease ended, so I' : facts.by ? mention(facts.by) : 'Someone in Palette';
   const name = escapeText(facts.name);
   const opening =
     facts.kind === 'abort'

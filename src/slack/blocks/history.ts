@@ -52,6 +52,13 @@ const PHRASES: Record<Exclude<LifecycleEvent, 'note'>, (entry: AuditEvent) => st
   'repave-approval-recorded': (entry) =>
     `${who(entry.by)} approved Palette's repave; ${detailOf(entry) || 'more approvals needed'}`,
   'repave-approved': (entry) => `${who(entry.by)} approved Palette's repave: nodes are replaced one by one`,
+  'lease-started': (entry) => `lease started: ${detailOf(entry)}`,
+  'lease-extended': (entry) => `${who(entry.by)} extended the lease: ${detailOf(entry)}`,
+  'lease-kept': (entry) => `${who(entry.by)} set the lease to no expiry: ${detailOf(entry)}`,
+  'extension-requested': (entry) =>
+    `${who(entry.by)} asked the approvers for a longer lease: ${detailOf(entry)}`,
+  'extension-approval-recorded': (entry) => `${who(entry.by)} approved the extension; more approvals needed`,
+  'extension-rejected': (entry) => `${who(entry.by)} rejected the extension: ${detailOf(entry)}`,
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { AuditEvent, ClusterRecord } from '../../domain/cluster';
+import { bySoonestLeaseEnd, leaseEndShort } from '../../domain/lease';
 import { escapeText } from '../../domain/text';
 import { formatDuration, formatUtc } from '../../domain/time';
 import { decisionButtons } from './approval-card';
@@ -42,7 +43,8 @@ const named = (item: LinkedCluster, label: string) =>
 function clusterLine(item: LinkedCluster, now: Date): string {
   const { record } = item;
   const age = formatDuration(now.getTime() - Date.parse(record.requestedAt));
-  return `${named(item, record.name)} — ${stateText(record)} · requested ${age} ago`;
+  const lease = record.state === 'RUNNING' ? leaseEndShort(record.lease) : undefined;
+  return `${named(item, record.name)} — ${stateText(record)}${lease ? ` · ${lease}` : ''} · requested ${age} ago`;
 }
 
 function everyoneLine(item: LinkedCluster): string {
@@ -87,7 +89,13 @@ export function activityLines(records: readonly ClusterRecord[], now: Date, limi
  */
 export function homeView(content: HomeContent): HomeView {
   const { now } = content;
-  const clusters = content.clusters.slice(0, HOME_LIMITS.clusters);
+  // Leases about to end first: those are the clusters that need a decision.
+  const clusters = bySoonestLeaseEnd(
+    content.clusters.map((item) => ({
+      ...item,
+      lease: item.record.state === 'RUNNING' ? item.record.lease : undefined,
+    })),
+  ).slice(0, HOME_LIMITS.clusters);
   const approvals = content.approvals.slice(0, HOME_LIMITS.approvals);
   const everyone = content.everyone?.slice(0, HOME_LIMITS.everyone);
   const activity = activityLines(

@@ -9,6 +9,7 @@ import { decisionLine, quorumLine } from './approval-card';
 import { link, mention, recordConsoleLink, section } from './cluster-facts';
 import { endedOutside, endingOf, leftoverCount } from './ending';
 import { kubeconfigButton } from './kubeconfig';
+import { leaseLine } from './lease';
 
 /** Event lines in one thread message at most; the rest are counted. */
 const MAX_EVENT_LINES = 30;
@@ -55,7 +56,7 @@ export function createFailedNotice(record: ClusterRecord): BotMessage {
 }
 
 /** The cluster is running: the requester is told, with the time it took and a link to Palette. */
-export function runningNotice(record: ClusterRecord, config: Config): BotMessage {
+export function runningNotice(record: ClusterRecord, config: Config, now: Date): BotMessage {
   const took =
     record.runningSince && record.provisioningSince
       ? ` in ${formatDuration(Date.parse(record.runningSince) - Date.parse(record.provisioningSince))}`
@@ -63,7 +64,8 @@ export function runningNotice(record: ClusterRecord, config: Config): BotMessage
   const health = record.progress?.health ? ` (${escapeText(record.progress.health)})` : '';
   const url = recordConsoleLink(config, record);
   const palette = url ? ` ${link(url, 'Open it in Palette')}.` : '';
-  const text = `:tada: ${mention(record.requester)} *${escapeText(record.name)}* is running${health}: provisioned${took}.${palette}`;
+  const lease = record.lease ? `\n${leaseLine(record.lease, now)}` : '';
+  const text = `:tada: ${mention(record.requester)} *${escapeText(record.name)}* is running${health}: provisioned${took}.${palette}${lease}`;
   return { text, blocks: [section(text), { type: 'actions', elements: [kubeconfigButton(record)] }] };
 }
 

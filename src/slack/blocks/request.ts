@@ -1,4 +1,5 @@
 import type { ClusterRecord } from '../../domain/cluster';
+import { LEASE_ACTOR } from '../../domain/lease';
 import { STATE_EMOJI, STATE_LABELS } from '../../domain/lifecycle';
 import { escapeText, truncate } from '../../domain/text';
 import type { BotMessage } from '../thread';
@@ -65,7 +66,12 @@ export function requestStateLine(record: ClusterRecord, request: RequestContext)
       return `${head}${since(record.runningSince, now)}.${scaling}`;
     }
     case 'DELETING': {
-      const who = record.deletedBy ? ` by ${mention(record.deletedBy)}` : ' outside the bot (in Palette)';
+      const who =
+        record.deletedBy === LEASE_ACTOR
+          ? ' as its lease ended'
+          : record.deletedBy
+            ? ` by ${mention(record.deletedBy)}`
+            : ' outside the bot (in Palette)';
       const what = record.deleteKind === 'abort' ? 'aborted' : 'deleted';
       return `${head}${since(record.deletingSince, now)}: ${what}${who}.`;
     }

@@ -7,6 +7,7 @@ import { formatDuration } from '../../domain/time';
 import type { BotMessage } from '../thread';
 import { context, recordConsoleLink, section, stateText, when } from './cluster-facts';
 import { endingText } from './ending';
+import { leaseLine } from './lease';
 import { nodeTotals, poolProgressLine } from './progress';
 
 /** The action id of the status message's "Open in Palette" link button (acknowledged by the link listener). */
@@ -64,7 +65,8 @@ export function statusMessage(record: ClusterRecord, config: Config, now: Date):
     record.state === 'RUNNING' && record.scaling
       ? `\n:straight_ruler: Resizing \`${escapeText(record.scaling.pool)}\` from ${record.scaling.from} to ${record.scaling.to} nodes…`
       : '';
-  const head = `${stateText(record)} — *${escapeText(record.name)}*${palette ? ` (${palette})` : ''}${scaling}`;
+  const lease = record.lease && !isTerminal(record.state) ? `\n${leaseLine(record.lease, now)}` : '';
+  const head = `${stateText(record)} — *${escapeText(record.name)}*${palette ? ` (${palette})` : ''}${scaling}${lease}`;
   // Nodes ready are live facts: once the record has ended, what a poll last read would contradict it.
   const pools = isTerminal(record.state) ? [] : (record.progress?.pools ?? []);
   const body =

@@ -9,6 +9,7 @@ import { forceDelete } from './force-delete';
 import { gateway } from './gateway';
 import { help } from './help';
 import { kubeconfig } from './kubeconfig';
+import { extend, keep, lease } from './lease';
 import { list } from './list';
 import { pairingCode } from './pairing-code';
 import { quota } from './quota';
@@ -33,6 +34,9 @@ const HANDLERS: { [K in Command['kind']]: CommandHandler<K> } = {
   gateway,
   'pairing-code': pairingCode,
   kubeconfig,
+  lease,
+  extend,
+  keep,
 };
 
 function run(command: Command, context: CommandContext): Promise<Answer | undefined> {

@@ -1,9 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import { DELETE_CONFIRM_CALLBACK_ID } from '../blocks/delete';
+import { EXTENSION_REASON_CALLBACK } from '../blocks/extension';
 import { REJECT_REASON_CALLBACK } from '../blocks/reject-reason';
 import { registerWizardViews } from './create-cluster';
 import { deleteConfirmSubmitted } from './delete-confirm';
+import { extensionReasonSubmitted } from './extension-reason';
 import { rejectReasonSubmitted } from './reject-reason';
 
 /**
@@ -13,5 +15,6 @@ import { rejectReasonSubmitted } from './reject-reason';
 export function registerViews(app: App, deps: Deps): void {
   app.view(DELETE_CONFIRM_CALLBACK_ID, deleteConfirmSubmitted(deps));
   app.view(REJECT_REASON_CALLBACK, rejectReasonSubmitted(deps));
+  app.view(EXTENSION_REASON_CALLBACK, extensionReasonSubmitted(deps));
   registerWizardViews(app, deps);
 }

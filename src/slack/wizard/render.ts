@@ -1,6 +1,7 @@
 import type { ModalView } from '@slack/types';
 import { ulid } from 'ulid';
 import type { Deps } from '../../deps';
+import type { LeaseSettings } from '../../domain/lease';
 import type { ClusterSpec } from '../../domain/spec';
 import { type QuotaView, quotaView } from '../../teams/quota';
 import type { TeamScope } from '../../teams/scope';
@@ -44,6 +45,8 @@ export function stepToFix(failed: Extract<Assembled, { ok: false }>): StepTarget
 export interface ReviewExtras {
   quota?: QuotaView;
   notice?: string;
+  /** The team's lease rules, for the Lease field. */
+  lease?: LeaseSettings;
 }
 
 /** The review view for a draft's spec, with Palette's check in the state given and the team's quota. */
@@ -137,7 +140,14 @@ export async function renderStep(
       const quota = await reviewQuota(deps, scope, assembled.spec);
       return {
         data: { ...data, review: { revision } },
-        view: reviewView(deps, meta, assembled.spec, revision, { kind: 'pending' }, { quota, ...notice }),
+        view: reviewView(
+          deps,
+          meta,
+          assembled.spec,
+          revision,
+          { kind: 'pending' },
+          { quota, lease: scope.team.lease, ...notice },
+        ),
         review: { revision, spec: assembled.spec },
       };
     }

@@ -2,11 +2,13 @@ import type { ViewErrorsResponseAction, ViewOutput, ViewResponseAction } from '@
 import type { ModalView } from '@slack/types';
 import { ulid } from 'ulid';
 import type { Deps } from '../../deps';
+import { requestedLease } from '../../domain/lease';
 import { approvalExpiresAt } from '../../domain/policy';
 import { truncate } from '../../domain/text';
 import { NameTakenError } from '../../store/port';
 import { scopeOfChannel, type TeamScope } from '../../teams/scope';
 import { requestSubmittedView, wizardGoneView, wizardNoTeamView } from '../blocks/wizard/done';
+import { chosenLease, type LeaseChoice } from '../blocks/wizard/lease';
 import { type Catalog, catalogFor, withDeadline } from '../options/catalog';
 import { assembleSpec } from './assemble';
 import { checkClusterBasics, checkPoolPlacement, profileProblem } from './checks';
@@ -68,7 +70,16 @@ async function show(sub: Submission, data: WizardData, target: StepTarget): Prom
     deps.logger.warn('Could not start the review of a draft', { error: String(error) });
     const where = { draftId: meta.draftId, channel: rendered.data.channel };
     const quota = await reviewQuota(deps, sub.scope, review.spec);
-    return update(reviewView(deps, where, review.spec, review.revision, { kind: 'unavailable' }, { quota }));
+    return update(
+      reviewView(
+        deps,
+        where,
+        review.spec,
+        review.revision,
+        { kind: 'unavailable' },
+        { quota, lease: sub.scope.team.lease },
+      ),
+    );
   }
 }
 
@@ -169,7 +180,11 @@ async function submitPacks(sub: Submission, captured: CapturedStep) {
  * submitted" message and the approval card), the draft deleted. A name taken meanwhile sends the person back to
  * step 1 with the reason; a request over the quota stays on the review, with the numbers.
  */
-async function submitReview(sub: Submission, data: WizardData): Promise<ViewResponseAction> {
+async function submitReview(
+  sub: Submission,
+  data: WizardData,
+  leaseChoice: LeaseChoice | undefined,
+): Promise<ViewResponseAction> {
   const { deps, meta, userId, scope } = sub;
   const assembled = assembleSpec(data);
   if (!assembled.ok) return show(sub, data, stepToFix(assembled));
@@ -193,6 +208,7 @@ async function submitReview(sub: Submission, data: WizardData): Promise<ViewResp
       expiresAt: approvalExpiresAt(requestedAt, deps.config.policy),
       slack: { channel: data.channel },
       ...(data.review?.findings ? { review: data.review.findings } : {}),
+      lease: requestedLease(leaseChoice, scope.team.lease),
     });
   } catch (error) {
     if (!(error instanceof NameTakenError)) throw error;
@@ -245,6 +261,6 @@ export async function submitWizardStep(
     case 'packs':
       return submitPacks(sub, captured);
     case 'review':
-      return submitReview(sub, data);
+      return submitReview(sub, data, chosenLease(view));
   }
 }

@@ -1,12 +1,14 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { ReviewFindings } from '../../../domain/cluster';
 import { moneyText } from '../../../domain/figures';
+import type { LeaseSettings } from '../../../domain/lease';
 import type { ClusterSpec } from '../../../domain/spec';
 import { escapeText, truncate } from '../../../domain/text';
 import type { QuotaView } from '../../../teams/quota';
 import type { WizardMeta } from '../../wizard/metadata';
 import { warningLines } from '../cluster-facts';
 import { section, wizardModal } from './frame';
+import { leaseInput } from './lease';
 import { basicsFields, managementSummary, packOverridesSummary, poolSummary } from './summary';
 
 /** Where Palette's check stands: still running, done, or not started (the job could not be sent). */
@@ -26,6 +28,8 @@ export interface ReviewStep {
   notice?: string;
   /** The request against the team's quota (pending requests count at review). */
   quota?: QuotaView;
+  /** The team's lease rules: the Lease field offers their choices. */
+  lease?: LeaseSettings;
 }
 
 const WAITING = ':hourglass_flowing_sand: Checking with Palette…';
@@ -115,6 +119,7 @@ export function reviewStepView(step: ReviewStep): ModalView {
       section(`*Pack values*\n${packOverridesSummary(spec)}`, 'wz.review.packs'),
       section(`*Management*\n${managementSummary(spec)}`, 'wz.review.management'),
       ...quotaBlocks(step.quota),
+      ...(step.lease ? [leaseInput(step.lease)] : []),
       { type: 'divider' },
       ...checkBlocks(step.check, step.maasConfigured),
     ],
