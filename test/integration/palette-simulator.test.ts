@@ -17,6 +17,7 @@ import {
   STICKY_DELETE_LABEL,
   startPaletteSimulator,
 } from '../../src/local/palette/simulator';
+import { featureRequests } from '../support/palette-features';
 
 const catalog = seedCatalog();
 const LAB = catalog.accounts[0]!;
@@ -745,6 +746,7 @@ describe.skipIf(specMissing)('Palette simulator: every path of the spec subset',
     const gateway = catalog.gateways[0]!.uid;
     const pool = body.spec.machinepoolconfig[1]!;
     const requests: Record<string, [string, string, unknown?]> = {
+      ...(await featureRequests({ call, advance, create }, uid, configUid)),
       v1SpectroClustersMaasCreate: ['POST', '/v1/spectroclusters/maas', body],
       v1SpectroClustersMaasValidate: ['POST', '/v1/spectroclusters/maas/validate', body],
       v1SpectroClustersMaasRate: [

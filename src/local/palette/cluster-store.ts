@@ -2,6 +2,7 @@ import type { Pace } from './clock';
 import { iso } from './clock';
 import type { Refusal } from './errors';
 import { notFound } from './errors';
+import { featuresAtCreate } from './features/create';
 import { newUid } from './ids';
 import {
   forceDeletion,
@@ -136,6 +137,7 @@ export class ClusterStore {
       pools: body.spec.machinepoolconfig.map(poolRecord),
       plannedMachines: body.spec.machinepoolconfig.reduce((sum, pool) => sum + pool.poolConfig.size, 0),
       scales: [],
+      features: featuresAtCreate(body, t),
     };
     planProvisioning(cluster, this.pace, STALL_LABEL in labels);
     this.keep(cluster);
@@ -236,6 +238,11 @@ export class ClusterStore {
       this.records.delete(outcome.value.uid);
       this.keep({ ...outcome.value, uid: gateway.clusterUid });
     }
+    this.changed();
+  }
+
+  /** Keeps a change made to a cluster's record by a route (day-2 features, machine maintenance). */
+  keepChanges(): void {
     this.changed();
   }
 
