@@ -1,4 +1,5 @@
 import type { MaasMachinePoolConfigEntity, SpectroMaasClusterEntity } from './entities';
+import type { PaletteFeatures } from './features/types';
 
 /** A MAAS cluster profile, as the profile picker lists it. */
 export interface ProfileSummary {
@@ -142,8 +143,8 @@ export interface Gateway {
   lastHeartbeat?: string;
 }
 
-/** Palette, as the bot uses it: every endpoint of DESIGN §4, typed. */
-export interface Palette {
+/** Palette, as the bot uses it: every endpoint of DESIGN §4, typed (day-2 features in features/types). */
+export interface Palette extends PaletteFeatures {
   /** MAAS cluster profiles (`environment: maas`), every page. */
   listMaasProfiles(): Promise<ProfileSummary[]>;
   profilePacks(profileUid: string): Promise<ProfilePack[]>;
