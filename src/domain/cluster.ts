@@ -1,3 +1,4 @@
+import type { Day2State } from './day2';
 import type { LifecycleEvent, LifecycleState } from './lifecycle';
 import type { ClusterSpec } from './spec';
 
@@ -131,6 +132,8 @@ export interface ClusterRecord {
   goneFromPaletteAt?: string;
   /** A resize under way (a RUNNING sub-phase): set by the scale job, cleared once Palette's pool has the size. */
   scaling?: Scaling;
+  /** On-demand backups and scans: the one under way per feature, and how the last one ended. */
+  day2?: Day2State;
   endedAt?: string;
   failure?: string;
   progress?: Progress;

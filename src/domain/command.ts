@@ -1,5 +1,9 @@
 import { escapeText, truncate } from './text';
 
+/** The compliance scans, by what they check (configuration: kube-bench, penetration: kube-hunter, conformance: sonobuoy). */
+export const SCAN_NAMES = ['configuration', 'penetration', 'conformance'] as const;
+export type ScanKind = (typeof SCAN_NAMES)[number];
+
 /** A `/maas` command, parsed and typed. */
 export type Command =
   | { kind: 'help' }
@@ -12,7 +16,10 @@ export type Command =
   | { kind: 'force-delete'; name: string }
   | { kind: 'scale'; name: string; pool: string; size: number }
   | { kind: 'gateway' }
-  | { kind: 'pairing-code' };
+  | { kind: 'pairing-code' }
+  | { kind: 'backup-now'; name: string }
+  | { kind: 'backups'; name: string }
+  | { kind: 'scan-now'; name: string; scan: ScanKind };
 
 /** A command the grammar could not read, with a suggestion when the text was close to one. */
 export interface CommandError {
@@ -66,6 +73,24 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     usage: 'scale NAME POOL SIZE',
     summary: 'Resize a worker pool (or the control plane to 1, 3 or 5).',
     example: '/maas scale team-a-dev worker-pool 5',
+  },
+  {
+    name: 'backup',
+    usage: 'backup NAME now',
+    summary: 'Back up a running cluster now (its backup policy’s settings); the thread hears when it ends.',
+    example: '/maas backup team-a-dev now',
+  },
+  {
+    name: 'backups',
+    usage: 'backups NAME',
+    summary: 'The recent backups of a cluster with their state, time and expiry.',
+    example: '/maas backups team-a-dev',
+  },
+  {
+    name: 'scan',
+    usage: 'scan NAME now [configuration|penetration|conformance]',
+    summary: 'Run a compliance scan now (configuration by default); the thread gets its summary.',
+    example: '/maas scan team-a-dev now penetration',
   },
   {
     name: 'delete',
@@ -133,6 +158,8 @@ export function closestSubcommand(word: string): string | undefined {
   return undefined;
 }
 
+const isScanKind = (word: string): word is ScanKind => (SCAN_NAMES as readonly string[]).includes(word);
+
 const usageOf = (name: string) => SUBCOMMANDS.find((sub) => sub.name === name)!;
 
 function needArgs(name: string, got: number, want: number): CommandError | undefined {
@@ -188,6 +215,24 @@ export function parseCommand(text: string): Command | CommandError {
           message: `The size is a whole number of nodes, e.g. \`${usageOf('scale').example}\`.`,
         };
       return { kind: 'scale', name: args[0]!, pool: args[1]!, size };
+    }
+    case 'backups':
+      return needArgs(sub, args.length, 1) ?? { kind: 'backups', name: args[0]! };
+    case 'backup':
+      if (args.length !== 2 || args[1]!.toLowerCase() !== 'now')
+        return {
+          kind: 'error',
+          message: `Use \`/maas ${usageOf('backup').usage}\`, e.g. \`${usageOf('backup').example}\`.`,
+        };
+      return { kind: 'backup-now', name: args[0]! };
+    case 'scan': {
+      const scan = (args[2] ?? 'configuration').toLowerCase();
+      if (args.length < 2 || args.length > 3 || args[1]!.toLowerCase() !== 'now' || !isScanKind(scan))
+        return {
+          kind: 'error',
+          message: `Use \`/maas ${usageOf('scan').usage}\`, e.g. \`${usageOf('scan').example}\`.`,
+        };
+      return { kind: 'scan-now', name: args[0]!, scan };
     }
     case 'gateway':
       if (args.length === 0) return { kind: 'gateway' };

@@ -37,6 +37,10 @@ export const EVENTS = [
   'deleted',
   'scaled',
   'scale-finished',
+  'backup-requested',
+  'backup-finished',
+  'scan-requested',
+  'scan-finished',
   'note',
 ] as const;
 export type LifecycleEvent = (typeof EVENTS)[number];
@@ -62,6 +66,11 @@ export const TRANSITIONS: Record<
   scaled: { from: ['RUNNING'], to: 'same' },
   // A resize is a RUNNING sub-phase (the record's `scaling`), ended when Palette's pool has the new size.
   'scale-finished': { from: ['RUNNING'], to: 'same' },
+  // On-demand backups and scans of a running cluster; one may end while the cluster is being deleted.
+  'backup-requested': { from: ['RUNNING'], to: 'same' },
+  'backup-finished': { from: ['RUNNING', 'DELETING'], to: 'same' },
+  'scan-requested': { from: ['RUNNING'], to: 'same' },
+  'scan-finished': { from: ['RUNNING', 'DELETING'], to: 'same' },
   note: { from: STATES, to: 'same' },
 };
 

@@ -27,6 +27,9 @@ export const ACTIONS = [
   'quota',
   'gateway',
   'pairing-code',
+  'backup',
+  'backups',
+  'scan',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -124,6 +127,9 @@ export const PERMISSIONS: Record<Action, Permission> = {
   quota: { states: 'none', roles: 'anyone' },
   gateway: { states: 'none', roles: 'anyone' },
   'pairing-code': { states: 'none', roles: ['admin'] },
+  backup: { states: ['RUNNING'], roles: ['requester', 'admin'] },
+  backups: { states: ['RUNNING'], roles: 'anyone' },
+  scan: { states: ['RUNNING'], roles: ['requester', 'admin'] },
 };
 
 /** Why an action was refused, written for the person who asked, with what they can do instead. */
@@ -168,6 +174,9 @@ const VERBS: Record<Action, string> = {
   quota: 'see the quota',
   gateway: 'see gateways',
   'pairing-code': 'get a gateway pairing code',
+  backup: 'back up',
+  backups: 'list the backups of',
+  scan: 'scan',
 };
 
 /** Decides whether `actor` may do `action` to the cluster described by `facts`, at `now`. */

@@ -1,8 +1,8 @@
 /** Day-2 features of a running cluster, as the bot reads and sets them through Palette. */
 
-/** The three compliance scans, by what they check (Palette's drivers: kube-bench, kube-hunter, sonobuoy). */
-export const SCAN_KINDS = ['configuration', 'penetration', 'conformance'] as const;
-export type ScanKind = (typeof SCAN_KINDS)[number];
+import type { ScanKind } from '../../domain/command';
+
+export type { ScanKind };
 
 /** Palette's driver for each scan kind. */
 export const SCAN_DRIVER = {

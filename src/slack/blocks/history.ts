@@ -48,6 +48,10 @@ const PHRASES: Record<Exclude<LifecycleEvent, 'note'>, (entry: AuditEvent) => st
   },
   scaled: (entry) => `${who(entry.by)} resized ${detailOf(entry)}`,
   'scale-finished': (entry) => `resize done: ${detailOf(entry)}`,
+  'backup-requested': (entry) => `${who(entry.by)} asked for a backup: ${detailOf(entry)}`,
+  'backup-finished': (entry) => `backup ended: ${detailOf(entry)}`,
+  'scan-requested': (entry) => `${who(entry.by)} asked for a scan: ${detailOf(entry)}`,
+  'scan-finished': (entry) => `scan ended: ${detailOf(entry)}`,
 };
 
 /**

@@ -3,7 +3,9 @@ import type { Deps } from '../../deps';
 import { type Command, parseCommand } from '../../domain/command';
 import { type Answer, commandErrorAnswer } from '../blocks/answers';
 import { abort } from './abort';
+import { backups } from './backups';
 import { createCluster } from './create-cluster';
+import { backupNow, scanNow } from './day2-now';
 import { deleteCluster } from './delete';
 import { forceDelete } from './force-delete';
 import { gateway } from './gateway';
@@ -31,6 +33,9 @@ const HANDLERS: { [K in Command['kind']]: CommandHandler<K> } = {
   scale,
   gateway,
   'pairing-code': pairingCode,
+  'backup-now': backupNow,
+  backups,
+  'scan-now': scanNow,
 };
 
 function run(command: Command, context: CommandContext): Promise<Answer | undefined> {
