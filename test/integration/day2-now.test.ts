@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runJob } from '../../src/jobs/worker';
 import { BACKUP_FAILS_LABEL } from '../../src/local/palette/features/backups';
 import { DAY2_NOW_ACTION } from '../../src/slack/blocks/day2';
 import { scanNumbers } from '../../src/slack/blocks/scan-summary';
@@ -110,6 +111,37 @@ describe('/maas backup NAME now', () => {
       'Wait until it is running.',
     );
     expect(await maas(users().requester, `backup ${running.name} later`)).toContain('/maas backup NAME now');
+  });
+});
+
+describe('a lost follow-up', () => {
+  it('is re-armed by the reconciler: a backup Palette accepted long ago is looked at and its end told once', async () => {
+    const record = await seedCluster(stack(), { name: 'backup-lost' });
+    const palette = teamPalette(stack());
+    const { requestUid } = await palette.startBackup(
+      record.paletteUid!,
+      { locationName: 'lab-minio', namespaces: [], includeAllDisks: false, includeClusterResources: true },
+      'lost-chain',
+    );
+    // As if the follow-up chain had died 20 minutes ago: the run is on the record, nothing is scheduled.
+    const since = new Date(Date.now() - 20 * 60_000).toISOString();
+    await stack().deps.store.apply(record, {
+      event: 'backup-requested',
+      by: users().requester,
+      at: since,
+      set: {
+        day2: { backup: { running: { by: users().requester, since, name: 'lost-chain', requestUid } } },
+      },
+    });
+    await until('the simulator finished the backup', async () => {
+      const [backup] = (await palette.clusterBackups(record.paletteUid!, requestUid)).backups;
+      return backup?.state === 'Completed' ? true : undefined;
+    });
+    await runJob({ kind: 'reconcile' }, stack().deps);
+    await runJob({ kind: 'reconcile' }, stack().deps);
+    await threadSays(record, /`lost-chain` completed/);
+    await stack().idle();
+    expect(threadTexts(stack(), record).filter((text) => /lost-chain/.test(text))).toHaveLength(1);
   });
 });
 
