@@ -54,6 +54,12 @@ describe('/maas backup NAME now', () => {
       expect.arrayContaining(['backup-requested', 'backup-finished']),
     );
     expect(ended.history.find((entry) => entry.event === 'backup-requested')?.by).toBe(users().requester);
+    // Status shows the settings Palette holds and the last result.
+    const status = JSON.stringify(
+      (await slack().command(users().outsider, '/maas', `status ${record.name}`)).body,
+    );
+    expect(status).toContain('No backup policy');
+    expect(status).toMatch(/last backup completed \d\d:\d\d UTC: `on-demand-\d{8}-\d{4}` completed/);
     // The listing shows it.
     expect(await maas(users().outsider, `backups ${record.name}`)).toMatch(
       /`on-demand-\d{8}-\d{4}` — Completed/,

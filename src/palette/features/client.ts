@@ -148,7 +148,14 @@ export function paletteFeaturesOver(http: PaletteHttp): PaletteFeatures {
         LOG_SCHEMAS[kind],
       ),
 
-    osPatch: (uid) => http.json({ method: 'GET', path: cluster(uid) }, ClusterOsPatchSchema),
+    async osPatch(uid) {
+      try {
+        return await http.json({ method: 'GET', path: cluster(uid) }, ClusterOsPatchSchema);
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
+    },
 
     setOsPatch: (uid, settings) =>
       http.send({

@@ -131,8 +131,8 @@ export interface PaletteFeatures {
   scanRuns(uid: string): Promise<ScanRun[]>;
   /** `GET …/logs/{logUid}/drivers/{driver}`: the run with its report (once it completed). */
   scanReport(uid: string, kind: ScanKind, logUid: string): Promise<{ run: ScanRun; report?: ScanReport }>;
-  /** The OS patch config of `GET /v1/spectroclusters/{uid}`; all unset when there is none. */
-  osPatch(uid: string): Promise<OsPatchSettings>;
+  /** The OS patch config of `GET /v1/spectroclusters/{uid}` (all unset when there is none); undefined on 404. */
+  osPatch(uid: string): Promise<OsPatchSettings | undefined>;
   /** `PATCH …/clusterConfig/osPatch`: replaces the whole config. */
   setOsPatch(uid: string, settings: OsPatchSettings): Promise<void>;
 }
