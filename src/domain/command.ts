@@ -19,7 +19,8 @@ export type Command =
   | { kind: 'pairing-code' }
   | { kind: 'backup-now'; name: string }
   | { kind: 'backups'; name: string }
-  | { kind: 'scan-now'; name: string; scan: ScanKind };
+  | { kind: 'scan-now'; name: string; scan: ScanKind }
+  | { kind: 'patch-now'; name: string };
 
 /** A command the grammar could not read, with a suggestion when the text was close to one. */
 export interface CommandError {
@@ -91,6 +92,12 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     usage: 'scan NAME now [configuration|penetration|conformance]',
     summary: 'Run a compliance scan now (configuration by default); the thread gets its summary.',
     example: '/maas scan team-a-dev now penetration',
+  },
+  {
+    name: 'patch',
+    usage: 'patch NAME now',
+    summary: 'Patch the nodes’ OS now (keeps the patch schedule and flags Palette holds).',
+    example: '/maas patch team-a-dev now',
   },
   {
     name: 'delete',
@@ -234,6 +241,13 @@ export function parseCommand(text: string): Command | CommandError {
         };
       return { kind: 'scan-now', name: args[0]!, scan };
     }
+    case 'patch':
+      if (args.length !== 2 || args[1]!.toLowerCase() !== 'now')
+        return {
+          kind: 'error',
+          message: `Use \`/maas ${usageOf('patch').usage}\`, e.g. \`${usageOf('patch').example}\`.`,
+        };
+      return { kind: 'patch-now', name: args[0]! };
     case 'gateway':
       if (args.length === 0) return { kind: 'gateway' };
       if (args.length === 1 && args[0]!.toLowerCase() === 'pairing-code') return { kind: 'pairing-code' };

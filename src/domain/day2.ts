@@ -79,3 +79,9 @@ export const STALL_SECONDS: Record<Day2Feature, number> = {
 export function isStalled(feature: Day2Feature, since: string, now: Date): boolean {
   return now.getTime() - Date.parse(since) > STALL_SECONDS[feature] * 1000;
 }
+
+/** How far ahead an on-demand OS patch is asked for (Palette patches once that moment has passed). */
+export const PATCH_AFTER_SECONDS = 60;
+
+/** A second "patch now" within this long of the last one is answered with that one, not sent again. */
+export const PATCH_REPEAT_SECONDS = 600;

@@ -41,6 +41,7 @@ export const EVENTS = [
   'backup-finished',
   'scan-requested',
   'scan-finished',
+  'os-patch-requested',
   'note',
 ] as const;
 export type LifecycleEvent = (typeof EVENTS)[number];
@@ -71,6 +72,7 @@ export const TRANSITIONS: Record<
   'backup-finished': { from: ['RUNNING', 'DELETING'], to: 'same' },
   'scan-requested': { from: ['RUNNING'], to: 'same' },
   'scan-finished': { from: ['RUNNING', 'DELETING'], to: 'same' },
+  'os-patch-requested': { from: ['RUNNING'], to: 'same' },
   note: { from: STATES, to: 'same' },
 };
 

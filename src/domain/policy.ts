@@ -30,6 +30,7 @@ export const ACTIONS = [
   'backup',
   'backups',
   'scan',
+  'patch',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -130,6 +131,7 @@ export const PERMISSIONS: Record<Action, Permission> = {
   backup: { states: ['RUNNING'], roles: ['requester', 'admin'] },
   backups: { states: ['RUNNING'], roles: 'anyone' },
   scan: { states: ['RUNNING'], roles: ['requester', 'admin'] },
+  patch: { states: ['RUNNING'], roles: ['requester', 'admin'] },
 };
 
 /** Why an action was refused, written for the person who asked, with what they can do instead. */
@@ -177,6 +179,7 @@ const VERBS: Record<Action, string> = {
   backup: 'back up',
   backups: 'list the backups of',
   scan: 'scan',
+  patch: 'patch',
 };
 
 /** Decides whether `actor` may do `action` to the cluster described by `facts`, at `now`. */

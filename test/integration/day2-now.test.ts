@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runJob } from '../../src/jobs/worker';
 import { BACKUP_FAILS_LABEL } from '../../src/local/palette/features/backups';
-import { DAY2_NOW_ACTION } from '../../src/slack/blocks/day2';
+import { DAY2_NOW_ACTION, PATCH_NOW_ACTION } from '../../src/slack/blocks/day2';
 import { scanNumbers } from '../../src/slack/blocks/scan-summary';
 import { recordWhen, seedCluster, threadTexts } from '../support/day2';
 import { teamPalette, useStack } from '../support/stack';
@@ -20,16 +20,19 @@ async function maas(user: string, text: string): Promise<string> {
   return (result.body as { text: string }).text;
 }
 
-/** Types `/maas TEXT` and clicks the answer's button (Slack's confirm accepted): the replaced answer's text. */
-async function confirmNow(user: string, text: string): Promise<string> {
+/** Types `/maas TEXT` and clicks the answer's `actionId` button (Slack's confirm accepted): the last answer's text. */
+async function confirmNowWith(actionId: string, user: string, text: string): Promise<string> {
   await maas(user, text);
   const offer = slack().ephemerals(user).at(-1)!;
-  expect(JSON.stringify(offer.blocks)).toContain(DAY2_NOW_ACTION);
-  await slack().click(user, { channel: offer.channel, ts: offer.ts }, DAY2_NOW_ACTION);
-  return slack()
+  expect(JSON.stringify(offer.blocks)).toContain(actionId);
+  await slack().click(user, { channel: offer.channel, ts: offer.ts }, actionId);
+  const replaced = slack()
     .ephemerals(user)
-    .find((message) => message.ts === offer.ts)!.text;
+    .find((message) => message.ts === offer.ts)!;
+  return replaced.text === offer.text ? slack().ephemerals(user).at(-1)!.text : replaced.text;
 }
+
+const confirmNow = (user: string, text: string) => confirmNowWith(DAY2_NOW_ACTION, user, text);
 
 /** Waits for a thread reply matching `pattern`. */
 function threadSays(record: Parameters<typeof threadTexts>[1], pattern: RegExp): Promise<string> {
@@ -175,5 +178,39 @@ describe('/maas scan NAME now', () => {
     await confirmNow(users().admin, `scan ${record.name} now penetration`);
     const summary = await threadSays(record, /penetration scan \(kube-hunter\) finished/);
     expect(summary).toContain('5 vulnerabilities: 1 high, 3 medium, 1 low');
+  });
+});
+
+describe('/maas patch NAME now', () => {
+  it('sends the whole OS patch config back with onDemandPatchAfter (flags set elsewhere are kept), once', async () => {
+    const record = await seedCluster(stack(), { name: 'patch-now' });
+    const palette = teamPalette(stack());
+    await palette.setOsPatch(record.paletteUid!, {
+      schedule: '0 3 * * SAT',
+      patchOnBoot: false,
+      rebootIfRequired: true,
+    });
+    const before = operations().osPatch ?? 0;
+    const answer = await confirmNowWith(PATCH_NOW_ACTION, users().requester, `patch ${record.name} now`);
+    expect(answer).toContain('OS patching of *patch-now* asked for');
+    const after = await palette.osPatch(record.paletteUid!);
+    expect(after).toMatchObject({ schedule: '0 3 * * SAT', patchOnBoot: false, rebootIfRequired: true });
+    expect(Date.parse(after!.onDemandPatchAfter!)).toBeGreaterThan(Date.now());
+    expect(threadTexts(stack(), record).at(-1)).toMatch(
+      /asked for OS patching of the nodes at .*schedule `0 3 \* \* SAT` kept, reboot if required: yes/,
+    );
+    // A second one within ten minutes is answered with the first, and nothing more is sent.
+    const again = await confirmNowWith(PATCH_NOW_ACTION, users().admin, `patch ${record.name} now`);
+    expect(again).toContain('OS patching was asked for at');
+    expect(operations().osPatch).toBe(before + 1);
+    const saved = await stack().deps.store.get(record.id);
+    expect(saved!.history.filter((entry) => entry.event === 'os-patch-requested')).toHaveLength(1);
+  });
+
+  it('refuses someone who is neither requester nor admin', async () => {
+    const record = await seedCluster(stack(), { name: 'patch-who' });
+    expect(await maas(users().outsider, `patch ${record.name} now`)).toContain(
+      'Only the requester or admins can patch "patch-who".',
+    );
   });
 });

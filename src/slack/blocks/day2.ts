@@ -2,7 +2,7 @@ import type { Button, KnownBlock } from '@slack/types';
 import type { Day2Feature, Day2Result, Day2Run } from '../../domain/day2';
 import { escapeText, truncate } from '../../domain/text';
 import { formatUtc } from '../../domain/time';
-import type { BackupRecord } from '../../palette/features/types';
+import type { BackupRecord, OsPatchSettings } from '../../palette/features/types';
 import type { BotMessage } from '../thread';
 import { type Answer, noticeAnswer, plainMessage } from './answers';
 import { context, mention, section } from './cluster-facts';
@@ -31,28 +31,36 @@ export function parseNowValue(
   return { clusterId, feature: feature as Day2Feature };
 }
 
-/** `/maas backup|scan NAME now`'s answer: what will happen, and the button (with Slack's confirm) that does it. */
+/** A `now` command's answer: what will happen, and the button (with Slack's confirm) that does it. */
+export function confirmAnswer(
+  button: { actionId: string; value: string; label: string },
+  what: string,
+): Answer {
+  const element: Button = {
+    type: 'button',
+    action_id: button.actionId,
+    value: button.value,
+    style: 'primary',
+    text: { type: 'plain_text', text: button.label },
+    confirm: {
+      title: { type: 'plain_text', text: `${button.label}?` },
+      text: { type: 'mrkdwn', text: truncate(`${what} I will tell the cluster's thread.`, 300) },
+      confirm: { type: 'plain_text', text: button.label },
+      deny: { type: 'plain_text', text: 'Cancel' },
+    },
+  };
+  const text = `${what} Confirm to start it.`;
+  return { text, blocks: [section(text), { type: 'actions', elements: [element] }] };
+}
+
+/** `/maas backup|scan NAME now`'s answer. */
 export function confirmNowAnswer(
   cluster: { id: string; name: string },
   feature: Day2Feature,
   what: string,
 ): Answer {
   const label = feature === 'backup' ? 'Back up now' : 'Scan now';
-  const button: Button = {
-    type: 'button',
-    action_id: DAY2_NOW_ACTION,
-    value: nowValue(cluster.id, feature),
-    style: 'primary',
-    text: { type: 'plain_text', text: label },
-    confirm: {
-      title: { type: 'plain_text', text: `${label}?` },
-      text: { type: 'mrkdwn', text: truncate(`${what} I will report the end in the cluster's thread.`, 300) },
-      confirm: { type: 'plain_text', text: label },
-      deny: { type: 'plain_text', text: 'Cancel' },
-    },
-  };
-  const text = `${what} Confirm to start it.`;
-  return { text, blocks: [section(text), { type: 'actions', elements: [button] }] };
+  return confirmAnswer({ actionId: DAY2_NOW_ACTION, value: nowValue(cluster.id, feature), label }, what);
 }
 
 /** The answer when one of the same kind is under way: that one, not a second. */
@@ -117,4 +125,19 @@ export function backupsAnswer(name: string, backups: readonly BackupRecord[], no
   const more = backups.length > 10 ? [context(`…and ${backups.length - 10} older backups.`)] : [];
   const text = `Recent backups of *${escapeText(name)}*:\n${lines.join('\n')}`;
   return { text, blocks: [section(text), ...more] };
+}
+
+/** The action id of the "Patch now" button (its value: the cluster id). */
+export const PATCH_NOW_ACTION = 'patch-now';
+
+/** In the thread: an on-demand OS patch asked of Palette, with the settings it keeps. */
+export function patchRequestedMessage(by: string, sent: OsPatchSettings, now: Date): BotMessage {
+  const kept = [
+    sent.schedule ? `schedule \`${escapeText(sent.schedule)}\` kept` : 'no patch schedule',
+    `reboot if required: ${sent.rebootIfRequired ? 'yes' : 'no'}`,
+    `patch on boot: ${sent.patchOnBoot ? 'yes' : 'no'}`,
+  ];
+  return plainMessage(
+    `:wrench: ${mention(by)} asked for OS patching of the nodes at ${formatUtc(now, now)}; Palette patches after ${when(sent.onDemandPatchAfter, now)} (${kept.join(', ')}).`,
+  );
 }

@@ -12,6 +12,7 @@ import { gateway } from './gateway';
 import { help } from './help';
 import { list } from './list';
 import { pairingCode } from './pairing-code';
+import { patchNow } from './patch-now';
 import { quota } from './quota';
 import { scale } from './scale';
 import { status } from './status';
@@ -36,6 +37,7 @@ const HANDLERS: { [K in Command['kind']]: CommandHandler<K> } = {
   'backup-now': backupNow,
   backups,
   'scan-now': scanNow,
+  'patch-now': patchNow,
 };
 
 function run(command: Command, context: CommandContext): Promise<Answer | undefined> {
