@@ -18,6 +18,7 @@ export type Command =
   | { kind: 'gateway' }
   | { kind: 'pairing-code' }
   | { kind: 'backup-now'; name: string }
+  | { kind: 'backup-policy'; name: string }
   | { kind: 'backups'; name: string }
   | { kind: 'scan-now'; name: string; scan: ScanKind }
   | { kind: 'patch-now'; name: string };
@@ -77,8 +78,9 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
   {
     name: 'backup',
-    usage: 'backup NAME now',
-    summary: 'Back up a running cluster now (its backup policy’s settings); the thread hears when it ends.',
+    usage: 'backup NAME [now]',
+    summary:
+      'Change a cluster’s backup policy in a form, or back it up `now` (the thread hears when it ends).',
     example: '/maas backup team-a-dev now',
   },
   {
@@ -226,6 +228,7 @@ export function parseCommand(text: string): Command | CommandError {
     case 'backups':
       return needArgs(sub, args.length, 1) ?? { kind: 'backups', name: args[0]! };
     case 'backup':
+      if (args.length === 1) return { kind: 'backup-policy', name: args[0]! };
       if (args.length !== 2 || args[1]!.toLowerCase() !== 'now')
         return {
           kind: 'error',

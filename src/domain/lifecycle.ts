@@ -42,6 +42,7 @@ export const EVENTS = [
   'scan-requested',
   'scan-finished',
   'os-patch-requested',
+  'backup-policy-changed',
   'note',
 ] as const;
 export type LifecycleEvent = (typeof EVENTS)[number];
@@ -73,6 +74,7 @@ export const TRANSITIONS: Record<
   'scan-requested': { from: ['RUNNING'], to: 'same' },
   'scan-finished': { from: ['RUNNING', 'DELETING'], to: 'same' },
   'os-patch-requested': { from: ['RUNNING'], to: 'same' },
+  'backup-policy-changed': { from: ['RUNNING'], to: 'same' },
   note: { from: STATES, to: 'same' },
 };
 

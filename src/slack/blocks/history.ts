@@ -52,6 +52,7 @@ const PHRASES: Record<Exclude<LifecycleEvent, 'note'>, (entry: AuditEvent) => st
   'backup-finished': (entry) => `backup ended: ${detailOf(entry)}`,
   'scan-requested': (entry) => `${who(entry.by)} asked for a scan: ${detailOf(entry)}`,
   'scan-finished': (entry) => `scan ended: ${detailOf(entry)}`,
+  'backup-policy-changed': (entry) => `${who(entry.by)} changed the backup policy: ${detailOf(entry, 400)}`,
   'os-patch-requested': (entry) => `${who(entry.by)} asked for OS patching: ${detailOf(entry)}`,
 };
 

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps';
 import { type Command, parseCommand } from '../../domain/command';
 import { type Answer, commandErrorAnswer } from '../blocks/answers';
 import { abort } from './abort';
+import { backupPolicy } from './backup-policy';
 import { backups } from './backups';
 import { createCluster } from './create-cluster';
 import { backupNow, scanNow } from './day2-now';
@@ -35,6 +36,7 @@ const HANDLERS: { [K in Command['kind']]: CommandHandler<K> } = {
   gateway,
   'pairing-code': pairingCode,
   'backup-now': backupNow,
+  'backup-policy': backupPolicy,
   backups,
   'scan-now': scanNow,
   'patch-now': patchNow,
