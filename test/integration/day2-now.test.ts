@@ -119,7 +119,7 @@ describe('/maas backup NAME now', () => {
     expect(await maas(users().requester, `backup ${provisioning.name} now`)).toContain(
       'Wait until it is running.',
     );
-    expect(await maas(users().requester, `backup ${running.name} later`)).toContain('/maas backup NAME now');
+    expect(await maas(users().requester, `backup ${running.name} later`)).toContain('/maas backup NAME [now]');
   });
 });
 

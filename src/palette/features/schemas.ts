@@ -1,5 +1,6 @@
 /** Zod schemas for Palette's day-2 answers (spec definition named in each comment), tolerant like ../schemas. */
 import { z } from 'zod';
+import { count, flag, list, opt, text } from '../schemas';
 import type {
   BackupLocation,
   BackupPolicy,
@@ -12,21 +13,6 @@ import type {
   ScanSchedules,
 } from './types';
 
-const opt = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
-const list = <T extends z.ZodType>(item: T) =>
-  z
-    .array(item)
-    .nullish()
-    .transform((value): z.output<T>[] => value ?? []);
-const text = opt(z.string());
-const count = z
-  .number()
-  .nullish()
-  .transform((value) => value ?? 0);
-const flag = z
-  .boolean()
-  .nullish()
-  .transform((value) => value ?? false);
 const record = <T extends z.ZodType>(item: T) =>
   z
     .record(z.string(), item)

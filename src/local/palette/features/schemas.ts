@@ -12,15 +12,18 @@ const ResourceName = z
   .max(63, 'must be at most 63 characters')
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a DNS-1123 label (lowercase letters, digits and "-")');
 
+/** A five-field cron schedule, or empty for none. */
+const CronText = z
+  .string()
+  .optional()
+  .superRefine((value, ctx) => {
+    const problem = value ? cronProblem(value) : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', message: `schedule: ${problem}` });
+  });
+
 /** `v1ClusterFeatureSchedule`: an empty `scheduledRunTime` means no schedule. */
 const ScheduleSchema = z.object({
-  scheduledRunTime: z
-    .string()
-    .optional()
-    .superRefine((value, ctx) => {
-      const problem = value ? cronProblem(value) : undefined;
-      if (problem) ctx.addIssue({ code: 'custom', message: `schedule: ${problem}` });
-    }),
+  scheduledRunTime: CronText,
 });
 
 /** `v1ClusterBackupConfig`. */
@@ -65,13 +68,7 @@ export const OsPatchConfigSchema = z.object({
   onDemandPatchAfter: z.string().optional(),
   patchOnBoot: z.boolean().optional(),
   rebootIfRequired: z.boolean().optional(),
-  schedule: z
-    .string()
-    .optional()
-    .superRefine((value, ctx) => {
-      const problem = value ? cronProblem(value) : undefined;
-      if (problem) ctx.addIssue({ code: 'custom', message: `schedule: ${problem}` });
-    }),
+  schedule: CronText,
 });
 export type OsPatchConfigBody = z.infer<typeof OsPatchConfigSchema>;
 
