@@ -1,4 +1,5 @@
 import type { ClusterCare } from './care';
+import type { Day2State } from './day2';
 import type { Lease } from './lease';
 import type { LifecycleEvent, LifecycleState } from './lifecycle';
 import type { ClusterSpec } from './spec';
@@ -135,6 +136,8 @@ export interface ClusterRecord {
   scaling?: Scaling;
   /** How long the cluster may run (from Running) and when it ends; absent on records made before leases (no end). */
   lease?: Lease;
+  /** On-demand backups and scans: the one under way per feature, and how the last one ended. */
+  day2?: Day2State;
   endedAt?: string;
   failure?: string;
   progress?: Progress;

@@ -1,6 +1,10 @@
 import { DURATION_HINT, parseDuration } from './lease';
 import { escapeText, truncate } from './text';
 
+/** The compliance scans, by what they check (configuration: kube-bench, penetration: kube-hunter, conformance: sonobuoy). */
+export const SCAN_NAMES = ['configuration', 'penetration', 'conformance'] as const;
+export type ScanKind = (typeof SCAN_NAMES)[number];
+
 /** A `/maas` command, parsed and typed. */
 export type Command =
   | { kind: 'help' }
@@ -17,7 +21,12 @@ export type Command =
   | { kind: 'kubeconfig'; name: string }
   | { kind: 'lease'; name: string }
   | { kind: 'extend'; name: string; seconds: number }
-  | { kind: 'keep'; name: string; reason: string };
+  | { kind: 'keep'; name: string; reason: string }
+  | { kind: 'backup-now'; name: string }
+  | { kind: 'backup-policy'; name: string }
+  | { kind: 'backups'; name: string }
+  | { kind: 'scan-now'; name: string; scan: ScanKind }
+  | { kind: 'patch-now'; name: string };
 
 /** A command the grammar could not read, with a suggestion when the text was close to one. */
 export interface CommandError {
@@ -71,6 +80,31 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     usage: 'scale NAME POOL SIZE',
     summary: 'Resize a worker pool (or the control plane to 1, 3 or 5).',
     example: '/maas scale team-a-dev worker-pool 5',
+  },
+  {
+    name: 'backup',
+    usage: 'backup NAME [now]',
+    summary:
+      'Change a cluster’s backup policy in a form, or back it up `now` (the thread hears when it ends).',
+    example: '/maas backup team-a-dev now',
+  },
+  {
+    name: 'backups',
+    usage: 'backups NAME',
+    summary: 'The recent backups of a cluster with their state, time and expiry.',
+    example: '/maas backups team-a-dev',
+  },
+  {
+    name: 'scan',
+    usage: 'scan NAME now [configuration|penetration|conformance]',
+    summary: 'Run a compliance scan now (configuration by default); the thread gets its summary.',
+    example: '/maas scan team-a-dev now penetration',
+  },
+  {
+    name: 'patch',
+    usage: 'patch NAME now',
+    summary: 'Patch the nodes’ OS now (keeps the patch schedule and flags Palette holds).',
+    example: '/maas patch team-a-dev now',
   },
   {
     name: 'delete',
@@ -157,6 +191,8 @@ export function closestSubcommand(word: string): string | undefined {
   return undefined;
 }
 
+const isScanKind = (word: string): word is ScanKind => (SCAN_NAMES as readonly string[]).includes(word);
+
 const usageOf = (name: string) => SUBCOMMANDS.find((sub) => sub.name === name)!;
 
 function needArgs(name: string, got: number, want: number): CommandError | undefined {
@@ -235,6 +271,32 @@ export function parseCommand(text: string): Command | CommandError {
         };
       return { kind: 'extend', name: args[0]!, seconds };
     }
+    case 'backups':
+      return needArgs(sub, args.length, 1) ?? { kind: 'backups', name: args[0]! };
+    case 'backup':
+      if (args.length === 1) return { kind: 'backup-policy', name: args[0]! };
+      if (args.length !== 2 || args[1]!.toLowerCase() !== 'now')
+        return {
+          kind: 'error',
+          message: `Use \`/maas ${usageOf('backup').usage}\`, e.g. \`${usageOf('backup').example}\`.`,
+        };
+      return { kind: 'backup-now', name: args[0]! };
+    case 'scan': {
+      const scan = (args[2] ?? 'configuration').toLowerCase();
+      if (args.length < 2 || args.length > 3 || args[1]!.toLowerCase() !== 'now' || !isScanKind(scan))
+        return {
+          kind: 'error',
+          message: `Use \`/maas ${usageOf('scan').usage}\`, e.g. \`${usageOf('scan').example}\`.`,
+        };
+      return { kind: 'scan-now', name: args[0]!, scan };
+    }
+    case 'patch':
+      if (args.length !== 2 || args[1]!.toLowerCase() !== 'now')
+        return {
+          kind: 'error',
+          message: `Use \`/maas ${usageOf('patch').usage}\`, e.g. \`${usageOf('patch').example}\`.`,
+        };
+      return { kind: 'patch-now', name: args[0]! };
     case 'gateway':
       if (args.length === 0) return { kind: 'gateway' };
       if (args.length === 1 && args[0]!.toLowerCase() === 'pairing-code') return { kind: 'pairing-code' };

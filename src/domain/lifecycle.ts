@@ -46,6 +46,12 @@ export const EVENTS = [
   'extension-requested',
   'extension-approval-recorded',
   'extension-rejected',
+  'backup-requested',
+  'backup-finished',
+  'scan-requested',
+  'scan-finished',
+  'os-patch-requested',
+  'backup-policy-changed',
   'note',
 ] as const;
 export type LifecycleEvent = (typeof EVENTS)[number];
@@ -81,6 +87,13 @@ export const TRANSITIONS: Record<
   'extension-requested': { from: ['RUNNING'], to: 'same' },
   'extension-approval-recorded': { from: ['RUNNING'], to: 'same' },
   'extension-rejected': { from: ['RUNNING'], to: 'same' },
+  // On-demand backups and scans of a running cluster; one may end while the cluster is being deleted.
+  'backup-requested': { from: ['RUNNING'], to: 'same' },
+  'backup-finished': { from: ['RUNNING', 'DELETING'], to: 'same' },
+  'scan-requested': { from: ['RUNNING'], to: 'same' },
+  'scan-finished': { from: ['RUNNING', 'DELETING'], to: 'same' },
+  'os-patch-requested': { from: ['RUNNING'], to: 'same' },
+  'backup-policy-changed': { from: ['RUNNING'], to: 'same' },
   note: { from: STATES, to: 'same' },
 };
 

@@ -34,6 +34,10 @@ export const ACTIONS = [
   'keep',
   'approve-extension',
   'reject-extension',
+  'backup',
+  'backups',
+  'scan',
+  'patch',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -141,6 +145,10 @@ export const PERMISSIONS: Record<Action, Permission> = {
   // The one who asked for the extension may not approve it either (checked by the extension card's listener).
   'approve-extension': { states: ['RUNNING'], roles: ['approver', 'admin'], notByRequester: true },
   'reject-extension': { states: ['RUNNING'], roles: ['approver', 'admin'] },
+  backup: { states: ['RUNNING'], roles: ['requester', 'admin'] },
+  backups: { states: ['RUNNING'], roles: 'anyone' },
+  scan: { states: ['RUNNING'], roles: ['requester', 'admin'] },
+  patch: { states: ['RUNNING'], roles: ['requester', 'admin'] },
 };
 
 /** Why an action was refused, written for the person who asked, with what they can do instead. */
@@ -192,6 +200,10 @@ const VERBS: Record<Action, string> = {
   keep: 'keep (no expiry)',
   'approve-extension': 'approve an extension of',
   'reject-extension': 'reject an extension of',
+  backup: 'back up',
+  backups: 'list the backups of',
+  scan: 'scan',
+  patch: 'patch',
 };
 
 /** Decides whether `actor` may do `action` to the cluster described by `facts`, at `now`. */

@@ -1,3 +1,5 @@
+import type { Day2Feature } from '../domain/day2';
+
 /**
  * Work done after Slack has its answer: each job carries ids only, and its handler reads the record and acts only
  * if the state still calls for it, so a duplicate or late job is harmless.
@@ -23,6 +25,10 @@ export type Job =
   | { kind: 'force-delete'; clusterId: string }
   /** Resize one pool through the cloud config. */
   | { kind: 'scale'; clusterId: string; pool: string; size: number; by: string }
+  /** Ask Palette for the on-demand backup or scan claimed on the record (`day2[feature].running`). */
+  | { kind: 'day2-start'; clusterId: string; feature: Day2Feature }
+  /** Look at a followed backup or scan again (`attempt` sets the back-off); report its end in the thread once. */
+  | { kind: 'day2-follow'; clusterId: string; feature: Day2Feature; attempt: number }
   /** The lease's schedule fired: send the reminder that is due, or delete the cluster at the lease's end. */
   | { kind: 'lease'; clusterId: string }
   /** An extension beyond the maximum was asked for or decided: its card and the thread show it. */

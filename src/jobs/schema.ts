@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Job } from './job';
 
 const id = z.string().min(1).max(200);
+const Day2FeatureSchema = z.enum(['backup', 'configuration', 'penetration', 'conformance']);
 const clusterJob = <K extends string>(kind: K) => z.object({ kind: z.literal(kind), clusterId: id });
 
 /** A job as it arrives at the worker (invoke payload or Scheduler input): checked before anything runs. */
@@ -23,6 +24,13 @@ export const JobSchema = z.discriminatedUnion('kind', [
     pool: z.string().min(1).max(63),
     size: z.number().int().min(0),
     by: id,
+  }),
+  z.object({ kind: z.literal('day2-start'), clusterId: id, feature: Day2FeatureSchema }),
+  z.object({
+    kind: z.literal('day2-follow'),
+    clusterId: id,
+    feature: Day2FeatureSchema,
+    attempt: z.number().int().min(0),
   }),
   z.object({ kind: z.literal('home'), userId: id, notice: z.string().max(3_000).optional() }),
   z.object({ kind: z.literal('reconcile') }),

@@ -2,6 +2,7 @@ import { type Metrics, UNRECORDED } from '../metrics/port';
 import { afterRunningOver } from './after-running';
 import type { SpectroMaasClusterEntity } from './entities';
 import { isNotFound, PaletteError } from './errors';
+import { paletteFeaturesOver } from './features/client';
 import { maasClustersSearch, maasProfilesFilter } from './filters';
 import { createPaletteTransport, type PaletteHttp } from './http';
 import { pacingRates } from './pacer';
@@ -291,6 +292,8 @@ function paletteOver(http: PaletteHttp): Palette {
         { method: 'GET', path: '/v1/overlords/pairing/code', query: { cloudType: 'maas' } },
         PairingCodeSchema,
       ),
+
+    ...paletteFeaturesOver(http),
   };
   return client;
 }

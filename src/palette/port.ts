@@ -1,5 +1,6 @@
 import type { AfterRunningPalette } from './after-running';
 import type { MaasMachinePoolConfigEntity, SpectroMaasClusterEntity } from './entities';
+import type { PaletteFeatures } from './features/types';
 
 /** A MAAS cluster profile, as the profile picker lists it. */
 export interface ProfileSummary {
@@ -159,8 +160,8 @@ export interface Gateway {
   lastHeartbeat?: string;
 }
 
-/** Palette, as the bot uses it: every endpoint of DESIGN §4, typed. */
-export interface Palette extends AfterRunningPalette {
+/** Palette, as the bot uses it: every endpoint of DESIGN §4, typed (day-2 features in features/types). */
+export interface Palette extends PaletteFeatures, AfterRunningPalette {
   /** MAAS cluster profiles (`environment: maas`), every page. */
   listMaasProfiles(): Promise<ProfileSummary[]>;
   profilePacks(profileUid: string): Promise<ProfilePack[]>;

@@ -26,19 +26,23 @@ import type {
 } from './port';
 
 /** An optional field Palette may send as null. */
-const opt = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
+export const opt = <T extends z.ZodType>(schema: T) =>
+  schema.nullish().transform((value) => value ?? undefined);
 /** A list Palette may send as null or leave out. */
-const list = <T extends z.ZodType>(item: T) =>
+export const list = <T extends z.ZodType>(item: T) =>
   z
     .array(item)
     .nullish()
     .transform((value): z.output<T>[] => value ?? []);
-const text = opt(z.string());
-const count = z
+/** A string Palette may send as null. */
+export const text = opt(z.string());
+/** A number Palette may send as null (0). */
+export const count = z
   .number()
   .nullish()
   .transform((value) => value ?? 0);
-const flag = z
+/** A boolean Palette may send as null (false). */
+export const flag = z
   .boolean()
   .nullish()
   .transform((value) => value ?? false);

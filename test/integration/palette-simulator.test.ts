@@ -17,6 +17,7 @@ import {
   STICKY_DELETE_LABEL,
   startPaletteSimulator,
 } from '../../src/local/palette/simulator';
+import { featureRequests } from '../support/palette-features';
 import { afterRunningRequests } from './palette-after-running.support';
 
 const catalog = seedCatalog();
@@ -746,6 +747,7 @@ describe.skipIf(specMissing)('Palette simulator: every path of the spec subset',
     const gateway = catalog.gateways[0]!.uid;
     const pool = body.spec.machinepoolconfig[1]!;
     const requests: Record<string, [string, string, unknown?]> = {
+      ...(await featureRequests({ call, advance, create }, uid, configUid)),
       ...afterRunningRequests(sim, uid, profile),
       v1SpectroClustersMaasCreate: ['POST', '/v1/spectroclusters/maas', body],
       v1SpectroClustersMaasValidate: ['POST', '/v1/spectroclusters/maas/validate', body],

@@ -17,6 +17,8 @@ export interface SeedOptions {
   state?: 'RUNNING' | 'PROVISIONING';
   /** Tag `sim.sticky-delete`: the deletion sticks in Deleting until a force delete. */
   sticky?: boolean;
+  /** More tags (e.g. `sim.backup-fails`). */
+  tags?: Tag[];
 }
 
 /** Waits until the simulator has the cluster in `state` (its clock runs fast in tests; gone ones count). */
@@ -49,6 +51,7 @@ export async function seedCluster(stack: LocalStack, options: SeedOptions): Prom
     { key: 'team', value: 'day2' },
     ...(options.sticky ? [{ key: 'sim.sticky-delete' }] : []),
     ...(state === 'PROVISIONING' ? [{ key: 'sim.stall' }] : []),
+    ...(options.tags ?? []),
   ]);
   const { uid } = await palette.createCluster(
     buildCreateBody(spec, await palette.profilePacks(spec.profileUid)),

@@ -1,5 +1,7 @@
 import type { HandlerRegistry } from '../handler';
 import { create } from './create';
+import { day2Follow } from './day2-follow';
+import { day2Start } from './day2-start';
 import { decision } from './decision';
 import { deleteJob } from './delete';
 import { expire } from './expire';
@@ -32,6 +34,8 @@ export const HANDLERS: HandlerRegistry = {
   'force-delete-window': forceDeleteWindow,
   'force-delete': forceDeleteJob,
   scale: scaleJob,
+  'day2-start': day2Start,
+  'day2-follow': day2Follow,
   home: homeJob,
   kubeconfig: kubeconfigJob,
   repave: repaveJob,

@@ -3,6 +3,7 @@ import { type LifecycleState, stateFromPalette } from '../../domain/lifecycle';
 import { leaseRecovery } from '../../leases/sweep';
 import { ConflictError } from '../../store/port';
 import { scopeOfRecord } from '../../teams/scope';
+import { rearmDay2 } from '../day2-rearm';
 import type { JobHandler } from '../handler';
 import type { Job } from '../job';
 import { applyPaletteState } from '../observe';
@@ -165,6 +166,7 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
         tally.checked++;
         try {
           await reconcileOne(record);
+          await rearmDay2(deps, record, deps.now());
         } catch (error) {
           tally.failed++;
           deps.logger.warn('Reconcile: could not check a cluster; the next sweep tries again.', {

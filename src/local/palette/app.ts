@@ -8,8 +8,11 @@ import { clusterProfileRoutes } from './routes/clusterprofiles';
 import { consoleRoutes } from './routes/console';
 import { dashboardRoutes } from './routes/dashboard';
 import { eventRoutes } from './routes/events';
+import { featureRoutes } from './routes/features';
+import { machineRoutes } from './routes/machines';
 import { overlordRoutes } from './routes/overlords';
 import { spectroclusterRoutes } from './routes/spectroclusters';
+import { userRoutes } from './routes/users';
 import type { SimRuntime } from './runtime';
 
 /** The simulator's Hono app: Palette's REST API for every path of the spec subset. */
@@ -19,6 +22,9 @@ export function createSimulatorApp(sim: SimRuntime): Hono {
   app.route('/', consoleRoutes(sim));
   app.use('/v1/*', traffic(sim), authenticate(sim), projectScope(sim), oneShots(sim));
   app.route('/v1/spectroclusters', spectroclusterRoutes(sim));
+  app.route('/v1/spectroclusters', featureRoutes(sim));
+  app.route('/v1/users', userRoutes(sim));
+  app.route('/v1/cloudconfigs', machineRoutes(sim));
   app.route('/v1/spectroclusters', afterRunningClusterRoutes(sim));
   app.route('/v1/dashboard', repaveListRoutes(sim));
   app.route('/v1/notifications', notificationRoutes(sim));

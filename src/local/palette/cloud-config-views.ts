@@ -75,6 +75,15 @@ export function machinesView(pool: PoolRecord, t: number) {
         ready: state === 'Running',
         addresses: [{ type: 'InternalIP', address: node.ip }],
         health: { state: state === 'Running' ? 'Healthy' : 'Unknown' },
+        ...(node.maintenance
+          ? {
+              maintenanceStatus: {
+                action: node.maintenance.action,
+                state: 'Completed',
+                message: `${node.maintenance.action === 'cordon' ? 'Cordoned' : 'Uncordoned'} at ${iso(node.maintenance.at)}`,
+              },
+            }
+          : {}),
       },
     };
   });

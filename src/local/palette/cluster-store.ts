@@ -3,6 +3,7 @@ import type { Pace } from './clock';
 import { iso } from './clock';
 import type { Refusal } from './errors';
 import { notFound } from './errors';
+import { featuresAtCreate } from './features/create';
 import { newUid } from './ids';
 import {
   forceDeletion,
@@ -137,6 +138,7 @@ export class ClusterStore {
       pools: body.spec.machinepoolconfig.map(poolRecord),
       plannedMachines: body.spec.machinepoolconfig.reduce((sum, pool) => sum + pool.poolConfig.size, 0),
       scales: [],
+      features: featuresAtCreate(body, t),
     };
     planProvisioning(cluster, this.pace, STALL_LABEL in labels);
     if (REPAVE_LABEL in labels) holdRepave(cluster, defaultRepaveReasons(this.catalog, cluster), t);
@@ -241,8 +243,8 @@ export class ClusterStore {
     this.changed();
   }
 
-  /** Says a cluster changed outside the operations above (health, repave, updates), so it is kept. */
-  touched(): void {
+  /** Keeps a change made to a cluster outside the operations above (day-2 features, machines, health, repave). */
+  keepChanges(): void {
     this.changed();
   }
 

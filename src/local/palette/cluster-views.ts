@@ -78,6 +78,12 @@ function apiEndpoints(cluster: ClusterRecord, t: number) {
   return stateAt(cluster, t) === 'Running' ? [{ host: `${cluster.name}.${cluster.domain}`, port: 6443 }] : [];
 }
 
+/** `v1ClusterConfig`: the OS patch config (create body or PATCH), when there is one. */
+function clusterConfigView(cluster: ClusterRecord) {
+  const osPatchConfig = cluster.features?.osPatch ?? {};
+  return Object.keys(osPatchConfig).length > 0 ? { machineManagementConfig: { osPatchConfig } } : {};
+}
+
 /** `v1SpectroCluster` (GET /v1/spectroclusters/{uid}). */
 export function spectroClusterView(sim: SimRuntime, cluster: ClusterRecord, t: number) {
   const deletion = cluster.deletion;
@@ -89,7 +95,7 @@ export function spectroClusterView(sim: SimRuntime, cluster: ClusterRecord, t: n
       cloudType: 'maas',
       clusterType: 'PureManage',
       cloudConfigRef: { kind: 'MaasCloudConfig', name: cluster.name, uid: cluster.configUid },
-      clusterConfig: {},
+      clusterConfig: clusterConfigView(cluster),
       clusterProfileTemplates: profileTemplates(sim, cluster),
     },
     status: {

@@ -1,3 +1,4 @@
+import type { ClusterFeatures } from './features/model';
 import type { MaasClusterBody, MachinePool } from './schemas';
 
 /** Palette's `status.state` values the simulator goes through. */
@@ -17,6 +18,8 @@ export interface SimNode {
   readyAt: number;
   deletingAt?: number;
   deletedAt?: number;
+  /** The last maintenance action asked for the machine (cordon/uncordon) and when. */
+  maintenance?: { action: 'cordon' | 'uncordon'; at: number };
 }
 
 /** A machine pool: its desired size, its config as last set, and every machine it ever had. */
@@ -97,6 +100,8 @@ export interface ClusterRecord {
   plannedMachines: number;
   scales: ScaleRecord[];
   deletion?: DeletionRecord;
+  /** Backups, compliance scans and OS patching (absent until first used or set at create). */
+  features?: ClusterFeatures;
   /** Health, repave and update news (simulator controls and the `sim.repave` label set it). */
   care?: CareRecord;
 }

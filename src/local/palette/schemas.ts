@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TAINT_EFFECTS } from '../../domain/spec';
+import { ClusterConfigSchema, PoliciesSchema } from './features/schemas';
 
 /**
  * The simulator's own checks of request bodies: what it needs to act on them, with messages like Palette's.
@@ -125,6 +126,8 @@ export const MaasClusterSchema = z.object({
     cloudConfig: z.object({ domain: z.string().min(1, 'domain is required') }),
     profiles: z.array(ProfileRefSchema).min(1, 'at least one cluster profile is required'),
     machinepoolconfig: MachinePools,
+    clusterConfig: ClusterConfigSchema.optional(),
+    policies: PoliciesSchema.optional(),
   }),
 });
 export type MaasClusterBody = z.infer<typeof MaasClusterSchema>;

@@ -72,7 +72,7 @@ export async function startPaletteSimulator(options: SimulatorOptions = {}): Pro
     const cluster = sim.store.ever(uid);
     if (!cluster) throw new Error(`The simulator has no cluster ${uid}.`);
     apply(cluster, sim.now());
-    sim.store.touched();
+    sim.store.keepChanges();
   };
   return {
     url: server.url,

@@ -19,6 +19,7 @@ import {
   stateText,
   when,
 } from './cluster-facts';
+import { type Day2Settings, day2StatusText } from './day2-status';
 import { historyPhrase } from './history';
 import { leaseLine } from './lease';
 import { eventLine } from './notices';
@@ -33,6 +34,8 @@ export interface LiveStatus {
   health?: string;
   pools?: Progress['pools'];
   events: ClusterEvent[];
+  /** Backup, scan and OS patch settings. */
+  day2?: Day2Settings;
 }
 
 /** What the status answer is built from. */
@@ -113,6 +116,8 @@ export function clusterStatusAnswer(view: StatusView): Answer {
   if (outcome.length > 0) blocks.push(section(outcome.join('\n')));
   if (live && live.events.length > 0)
     blocks.push(section(`*Last events*\n${live.events.map(eventLine).join('\n')}`));
+  const day2 = day2StatusText(record, live?.day2, now);
+  if (day2) blocks.push(section(day2));
   blocks.push(section(`*History*\n${historyLines(record, now).join('\n')}`));
   const notes: string[] = [];
   const url = record.state === 'DELETED' ? undefined : recordConsoleLink(config, record);

@@ -59,6 +59,12 @@ const PHRASES: Record<Exclude<LifecycleEvent, 'note'>, (entry: AuditEvent) => st
     `${who(entry.by)} asked the approvers for a longer lease: ${detailOf(entry)}`,
   'extension-approval-recorded': (entry) => `${who(entry.by)} approved the extension; more approvals needed`,
   'extension-rejected': (entry) => `${who(entry.by)} rejected the extension: ${detailOf(entry)}`,
+  'backup-requested': (entry) => `${who(entry.by)} asked for a backup: ${detailOf(entry)}`,
+  'backup-finished': (entry) => `backup ended: ${detailOf(entry)}`,
+  'scan-requested': (entry) => `${who(entry.by)} asked for a scan: ${detailOf(entry)}`,
+  'scan-finished': (entry) => `scan ended: ${detailOf(entry)}`,
+  'backup-policy-changed': (entry) => `${who(entry.by)} changed the backup policy: ${detailOf(entry, 400)}`,
+  'os-patch-requested': (entry) => `${who(entry.by)} asked for OS patching: ${detailOf(entry)}`,
 };
 
 /**

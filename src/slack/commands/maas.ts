@@ -3,7 +3,10 @@ import type { Deps } from '../../deps';
 import { type Command, parseCommand } from '../../domain/command';
 import { type Answer, commandErrorAnswer } from '../blocks/answers';
 import { abort } from './abort';
+import { backupPolicy } from './backup-policy';
+import { backups } from './backups';
 import { createCluster } from './create-cluster';
+import { backupNow, scanNow } from './day2-now';
 import { deleteCluster } from './delete';
 import { forceDelete } from './force-delete';
 import { gateway } from './gateway';
@@ -12,6 +15,7 @@ import { kubeconfig } from './kubeconfig';
 import { extend, keep, lease } from './lease';
 import { list } from './list';
 import { pairingCode } from './pairing-code';
+import { patchNow } from './patch-now';
 import { quota } from './quota';
 import { scale } from './scale';
 import { status } from './status';
@@ -37,6 +41,11 @@ const HANDLERS: { [K in Command['kind']]: CommandHandler<K> } = {
   lease,
   extend,
   keep,
+  'backup-now': backupNow,
+  'backup-policy': backupPolicy,
+  backups,
+  'scan-now': scanNow,
+  'patch-now': patchNow,
 };
 
 function run(command: Command, context: CommandContext): Promise<Answer | undefined> {

@@ -32,16 +32,24 @@ export const status: CommandHandler<'status'> = async (command, context) => {
   const uid = record.paletteUid;
   if (!uid || isTerminal(record.state)) return clusterStatusAnswer(base);
   const read = await readWithinBudget(async (): Promise<LiveStatus> => {
-    const [info, overview, events] = await Promise.all([
+    const [info, overview, events, backups, scans, osPatch] = await Promise.all([
       scope.palette.getCluster(uid),
       scope.palette.clusterOverview(uid),
       scope.palette.clusterEvents(uid, EVENTS_SHOWN),
+      scope.palette.clusterBackups(uid),
+      scope.palette.scanSchedules(uid),
+      scope.palette.osPatch(uid),
     ]);
     return {
       paletteState: info?.state ?? 'NotFound',
       ...(overview?.health ? { health: overview.health } : {}),
       ...(overview ? { pools: matchPools(record.spec, overview.pools) } : {}),
       events: [...events].reverse(),
+      day2: {
+        ...(backups.policy ? { backup: backups.policy } : {}),
+        ...(scans ? { scans } : {}),
+        ...(osPatch ? { osPatch } : {}),
+      },
     };
   });
   return clusterStatusAnswer(

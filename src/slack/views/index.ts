@@ -1,8 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
+import { BACKUP_POLICY_CALLBACK } from '../blocks/backup-policy';
 import { DELETE_CONFIRM_CALLBACK_ID } from '../blocks/delete';
 import { EXTENSION_REASON_CALLBACK } from '../blocks/extension';
 import { REJECT_REASON_CALLBACK } from '../blocks/reject-reason';
+import { backupPolicySubmitted } from './backup-policy';
 import { registerWizardViews } from './create-cluster';
 import { deleteConfirmSubmitted } from './delete-confirm';
 import { extensionReasonSubmitted } from './extension-reason';
@@ -15,6 +17,7 @@ import { rejectReasonSubmitted } from './reject-reason';
 export function registerViews(app: App, deps: Deps): void {
   app.view(DELETE_CONFIRM_CALLBACK_ID, deleteConfirmSubmitted(deps));
   app.view(REJECT_REASON_CALLBACK, rejectReasonSubmitted(deps));
+  app.view(BACKUP_POLICY_CALLBACK, backupPolicySubmitted(deps));
   app.view(EXTENSION_REASON_CALLBACK, extensionReasonSubmitted(deps));
   registerWizardViews(app, deps);
 }

@@ -88,7 +88,7 @@ export function afterRunningClusterRoutes(sim: SimRuntime): Hono {
       });
     // Approving an approved repave changes nothing (Palette answers 204 again).
     settleRepave(cluster, 'Approved', t);
-    sim.store.touched();
+    sim.store.keepChanges();
     return c.body(null, 204);
   });
 
@@ -108,7 +108,7 @@ export function afterRunningClusterRoutes(sim: SimRuntime): Hono {
     );
     if (unknown?.uid) return refuse(c, notFound('ClusterProfile', unknown.uid));
     if (c.req.query('resolveNotification') === 'true') resolveUpdate(cluster);
-    sim.store.touched();
+    sim.store.keepChanges();
     return c.body(null, 204);
   });
 
