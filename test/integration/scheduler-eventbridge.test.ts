@@ -33,6 +33,24 @@ function adapter(now = '2030-01-01T12:00:00.000Z') {
   });
 }
 
+/** The exact schedule the adapter must ask EventBridge for: a one-time `at` in UTC that runs `job` on the worker. */
+function scheduleInput(name: string, at: string, job: Job) {
+  return {
+    Name: name,
+    GroupName: GROUP,
+    ScheduleExpression: at,
+    ScheduleExpressionTimezone: 'UTC',
+    FlexibleTimeWindow: { Mode: 'OFF' },
+    ActionAfterCompletion: 'DELETE',
+    Target: {
+      Arn: WORKER,
+      RoleArn: ROLE,
+      Input: JSON.stringify(job),
+      RetryPolicy: { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 3600 },
+    },
+  };
+}
+
 beforeEach(() => {
   scheduler.reset();
   dispatched.length = 0;
@@ -47,20 +65,7 @@ describe('EventBridgeScheduler', () => {
     expect(name).toBe(`poll_${CLUSTER}_next_20300101t1216`);
     const calls = scheduler.commandCalls(CreateScheduleCommand);
     expect(calls).toHaveLength(1);
-    expect(calls[0]!.args[0].input).toEqual({
-      Name: name,
-      GroupName: GROUP,
-      ScheduleExpression: 'at(2030-01-01T12:16:00)',
-      ScheduleExpressionTimezone: 'UTC',
-      FlexibleTimeWindow: { Mode: 'OFF' },
-      ActionAfterCompletion: 'DELETE',
-      Target: {
-        Arn: WORKER,
-        RoleArn: ROLE,
-        Input: JSON.stringify(job),
-        RetryPolicy: { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 3600 },
-      },
-    });
+    expect(calls[0]!.args[0].input).toEqual(scheduleInput(name, 'at(2030-01-01T12:16:00)', job));
     expect(JSON.parse(calls[0]!.args[0].input.Target!.Input!)).toEqual(job);
     expect(name).toMatch(/^[0-9a-zA-Z_.-]{1,64}$/);
     expect(dispatched).toEqual([]);
@@ -125,20 +130,7 @@ describe('EventBridgeScheduler', () => {
   describe('a lease schedule: one per cluster, moved by each extension, removed when the lease stops', () => {
     const name = `lease_${CLUSTER}`;
     const job: Job = { kind: 'lease', clusterId: CLUSTER };
-    const definition = (at: string) => ({
-      Name: name,
-      GroupName: GROUP,
-      ScheduleExpression: at,
-      ScheduleExpressionTimezone: 'UTC',
-      FlexibleTimeWindow: { Mode: 'OFF' },
-      ActionAfterCompletion: 'DELETE',
-      Target: {
-        Arn: WORKER,
-        RoleArn: ROLE,
-        Input: JSON.stringify(job),
-        RetryPolicy: { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 3600 },
-      },
-    });
+    const definition = (at: string) => scheduleInput(name, at, job);
 
     it('creates it the first time, under its fixed name, at the minute of the next lease moment', async () => {
       scheduler.on(CreateScheduleCommand).resolves({});

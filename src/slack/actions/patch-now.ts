@@ -3,25 +3,23 @@ import { requestPatch } from '../../clusters/os-patch';
 import type { Deps } from '../../deps';
 import { escapeText } from '../../domain/text';
 import { PaletteError } from '../../palette/errors';
-import { scopeOfRecord } from '../../teams/scope';
 import { noticeAnswer, plainMessage } from '../blocks/answers';
 import { patchRequestedMessage } from '../blocks/day2';
-import { replyToClick } from '../click-reply';
-import { refusalFor, resolveActor } from '../roles';
+import { refusalFor } from '../roles';
 import { postInThread } from '../thread';
+import { clickedCluster } from './clicked-cluster';
 
 /**
  * A click on "Patch now" (after Slack's confirm): policy decides, one conditional write records it (a repeat
  * within ten minutes is answered with the first), the whole OS patch config goes to Palette, the thread is told.
  */
 export function patchNowClicked(deps: Deps) {
-  return async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction>) => {
+  return async ({ ack, body, respond }: SlackActionMiddlewareArgs<BlockButtonAction>) => {
     await ack();
-    const reply = replyToClick(deps, body, respond);
-    const record = await deps.store.get(action.value ?? '');
-    if (!record) return reply(noticeAnswer('This cluster is no longer known.'));
-    const { team } = scopeOfRecord(deps, record);
-    const actor = await resolveActor(deps, body.user.id, team);
+    const clicked = await clickedCluster(deps, body, respond);
+    if (!clicked) return;
+    const { record, actor, reply } = clicked;
+    const { team } = clicked.scope;
     const outcome = await requestPatch(deps, record, actor);
     if (outcome.ok) {
       await postInThread(deps, outcome.record, patchRequestedMessage(actor.userId, outcome.sent, deps.now()));
