@@ -47,15 +47,18 @@ export function slackClientOptions(
   budgetMs: number,
   metrics: Metrics,
 ): WebClientOptions {
+  const timeoutMs = Math.min(budgetMs, 10_000);
+  // The per-call timeout runs from before the limiter's wait: a call waits for its slot at most 80% of it.
+  const maxSlotWaitMs = timeoutMs * 0.8;
   return {
     slackApiUrl: config.slack.apiUrl,
     logger: slackLogger(logger),
-    timeout: Math.min(budgetMs, 10_000),
+    timeout: timeoutMs,
     rejectRateLimitedCalls: false,
     fetch: fetchWithinBudget(
       budgetMs,
       (method) => metrics.add('SlackRateLimited', 1, { method }),
-      fetchWithinLimits(workspaceLimiter(config.slack.apiUrl, config.slack.botToken), budgetMs, fetch),
+      fetchWithinLimits(workspaceLimiter(config.slack.apiUrl, config.slack.botToken), maxSlotWaitMs, fetch),
     ),
     retryConfig: {
       retries: 3,

@@ -1,5 +1,5 @@
 import type { FetchFunction } from '@slack/web-api';
-import { limitOf, type SlidingWindow, SlidingWindows } from './limits';
+import { limitOf, type SlidingWindow, SlidingWindows, type WindowLimit } from './limits';
 
 /**
  * Pacing runs this much wider than each Slack window: calls sent exactly a window apart can still reach Slack
@@ -65,11 +65,7 @@ export class SlackLimiter {
    */
   slot(method: string, channel: string | undefined, maxWaitMs: number, message?: string): Promise<Slot> {
     const limit = limitOf(method, channel);
-    const windowLimit = {
-      limit: limit.limit,
-      windowMs: limit.windowMs * this.windowScale * SLACK_WINDOW_HEADROOM,
-    };
-    const window = this.windows.of(limit.key, windowLimit);
+    const window = this.windows.of(limit.key, this.scaled(limit));
     let queue = this.queues.get(limit.key);
     if (!queue) {
       queue = { waiting: [], timerSet: false };
@@ -96,9 +92,27 @@ export class SlackLimiter {
     });
   }
 
+  /**
+   * Whether a call of `method` (in `channel`) could go at once with `reserve` calls of its window still to spare
+   * after it: a progress edit that may be skipped asks this, so it never waits and never takes the room a
+   * milestone needs.
+   */
+  hasSpare(method: string, channel: string | undefined, reserve: number): boolean {
+    const limit = limitOf(method, channel);
+    const queue = this.queues.get(limit.key);
+    if (queue && queue.waiting.length > 0) return false;
+    const window = this.windows.of(limit.key, this.scaled(limit));
+    return window.used(this.clock.now()) + 1 + reserve <= limit.limit;
+  }
+
   /** Whether `content` is exactly what the last edit sent to `message` showed. */
   unchanged(message: string, content: string): boolean {
     return this.lastSent.get(message) === content;
+  }
+
+  /** The window the limiter keeps for `limit`: scaled, and wider by the headroom. */
+  private scaled(limit: WindowLimit): WindowLimit {
+    return { limit: limit.limit, windowMs: limit.windowMs * this.windowScale * SLACK_WINDOW_HEADROOM };
   }
 
   /** Remembers what `message` now shows. */
@@ -199,6 +213,9 @@ export function fetchWithinLimits(
 
 /** One limiter per workspace (API URL and token) in this process: Bolt's client and the worker's share it. */
 const limiters = new Map<string, SlackLimiter>();
+
+/** Calls of a method's window a progress edit leaves for milestones (a tier's edits are shared by all threads). */
+export const MILESTONE_RESERVE = 10;
 
 /** The process's limiter for the workspace reached at `apiUrl` with `token`. */
 export function workspaceLimiter(apiUrl: string, token: string): SlackLimiter {

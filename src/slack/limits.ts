@@ -76,6 +76,11 @@ export class SlidingWindow {
     return Math.max(0, oldest + this.limit.windowMs - now);
   }
 
+  /** How many calls the window holds at `now`. */
+  used(now: number): number {
+    return this.entries.filter((entry) => entry.at + this.limit.windowMs > now).length;
+  }
+
   /** Counts a call made at `now`; the entry replaces the oldest once the window holds `limit`. */
   record(now: number): WindowEntry {
     const entry = { at: now };

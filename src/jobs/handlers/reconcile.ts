@@ -282,6 +282,8 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
     deps.metrics.add('Sweeps', 1, { outcome: tally.unfinished ? 'unfinished' : 'complete' });
     deps.metrics.add('SweepDuration', durationMs, {});
     deps.metrics.add('ClustersSwept', tally.checked, {});
+    deps.metrics.add('SweepPages', tally.pages, {});
+    deps.metrics.add('SweepSingleReads', tally.singleReads, {});
   };
 }
 
