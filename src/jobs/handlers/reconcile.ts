@@ -1,9 +1,10 @@
 import type { ClusterRecord } from '../../domain/cluster';
 import { type LifecycleState, stateFromPalette } from '../../domain/lifecycle';
 import { projectOfRecord } from '../../domain/team';
-import { ConflictError } from '../../store/port';
+import type { ClusterSummary } from '../../palette/port';
+import { ConflictError, type SweepCursor } from '../../store/port';
 import { scopeOfRecord } from '../../teams/scope';
-import { covers, walkFleetPages } from '../fleet-pages';
+import { covers, type FleetWalkResult, walkFleetPages } from '../fleet-pages';
 import type { JobHandler } from '../handler';
 import type { Job } from '../job';
 import { applyPaletteState } from '../observe';
@@ -199,6 +200,24 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
       }
     };
 
+    // 2. (started inside 1) Palette's pages, per project, from where the last cut sweep stopped. The walk starts
+    // as soon as the index shows a record that needs Palette and overlaps the rest of the index walk; rows are
+    // matched to records once both are done.
+    const listed: { project: string; row: ClusterSummary }[] = [];
+    let stored: SweepCursor | undefined;
+    const pageThrough = (projects: string[], start: SweepCursor | undefined) =>
+      walkFleetPages({
+        projects,
+        ...(start ? { start } : {}),
+        palette: (project) => deps.palettes.forProject(project || undefined),
+        overBudget,
+        onPage: async (project, rows) => {
+          for (const row of rows) listed.push({ project, row });
+        },
+      });
+    const projectsOf = (records: Iterable<ClusterRecord>) => [...new Set([...records].map(projectOf))].sort();
+    let paging: Promise<{ walk: FleetWalkResult; projects: string[] } | { failed: unknown }> | undefined;
+
     // 1. The active index: every record, and the work that needs no Palette.
     const walked: ClusterRecord[] = [];
     let indexWalked = false;
@@ -213,6 +232,13 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
       walked.push(...page.items);
       tally.checked += page.items.length;
       for (const record of page.items) if (needsPalette(record)) watched.set(record.paletteUid!, record);
+      if (!paging && watched.size > 0) {
+        const projects = projectsOf(watched.values());
+        paging = (async () => {
+          stored = await deps.store.sweepCursor();
+          return { walk: await pageThrough(projects, stored), projects };
+        })().catch((failed: unknown) => ({ failed }));
+      }
       await forEachBounded(page.items, concurrency, (record) =>
         guarded(record, () => reconcileLocally(record)),
       );
@@ -220,27 +246,18 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
       indexWalked = !cursor;
     } while (cursor);
 
-    // 2. Palette's pages, per project, from where the last cut sweep stopped.
-    if (indexWalked && watched.size > 0) {
-      const seen = new Set<string>();
-      const stored = await deps.store.sweepCursor();
-      const projects = [...new Set([...watched.values()].map(projectOf))].sort();
-      const walk = await walkFleetPages({
-        projects,
-        ...(stored ? { start: stored } : {}),
-        palette: (project) => deps.palettes.forProject(project || undefined),
-        overBudget,
-        onPage: async (project, rows) => {
-          const mine = rows.flatMap((row) => {
-            const record = watched.get(row.uid);
-            return record && projectOf(record) === project ? [{ record, row }] : [];
-          });
-          for (const { record } of mine) seen.add(record.paletteUid!);
-          await forEachBounded(mine, concurrency, ({ record, row }) =>
-            guarded(record, () => reconcileWithPalette(record, row)),
-          );
-        },
-      });
+    const paged = await paging;
+    if (paged && 'failed' in paged) throw paged.failed;
+    if (indexWalked && paged) {
+      const { walk } = paged;
+      // Records of projects the first page of the index did not show: their projects come after.
+      const later = projectsOf(watched.values()).filter((project) => !paged.projects.includes(project));
+      if (later.length > 0 && !walk.stoppedAt) {
+        const rest = await pageThrough(later, undefined);
+        for (const [project, coverage] of rest.coverage) walk.coverage.set(project, coverage);
+        walk.pages += rest.pages;
+        if (rest.stoppedAt) walk.stoppedAt = rest.stoppedAt;
+      }
       tally.pages = walk.pages;
       if (walk.stoppedAt) {
         tally.unfinished = true;
@@ -248,6 +265,16 @@ export function createReconciler(options: ReconcileOptions = {}): JobHandler<'re
       } else if (stored) {
         await deps.store.saveSweepCursor(undefined);
       }
+
+      const seen = new Set<string>();
+      const mine = listed.flatMap(({ project, row }) => {
+        const record = watched.get(row.uid);
+        return record && projectOf(record) === project ? [{ record, row }] : [];
+      });
+      for (const { record } of mine) seen.add(record.paletteUid!);
+      await forEachBounded(mine, concurrency, ({ record, row }) =>
+        guarded(record, () => reconcileWithPalette(record, row)),
+      );
 
       // 3. Clusters the bot watches that no covering page listed: deleted, or gone (404). One read each.
       const missing = [...watched.values()].filter(
