@@ -4,6 +4,7 @@
  *
  *   npm run bench              all sections; writes bench/RESULTS.md
  *   npm run bench -- ack cold  only these sections; they replace theirs in bench/RESULTS.md, the others stay
+ *   npm run bench -- --quick   smaller sizes (a CI-like check; sizes are in each section's title and method)
  *
  * Each section says when it ran and the machine's load average then (the machine may be shared).
  */
@@ -26,14 +27,16 @@ const { replaceSections } = await import('./lib/results');
 type Run = () => Promise<import('./lib/report').Section>;
 
 /** The sections, in the order they run, with the sizes the goals are stated for. */
+const quick = process.argv.includes('--quick');
 const SECTIONS: Record<string, Run> = {
-  ack: () => ackSection({ connections: 50, durationSeconds: 10, warmUpSeconds: 2 }),
-  cold: () => coldSection({ rounds: 15 }),
-  dispatch: () => dispatchSection({ count: 100 }),
-  sweep: () => sweepSection({ clusters: 1_000, pendingRepaves: 10 }),
+  ack: () => ackSection({ connections: 50, durationSeconds: quick ? 3 : 10, warmUpSeconds: quick ? 1 : 2 }),
+  cold: () => coldSection({ rounds: quick ? 3 : 15 }),
+  dispatch: () => dispatchSection({ count: quick ? 20 : 100 }),
+  sweep: () => sweepSection({ clusters: quick ? 2_000 : 10_000 }),
+  'sweep-1k': () => sweepSection({ clusters: 1_000, before: { calls: 1_000, seconds: 25 } }),
 };
 
-const asked = process.argv.slice(2);
+const asked = process.argv.slice(2).filter((arg) => arg !== '--quick');
 const unknown = asked.filter((name) => !(name in SECTIONS));
 if (unknown.length > 0)
   throw new Error(`Unknown section(s): ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}.`);
@@ -41,7 +44,7 @@ const names = asked.length > 0 ? asked : Object.keys(SECTIONS);
 
 const started = performance.now();
 const date = new Date();
-const command = `npm run bench${asked.length > 0 ? ` -- ${asked.join(' ')}` : ''}`;
+const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 const load = (label: string) =>
   `${label} ${loadavg()
     .map((value) => value.toFixed(2))

@@ -22,7 +22,10 @@ async function until<T>(find: () => T | undefined, timeoutMs: number): Promise<T
  * own round trip (the ack Slack waits for).
  */
 export async function dispatchSection(options: { count: number }): Promise<Section> {
-  const stack = await startLocalStack({ env: {}, port: 0, reconcileIntervalMs: 0 });
+  // Slack's rate limits off, as in the runs before: 100 approvals back to back are ~300 edits a minute (card,
+  // request message, status message), six times chat.update's Tier 3 — with the tiers enforced the approve
+  // listener waits for edit slots past Slack's 3-second ack (see the note).
+  const stack = await startLocalStack({ env: {}, port: 0, reconcileIntervalMs: 0, slackRateLimits: false });
   try {
     const { slack, palette } = standIns(stack);
     const cards = [];
@@ -57,10 +60,12 @@ export async function dispatchSection(options: { count: number }): Promise<Secti
       ],
       notes: [
         `${creates} creates received for ${options.count} approvals.`,
-        'What it waits on: clicks come back to back, and each create reads its profile’s packs from ' +
-          '/v1/clusterprofiles, which the client paces at 9 rps (Palette documents no limit for that prefix, so the ' +
-          'client keeps its cautious default of 10): about 111 ms between creates. A first try no longer searches ' +
-          'for an earlier one (only a retried try does); the create itself takes a few ms.',
+        'What it waits on: clicks come back to back. A create reads its profile’s packs, which the client ' +
+          'keeps a minute per profile uid (src/palette/packs-cache.ts): only the first create of a burst waits on ' +
+          '/v1/clusterprofiles (paced at 9 rps, Palette documents no limit there); a first try does not search for ' +
+          'an earlier one. Slack’s rate limits are NOT enforced here (as before): 100 approvals back to back are about ' +
+          '300 chat.update calls a minute, six times Tier 3; with the tiers on, the approve listener waits for edit ' +
+          'slots past the 3-second ack. Moving the listener’s card and message edits out of the ack path is still to do.',
       ],
     };
   } finally {

@@ -12,14 +12,23 @@ export async function ensureStatusMessage(deps: Deps, record: ClusterRecord): Pr
   return saveSlackPlaces(deps, record, { statusTs: ts }, 'Posted the status message.');
 }
 
-/** Re-renders the status message from the record (posting it first if it is missing). */
-export async function refreshStatusMessage(deps: Deps, record: ClusterRecord): Promise<ClusterRecord> {
+/**
+ * Re-renders the status message from the record (posting it first if it is missing). A `progress` refresh (a
+ * poll's news, no change of state) is skipped when Slack's budget for edits is short; a milestone always goes.
+ */
+export async function refreshStatusMessage(
+  deps: Deps,
+  record: ClusterRecord,
+  options: { progress?: boolean } = {},
+): Promise<ClusterRecord> {
   const statusTs = record.slack.statusTs;
   if (!statusTs) return ensureStatusMessage(deps, record);
-  await updateMessage(
+  const sent = await updateMessage(
     deps,
     { channel: record.slack.channel, ts: statusTs },
     statusMessage(record, deps.config, deps.now()),
+    options,
   );
+  if (!sent) deps.metrics.add('SlackEditsSkipped', 1, {});
   return record;
 }

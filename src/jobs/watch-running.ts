@@ -125,33 +125,25 @@ async function watchUpdates(
   await saveCare(deps, record, 'update on offer: announced', (care) => ({ ...care, updateNoticed: key }));
 }
 
+/** A running record and the row of Palette's cluster search that lists it. */
+export interface SweptRunning {
+  record: ClusterRecord;
+  row: ClusterSummary;
+}
+
 /**
- * The after-Running look of one Palette scope's RUNNING records (a sweep hook): ONE paged dashboard search gives
- * every cluster's health, repave state and update flag (50 a call, under /v1/dashboard's 10 rps), ONE paged
- * repave list confirms the held repaves; per cluster only a change costs more calls (repave reasons, update
- * details). Announcements are claimed, so concurrent sweeps announce once.
+ * The after-Running look of one Palette scope's RUNNING records (a sweep hook), from the rows of the sweep's own
+ * cluster search (health, repave state, update flag) plus ONE paged repave list that confirms the held repaves;
+ * per cluster only a change costs more calls (repave reasons, update details). Announcements are claimed, so
+ * concurrent sweeps announce once.
  */
-export async function watchRunning(
-  deps: Deps,
-  records: readonly ClusterRecord[],
-  scope: TeamScope,
-): Promise<void> {
-  const running = records.filter((record) => record.state === 'RUNNING' && record.paletteUid);
-  if (running.length === 0) return;
-  const rows = new Map(
-    (await allPages((token) => scope.palette.searchClusters(token ? { continue: token } : {}))).map((row) => [
-      row.uid,
-      row,
-    ]),
-  );
+async function watchRunning(deps: Deps, swept: readonly SweptRunning[], scope: TeamScope): Promise<void> {
   const pending = new Set(
     (await allPages((token) => scope.palette.repaves('Pending', token ? { continue: token } : {}))).map(
       (row) => row.uid,
     ),
   );
-  await forEachBounded(running, CONCURRENCY, async (record) => {
-    const row = rows.get(record.paletteUid!);
-    if (!row) return;
+  await forEachBounded(swept, CONCURRENCY, async ({ record, row }) => {
     try {
       await watchHealth(deps, record, row);
       const fresh = (await deps.store.get(record.id)) ?? record;
@@ -171,19 +163,19 @@ export async function watchRunning(
   });
 }
 
-/** `watchRunning` for every Palette scope the records belong to (the reconciler's sweep calls this). */
-export async function watchAllRunning(deps: Deps, records: readonly ClusterRecord[]): Promise<void> {
+/** `watchRunning` for every Palette scope the swept running records belong to (the reconciler's sweep calls this). */
+export async function watchSweptRunning(deps: Deps, swept: readonly SweptRunning[]): Promise<void> {
   // By team and project: the team's approval channel gets the cards, the project's Palette is read.
-  const byScope = new Map<string, { scope: TeamScope; records: ClusterRecord[] }>();
-  for (const record of records) {
-    if (record.state !== 'RUNNING') continue;
-    const scope = scopeOfRecord(deps, record);
-    const key = `${scope.team.name}\n${record.paletteProjectUid ?? ''}`;
-    const group = byScope.get(key) ?? { scope, records: [] };
-    group.records.push(record);
+  const byScope = new Map<string, { scope: TeamScope; swept: SweptRunning[] }>();
+  for (const pair of swept) {
+    if (pair.record.state !== 'RUNNING' || !pair.record.paletteUid) continue;
+    const scope = scopeOfRecord(deps, pair.record);
+    const key = `${scope.team.name}\n${pair.record.paletteProjectUid ?? ''}`;
+    const group = byScope.get(key) ?? { scope, swept: [] };
+    group.swept.push(pair);
     byScope.set(key, group);
   }
-  for (const { scope, records: group } of byScope.values()) {
+  for (const { scope, swept: group } of byScope.values()) {
     try {
       await watchRunning(deps, group, scope);
     } catch (error) {

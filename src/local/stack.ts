@@ -65,6 +65,8 @@ export interface LocalStackOptions {
   audit?: (line: AuditLine) => void;
   /** The emulated workspace's time limits (Slack's 3 s by default; tests that are not about them turn them off). */
   slackTimeLimits?: TimeLimits;
+  /** Whether the emulated workspace enforces Slack's rate limits (tiers, per-channel pace); default on. */
+  slackRateLimits?: boolean;
   /** How long a listener may run before the bot answers anyway (the receiver's 2.5 s by default; Infinity: none). */
   ackTimeoutMs?: number;
 }
@@ -122,6 +124,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           now: () => now().getTime(),
           ...(options.extendSlack ? { extend: options.extendSlack } : {}),
           ...(options.slackTimeLimits ? { timeLimits: options.slackTimeLimits } : {}),
+          rateLimits: options.slackRateLimits ?? true,
         });
     if (slack) closers.push(() => slack.close());
 

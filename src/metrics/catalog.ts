@@ -14,6 +14,8 @@ export const METRICS = {
   SlackAckLatency: { unit: 'Milliseconds', dimensions: ['kind'], rollups: [[]] },
   /** Slack Web API answers 429 (rate limited), by method. */
   SlackRateLimited: { unit: 'Count', dimensions: ['method'], rollups: [[]] },
+  /** Status-message progress edits skipped because Slack's budget for edits was short (the next poll shows it). */
+  SlackEditsSkipped: { unit: 'Count', dimensions: [], rollups: [] },
   /** Job runs by kind and outcome: ok, retried (the runtime runs it again), dropped (given up). */
   Jobs: { unit: 'Count', dimensions: ['kind', 'outcome'], rollups: [['outcome']] },
   /** How long one run of a job took, whatever its outcome. */
@@ -36,6 +38,10 @@ export const METRICS = {
   SweepDuration: { unit: 'Milliseconds', dimensions: [], rollups: [] },
   /** Active clusters a sweep checked. */
   ClustersSwept: { unit: 'Count', dimensions: [], rollups: [] },
+  /** Pages of Palette's cluster search a sweep read. */
+  SweepPages: { unit: 'Count', dimensions: [], rollups: [] },
+  /** Clusters a sweep read one by one (no page listed them). */
+  SweepSingleReads: { unit: 'Count', dimensions: [], rollups: [] },
 } as const satisfies Record<string, MetricDefinition>;
 
 /** How a metric is published. */

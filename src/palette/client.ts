@@ -6,6 +6,7 @@ import { paletteFeaturesOver } from './features/client';
 import { maasClustersSearch, maasProfilesFilter } from './filters';
 import { createPaletteTransport, type PaletteHttp } from './http';
 import { pacingRates } from './pacer';
+import { withPacksCache } from './packs-cache';
 import { allPages } from './paging';
 import type { ClusterEvent, Palette, PaletteProjects } from './port';
 import { paletteProjects } from './projects';
@@ -94,7 +95,8 @@ export function createPaletteProjects(
     metrics: options.metrics ?? UNRECORDED,
   });
   return {
-    ...paletteProjects((projectUid) => paletteOver(transport.forProject(projectUid))),
+    // A profile's packs are read on every create: kept a minute, so an approval burst is not paced one by one.
+    ...paletteProjects((projectUid) => withPacksCache(paletteOver(transport.forProject(projectUid)))),
     close: () => transport.close(),
   };
 }

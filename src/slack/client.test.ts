@@ -15,9 +15,13 @@ beforeEach(() => {
   recorded = recordedMetrics();
 });
 
-const post = (budgetMs: number, text: string) =>
+/**
+ * Posts through a fresh client; each test posts in its own channel, since the clients share the workspace's
+ * per-channel pace (src/slack/limits.ts) and these tests are not about it.
+ */
+const post = (budgetMs: number, text: string, channel: keyof SlackEmulator['channels'] = 'requests') =>
   createSlackWebClient(testConfig(emulator), silentLogger(), budgetMs, recorded.metrics).chat.postMessage({
-    channel: emulator.channels.requests,
+    channel: emulator.channels[channel],
     text,
   });
 
@@ -29,7 +33,7 @@ describe('createSlackWebClient', () => {
 
   it('waits out a 429 whose Retry-After fits the budget, then succeeds', async () => {
     emulator.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
-    const result = await post(5_000, 'after a rate limit');
+    const result = await post(5_000, 'after a rate limit', 'approvals');
     expect(result.ok).toBe(true);
     expect(
       emulator
@@ -44,7 +48,9 @@ describe('createSlackWebClient', () => {
   it('gives up at once with Slack’s ratelimited error when Retry-After exceeds the budget', async () => {
     emulator.failNext('chat.postMessage', { status: 429, retryAfter: 600 });
     const before = emulator.calls('chat.postMessage').length;
-    const error = await post(2_000, 'never sent').catch((failure: { data?: { error?: string } }) => failure);
+    const error = await post(2_000, 'never sent', 'dataRequests').catch(
+      (failure: { data?: { error?: string } }) => failure,
+    );
     expect((error as { data?: { error?: string } }).data?.error).toBe('ratelimited');
     expect(emulator.calls('chat.postMessage')).toHaveLength(before + 1);
     expect(recorded.values('SlackRateLimited', { method: 'chat.postMessage' })).toEqual([1]);
@@ -53,7 +59,9 @@ describe('createSlackWebClient', () => {
   it('does not retry Slack’s ok:false answers (they would fail the same way again)', async () => {
     emulator.failNext('chat.postMessage', { error: 'channel_not_found' });
     const before = emulator.calls('chat.postMessage').length;
-    await expect(post(2_000, 'x')).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
+    await expect(post(2_000, 'x', 'dataApprovals')).rejects.toMatchObject({
+      data: { error: 'channel_not_found' },
+    });
     expect(emulator.calls('chat.postMessage')).toHaveLength(before + 1);
     expect(recorded.find('SlackRateLimited')).toEqual([]);
   });

@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { type FetchFunction, WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config';
 import type { Metrics } from '../metrics/port';
+import { fetchWithinLimits, webApiMethod, workspaceLimiter } from './limiter';
 import { slackLogger } from './logger';
 
 /** Time budgets for Slack calls: inside Slack's 3-second window (HTTP listeners) or a worker job. */
@@ -9,11 +10,6 @@ export const SLACK_BUDGET_MS = { listener: 2_000, worker: 20_000 } as const;
 
 /** Told of every 429 Slack answers, with the Web API method (`chat.postMessage`) it answered. */
 export type RateLimitHook = (method: string) => void;
-
-/** The Web API method a request URL calls: the last segment of its path. */
-function webApiMethod(url: string | URL): string {
-  return new URL(url).pathname.split('/').pop() || 'unknown';
-}
 
 /**
  * A fetch that lets the WebClient wait out a 429 only when Slack's Retry-After fits in the budget; a longer wait
@@ -41,7 +37,8 @@ export function fetchWithinBudget(
 
 /**
  * WebClient options shared by the worker's client and Bolt's: Slack's API base from `SLACK_API_URL`, a per-call
- * timeout, and retries (network errors, 5xx, 429 after Retry-After) that give up once `budgetMs` has passed.
+ * timeout, Slack's rate limits kept by design (src/slack/limits.ts: one limiter per workspace in the process,
+ * edits of a message coalesced), and retries (network errors, 5xx, 429 after Retry-After) that give up once `budgetMs` has passed.
  * Every 429 is counted (`SlackRateLimited`, by method).
  */
 export function slackClientOptions(
@@ -50,12 +47,19 @@ export function slackClientOptions(
   budgetMs: number,
   metrics: Metrics,
 ): WebClientOptions {
+  const timeoutMs = Math.min(budgetMs, 10_000);
+  // The per-call timeout runs from before the limiter's wait: a call waits for its slot at most 80% of it.
+  const maxSlotWaitMs = timeoutMs * 0.8;
   return {
     slackApiUrl: config.slack.apiUrl,
     logger: slackLogger(logger),
-    timeout: Math.min(budgetMs, 10_000),
+    timeout: timeoutMs,
     rejectRateLimitedCalls: false,
-    fetch: fetchWithinBudget(budgetMs, (method) => metrics.add('SlackRateLimited', 1, { method })),
+    fetch: fetchWithinBudget(
+      budgetMs,
+      (method) => metrics.add('SlackRateLimited', 1, { method }),
+      fetchWithinLimits(workspaceLimiter(config.slack.apiUrl, config.slack.botToken), maxSlotWaitMs, fetch),
+    ),
     retryConfig: {
       retries: 3,
       factor: 2,

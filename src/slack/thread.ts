@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { ErrorCode, type WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { Deps } from '../deps';
 import type { ClusterRecord } from '../domain/cluster';
+import { MILESTONE_RESERVE, workspaceLimiter } from './limiter';
 
 /** A message the bot posts or updates: text for notifications and screen readers, blocks for the layout. */
 export interface BotMessage {
@@ -31,12 +32,19 @@ export async function postInThread(
   return posted.ts;
 }
 
-/** Replaces a message the bot posted earlier (a card, the status message, a notice). */
+/**
+ * Replaces a message the bot posted earlier (a card, the status message, a notice). A `progress` edit is skipped
+ * (resolves false) when Slack's budget for edits is short: the next poll shows the newest state, and the room is
+ * left for milestones, which always go.
+ */
 export async function updateMessage(
-  deps: Pick<Deps, 'slack'>,
+  deps: Pick<Deps, 'slack' | 'config'>,
   place: { channel: string; ts: string },
   message: BotMessage,
-): Promise<void> {
+  options: { progress?: boolean } = {},
+): Promise<boolean> {
+  const limiter = workspaceLimiter(deps.config.slack.apiUrl, deps.config.slack.botToken);
+  if (options.progress && !limiter.hasSpare('chat.update', place.channel, MILESTONE_RESERVE)) return false;
   await deps.slack.chat.update({
     channel: place.channel,
     ts: place.ts,
@@ -44,6 +52,7 @@ export async function updateMessage(
     // An update without blocks replaces them with the text alone.
     blocks: message.blocks ?? [{ type: 'section', text: { type: 'mrkdwn', text: message.text } }],
   });
+  return true;
 }
 
 /** How long a once-only notice stays claimed: longer than any cluster's story. */

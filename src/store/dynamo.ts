@@ -12,6 +12,8 @@
  *   live request and cluster of the team, `approvedClusters` and `approvedNodes` (see src/store/ledger.ts).
  * - wizard draft, `pk` = `DRAFT#<id>`: `id`, `userId`, `data`, `updatedAt`, `expiresAt` (epoch seconds, TTL).
  * - once-claim, `pk` = `ONCE#<key>`: `expiresAt` (epoch seconds, TTL).
+ * - the reconciler's cursor through Palette's pages, `pk` = `SWEEP#reconcile`: `project`, `continue`, `after`,
+ *   `savedAt` (one item; absent when the last sweep went round).
  * - local schedule (src/scheduler/local.ts), `pk` = `SCHEDULE#<name>`: `scheduleName`, `job`, `dueAt` (ISO),
  *   `workPk` = `SCHEDULE`, `workSk` = `<dueAt>#<name>`.
  *
@@ -57,6 +59,7 @@ import {
   NameTakenError,
   type NewCluster,
   type RecordPage,
+  type SweepCursor,
 } from './port';
 import {
   ACTIVE_PARTITION,
@@ -350,6 +353,27 @@ export class DynamoClusterStore implements ClusterStore {
     await this.client.send(
       new DeleteCommand({ TableName: this.tableName, Key: { [PARTITION_KEY]: keys.draft(id) } }),
     );
+  }
+
+  /** The cursor the last cut sweep left, if any. */
+  async sweepCursor(): Promise<SweepCursor | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { [PARTITION_KEY]: keys.sweepCursor },
+        ConsistentRead: true,
+      }),
+    );
+    if (!Item) return undefined;
+    return { project: Item.project, continue: Item.continue, after: Item.after, savedAt: Item.savedAt };
+  }
+
+  /** Replaces the cursor (a Put), or removes it. */
+  async saveSweepCursor(cursor: SweepCursor | undefined): Promise<void> {
+    const key = { [PARTITION_KEY]: keys.sweepCursor };
+    if (cursor)
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...key, ...cursor } }));
+    else await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
   }
 
   /** A conditional put that succeeds when the key is new or its earlier claim has expired. */

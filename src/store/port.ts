@@ -99,6 +99,18 @@ export interface Draft {
   updatedAt: string;
 }
 
+/**
+ * Where the reconciler's walk through Palette's cluster pages stopped when a sweep ran out of time: the next sweep
+ * starts there. `project` is the project's uid ('' for the tenant scope), `continue` Palette's token for the next
+ * page, `after` the name of the last cluster the cut sweep saw (pages are sorted by name).
+ */
+export interface SweepCursor {
+  project: string;
+  continue: string;
+  after: string;
+  savedAt: string;
+}
+
 /** Whether the quota admitted the nodes; when not, the ledger as read when it said no (for the numbers). */
 export type Admission = { ok: true } | { ok: false; ledger: TeamLedger };
 
@@ -160,6 +172,11 @@ export interface ClusterStore {
   putDraft(draft: Draft): Promise<void>;
   getDraft(id: string): Promise<Draft | undefined>;
   deleteDraft(id: string): Promise<void>;
+
+  /** Where the last sweep through Palette's pages stopped, if it was cut short. */
+  sweepCursor(): Promise<SweepCursor | undefined>;
+  /** Stores where the sweep stopped; undefined clears it (the walk went round). */
+  saveSweepCursor(cursor: SweepCursor | undefined): Promise<void>;
 
   /** True the first time `key` is claimed (within `ttlSeconds`), false after: for effects that must happen once. */
   claimOnce(key: string, ttlSeconds: number): Promise<boolean>;

@@ -27,6 +27,8 @@ export const keys = {
   once: (key: string) => `ONCE#${key}`,
   schedule: (name: string) => `SCHEDULE#${name}`,
   quota: (team: string) => `QUOTA#${team}`,
+  /** The one item holding the reconciler's cursor through Palette's pages. */
+  sweepCursor: 'SWEEP#reconcile',
 };
 
 /** Where the one table definition lives (also included by serverless.yml). */

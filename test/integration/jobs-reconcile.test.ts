@@ -1,20 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps';
-import type { ClusterRecord } from '../../src/domain/cluster';
 import { createReconciler } from '../../src/jobs/handlers/reconcile';
 import { runJob } from '../../src/jobs/worker';
 import { type PaletteSimulator, startPaletteSimulator } from '../../src/local/palette/simulator';
 import { createPaletteClient } from '../../src/palette/client';
 import type { Palette } from '../../src/palette/port';
-import { LocalScheduler } from '../../src/scheduler/local';
-import {
-  newCluster,
-  oneProject,
-  recordingJobs,
-  type TestTable,
-  testDeps,
-  useDynalite,
-} from '../support/dynalite';
+import { newCluster, type TestTable, useDynalite } from '../support/dynalite';
+import { iso, minutes, recordIn, worldOver } from './reconcile.support';
 
 const dynamo = useDynalite();
 let sim: PaletteSimulator;
@@ -35,51 +27,11 @@ afterEach(() => {
   for (const table of tables.splice(0)) expect(table.operations.counts()).not.toHaveProperty('Scan');
 });
 
-const minutes = (n: number) => n * 60_000;
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** Deps over a fresh table, the simulator through the real Palette client, and a durable local scheduler. */
+/** Deps over a fresh table (checked for Scans after the test), the simulator through the real Palette client. */
 async function world() {
   const table = await dynamo.freshTable();
   tables.push(table);
-  const jobs = recordingJobs();
-  const now = () => new Date(nowMs);
-  const base = testDeps(table, { now, palettes: oneProject(palette), jobs });
-  const scheduler = new LocalScheduler({
-    client: table.client,
-    tableName: table.tableName,
-    jobs,
-    logger: base.logger,
-    now,
-  });
-  const deps: Deps = { ...base, scheduler };
-  return { deps, jobs, scheduler, table };
-}
-
-/** A record brought to `state` through the lifecycle, its last transition at `at`. */
-async function recordIn(
-  deps: Deps,
-  state: 'PENDING_APPROVAL' | 'APPROVED' | 'PROVISIONING' | 'RUNNING',
-  options: { name: string; at: number; paletteUid?: string; expiresAt?: number; cardPosted?: boolean },
-): Promise<ClusterRecord> {
-  const posted = options.cardPosted ?? true;
-  const request = newCluster({ name: options.name, requestedAt: iso(options.at) });
-  if (posted)
-    request.slack = { ...request.slack, approvalChannel: 'C0APPROVALS', approvalTs: '1700000000.000200' };
-  let record = await deps.store.create({
-    ...request,
-    expiresAt: iso(options.expiresAt ?? options.at + minutes(24 * 60)),
-  });
-  const step = async (event: 'approved' | 'created' | 'running', set = {}) => {
-    record = await deps.store.apply(record, { event, by: 'U0APPROVER', at: iso(options.at), set });
-  };
-  if (state === 'PENDING_APPROVAL') return record;
-  await step('approved');
-  if (state === 'APPROVED') return record;
-  await step('created', { paletteUid: options.paletteUid, provisioningSince: iso(options.at) });
-  if (state === 'PROVISIONING') return record;
-  await step('running', { runningSince: iso(options.at) });
-  return record;
+  return worldOver(table, palette, () => new Date(nowMs));
 }
 
 const sweep = (deps: Deps) => runJob({ kind: 'reconcile' }, deps);
@@ -189,8 +141,10 @@ describe('reconciler (dynalite + Palette simulator)', () => {
     });
     sim.resetCounters();
     await sweep(deps);
-    // Only the stalled one was read; Palette says Running, so it moves on and its thread is told.
-    expect(sim.counters().byPrefix['/v1/spectroclusters']).toBe(1);
+    // Only the stalled one needed Palette's word, which one page of the cluster search gave (no single read);
+    // Palette says Running, so it moves on and its thread is told.
+    expect(sim.counters().byPrefix['/v1/dashboard']).toBe(1);
+    expect(sim.counters().byPrefix['/v1/spectroclusters']).toBe(0);
     expect((await deps.store.get(stalled.id))!.state).toBe('RUNNING');
     expect((await deps.store.get(fresh.id))!.state).toBe('PROVISIONING');
     expect(jobs.dispatched).toEqual([{ kind: 'poll', clusterId: stalled.id }]);

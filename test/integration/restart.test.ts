@@ -89,8 +89,13 @@ describe('a cluster removed outside the bot', () => {
       ],
       seenEventUids: [],
     });
-    // Palette answers 404 when the bot looks again (deleted and purged in its console, or — as in the playground
-    // before its simulator kept its state — a Palette that lost it).
+    // Palette no longer lists it and answers 404 when the bot looks again (deleted and purged in its console, or —
+    // as in the playground before its simulator kept its state — a Palette that lost it): the sweep's page of the
+    // cluster search comes back without it, so the sweep reads it on its own.
+    stack.palette!.injectOnce('POST', '/v1/dashboard/spectroclusters/search', {
+      status: 200,
+      body: { items: [], listmeta: { continue: '', count: 0, limit: 50, offset: 0 } },
+    });
     stack.palette!.injectOnce('GET', '/v1/spectroclusters/:uid', {
       status: 404,
       body: { code: 'ResourceNotFound', message: 'SpectroCluster not found' },

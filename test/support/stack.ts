@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Team } from '../../src/domain/team';
 import { NO_TIME_LIMITS } from '../../src/local/slack/emulator';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../src/local/stack';
@@ -31,7 +31,12 @@ export function useStack(options: TestStackOptions = {}): () => LocalStack {
   beforeAll(async () => {
     stack = await startTestStack(options);
   });
-  afterAll(() => stack?.close());
+  afterAll(async () => {
+    const refused = stack?.slack?.rateLimited() ?? {};
+    await stack?.close();
+    // Slack's limits are kept by design: any call the workspace refused for rate is a regression.
+    expect(refused, "calls over Slack's rate limits (see src/slack/limits.ts)").toEqual({});
+  });
   return () => {
     if (!stack) throw new Error('useStack(): the stack starts in beforeAll; use it inside a test or hook.');
     return stack;
@@ -55,6 +60,8 @@ export function startTestStack(options: TestStackOptions = {}): Promise<LocalSta
     schedulerTickMs: 50,
     jobRetryDelaysMs: [50, 100],
     slackTimeLimits: NO_TIME_LIMITS,
+    // Slack's rate limits stay on: the bot paces itself by design, and a regression shows up as a 429.
+    slackRateLimits: true,
     ackTimeoutMs: Number.POSITIVE_INFINITY,
     ...rest,
     env: {

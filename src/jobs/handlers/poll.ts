@@ -177,7 +177,7 @@ export const poll: JobHandler<'poll'> = async ({ clusterId }, deps) => {
 
   const now = deps.now();
   const shown = statusOutdated(record, current, saved.changed, now)
-    ? await refreshStatusMessage(deps, current)
+    ? await refreshStatusMessage(deps, current, { progress: current.state === record.state })
     : current;
   // A deletion or abort seen in Palette (not started here): the card and the request message say so too.
   if (shown.state !== record.state) await showMilestone(deps, shown);

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { decodeSlackBody } from '../../http/parse';
 import { type RunningServer, serveHttp } from '../../http/serve';
+import { limitOf, SlidingWindows } from '../../slack/limits';
 import { EmulatorCore, SLACK_TIME_LIMITS, SlackApiError, type TimeLimits } from './core';
 import { FileStore } from './files';
 import {
@@ -39,6 +40,12 @@ export interface SlackEmulatorOptions {
   extend?: (app: Hono) => void;
   /** Slack's 3-second limits (the default), or none (`NO_TIME_LIMITS`: tests that are not about them). */
   timeLimits?: TimeLimits;
+  /**
+   * Slack's rate limits (src/slack/limits.ts): each method's tier per workspace and chat.postMessage's pace per
+   * channel, answered with 429 and Retry-After beyond them, by the wall clock. Off unless asked for;
+   * `windowScale` shrinks every window alike (tests of the pacing that cannot wait a minute).
+   */
+  rateLimits?: boolean | { windowScale: number };
 }
 
 /** A failure to inject into the next call of a Web API method. */
@@ -108,6 +115,8 @@ export interface SlackEmulator {
   calls(method?: string): ApiCall[];
   /** Makes the next call of `method` fail: a 429 with Retry-After, or Slack's `ok: false` error. */
   failNext(method: string, failure: InjectedFailure): void;
+  /** Calls refused for going over Slack's rate limits (with `rateLimits`), by method; injected 429s not counted. */
+  rateLimited(): Record<string, number>;
   /**
    * Resolves with the predicate's first truthy answer, checked now and on every change. There is no deadline of
    * its own (the test's timeout is the one deadline); it rejects if the emulator closes first.
@@ -161,6 +170,9 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
   /** Waits in progress, told when the emulator closes. */
   const closing = new Set<() => void>();
   const failures = new Map<string, InjectedFailure[]>();
+  const rateWindows = options.rateLimits ? new SlidingWindows() : undefined;
+  const windowScale = typeof options.rateLimits === 'object' ? options.rateLimits.windowScale : 1;
+  const refusedForRate: Record<string, number> = {};
   let botEventsUrl = options.botEventsUrl;
   let baseUrl = '';
   const interactions = new Interactions(core, {
@@ -210,6 +222,21 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
       return c.json({ ok: false, error: 'ratelimited' }, 429);
     }
     if (injected) return fail(injected.error);
+    if (rateWindows) {
+      const limit = limitOf(method, typeof args.channel === 'string' ? args.channel : undefined);
+      const window = rateWindows.of(limit.key, {
+        limit: limit.limit,
+        windowMs: limit.windowMs * windowScale,
+      });
+      const wait = window.waitMs(Date.now());
+      if (wait > 0) {
+        refusedForRate[method] = (refusedForRate[method] ?? 0) + 1;
+        record(429, 'ratelimited');
+        c.header('retry-after', String(Math.ceil(wait / 1000)));
+        return c.json({ ok: false, error: 'ratelimited' }, 429);
+      }
+      window.record(Date.now());
+    }
     try {
       const result = handler(args, core, baseUrl);
       record(200);
@@ -280,6 +307,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
       queue.push(failure);
       failures.set(method, queue);
     },
+    rateLimited: () => ({ ...refusedForRate }),
     waitFor: <T>(predicate: (workspace: Workspace) => T | undefined | null | false) =>
       new Promise<T>((resolve, reject) => {
         const stop = () => {

@@ -1,0 +1,109 @@
+/**
+ * Slack's Web API rate limits, as `palette/limits` holds Palette's: per-method tiers per workspace, and
+ * chat.postMessage's per-channel pace. The bot's Slack clients pace themselves by this table (`SlackLimiter`), and
+ * the workspace emulator enforces the same table (429 with Retry-After), so pacing by design is what tests check.
+ */
+
+/** Calls a minute per workspace, by tier (https://api.slack.com/apis/rate-limits). */
+export const SLACK_TIER_PER_MINUTE = { 1: 1, 2: 20, 3: 50, 4: 100 } as const;
+
+/** A rate tier. */
+export type SlackTier = keyof typeof SLACK_TIER_PER_MINUTE;
+
+/** The tier of each method the bot calls; a method not listed is treated as Tier 3. */
+export const SLACK_METHOD_TIERS: Readonly<Record<string, SlackTier>> = {
+  'auth.test': 4,
+  'chat.delete': 3,
+  'chat.getPermalink': 4,
+  'chat.postEphemeral': 4,
+  'chat.update': 3,
+  'conversations.history': 3,
+  'conversations.info': 3,
+  'conversations.members': 4,
+  'conversations.replies': 3,
+  'usergroups.list': 2,
+  'usergroups.users.list': 2,
+  'users.info': 4,
+  'users.list': 2,
+  'views.open': 4,
+  'views.publish': 4,
+  'views.push': 4,
+  'views.update': 4,
+};
+
+/** Slack paces chat.postMessage per channel instead: about one message a second, short bursts allowed. */
+export const CHANNEL_POSTS = { method: 'chat.postMessage', limit: 3, windowMs: 3_000 } as const;
+
+const DEFAULT_TIER: SlackTier = 3;
+
+/** At most `limit` calls in any `windowMs`. */
+export interface WindowLimit {
+  limit: number;
+  windowMs: number;
+}
+
+/** The limit a call of `method` (in `channel`) counts against, and the key it is counted under per workspace. */
+export function limitOf(method: string, channel: string | undefined): WindowLimit & { key: string } {
+  if (method === CHANNEL_POSTS.method)
+    return {
+      key: `${method}#${channel ?? ''}`,
+      limit: CHANNEL_POSTS.limit,
+      windowMs: CHANNEL_POSTS.windowMs,
+    };
+  const tier = SLACK_METHOD_TIERS[method] ?? DEFAULT_TIER;
+  return { key: method, limit: SLACK_TIER_PER_MINUTE[tier], windowMs: 60_000 };
+}
+
+/** One call counted in a window: when it was made (moved to when its answer came, once it came). */
+export interface WindowEntry {
+  at: number;
+}
+
+/**
+ * The last `limit` calls under one key: how long a new call must wait to stay within the limit. A caller that
+ * cannot know when the call reached Slack moves the entry to when the answer came (`entry.at`): the call reached
+ * Slack before that, so a wait measured from it is never too short.
+ */
+export class SlidingWindow {
+  private readonly entries: WindowEntry[] = [];
+
+  constructor(private readonly limit: WindowLimit) {}
+
+  /** Milliseconds until a call may go (0 = now). */
+  waitMs(now: number): number {
+    if (this.entries.length < this.limit.limit) return 0;
+    const oldest = Math.min(...this.entries.map((entry) => entry.at));
+    return Math.max(0, oldest + this.limit.windowMs - now);
+  }
+
+  /** How many calls the window holds at `now`. */
+  used(now: number): number {
+    return this.entries.filter((entry) => entry.at + this.limit.windowMs > now).length;
+  }
+
+  /** Counts a call made at `now`; the entry replaces the oldest once the window holds `limit`. */
+  record(now: number): WindowEntry {
+    const entry = { at: now };
+    if (this.entries.length >= this.limit.limit) {
+      const oldest = this.entries.reduce((a, b) => (b.at < a.at ? b : a));
+      this.entries.splice(this.entries.indexOf(oldest), 1);
+    }
+    this.entries.push(entry);
+    return entry;
+  }
+}
+
+/** Windows per key, made on first use. */
+export class SlidingWindows {
+  private readonly windows = new Map<string, SlidingWindow>();
+
+  /** The window of `key`, made with `limit` the first time. */
+  of(key: string, limit: WindowLimit): SlidingWindow {
+    let window = this.windows.get(key);
+    if (!window) {
+      window = new SlidingWindow(limit);
+      this.windows.set(key, window);
+    }
+    return window;
+  }
+}
