@@ -16,6 +16,15 @@ import { postInThread } from '../thread';
 
 const MetadataSchema = z.object({ clusterId: z.string().min(1).max(200), exists: z.boolean() });
 
+/** The form's metadata, or why not: a crafted payload's garbage gets a field error, never a 5xx. */
+function metadataOf(text: string) {
+  try {
+    return MetadataSchema.safeParse(JSON.parse(text || '{}'));
+  } catch {
+    return MetadataSchema.safeParse(undefined);
+  }
+}
+
 /** A submitted modal's values. */
 export type Values = ViewSubmitAction['view']['state']['values'];
 /** Field errors keyed by block id. */
@@ -71,7 +80,7 @@ export interface ClusterForm<T> {
  */
 export function clusterFormSubmitted<T>(deps: Deps, form: ClusterForm<T>) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction>) => {
-    const parsed = MetadataSchema.safeParse(JSON.parse(view.private_metadata || '{}'));
+    const parsed = metadataOf(view.private_metadata);
     const record = parsed.success ? await deps.store.get(parsed.data.clusterId) : undefined;
     if (!parsed.success || !record?.paletteUid) {
       await ack({
