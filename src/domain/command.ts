@@ -26,7 +26,9 @@ export type Command =
   | { kind: 'backup-policy'; name: string }
   | { kind: 'backups'; name: string }
   | { kind: 'scan-now'; name: string; scan: ScanKind }
-  | { kind: 'patch-now'; name: string };
+  | { kind: 'scan-schedules'; name: string }
+  | { kind: 'patch-now'; name: string }
+  | { kind: 'patch-settings'; name: string };
 
 /** A command the grammar could not read, with a suggestion when the text was close to one. */
 export interface CommandError {
@@ -96,14 +98,16 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
   {
     name: 'scan',
-    usage: 'scan NAME now [configuration|penetration|conformance]',
-    summary: 'Run a compliance scan now (configuration by default); the thread gets its summary.',
+    usage: 'scan NAME [now [configuration|penetration|conformance]]',
+    summary:
+      'Change a cluster’s scan schedules in a form, or run a scan `now` (configuration by default); the thread gets its summary.',
     example: '/maas scan team-a-dev now penetration',
   },
   {
     name: 'patch',
-    usage: 'patch NAME now',
-    summary: 'Patch the nodes’ OS now (keeps the patch schedule and flags Palette holds).',
+    usage: 'patch NAME [now]',
+    summary:
+      'Change a cluster’s OS patch schedule and flags in a form, or patch the nodes’ OS `now` (keeps what Palette holds).',
     example: '/maas patch team-a-dev now',
   },
   {
@@ -282,6 +286,7 @@ export function parseCommand(text: string): Command | CommandError {
         };
       return { kind: 'backup-now', name: args[0]! };
     case 'scan': {
+      if (args.length === 1) return { kind: 'scan-schedules', name: args[0]! };
       const scan = (args[2] ?? 'configuration').toLowerCase();
       if (args.length < 2 || args.length > 3 || args[1]!.toLowerCase() !== 'now' || !isScanKind(scan))
         return {
@@ -291,6 +296,7 @@ export function parseCommand(text: string): Command | CommandError {
       return { kind: 'scan-now', name: args[0]!, scan };
     }
     case 'patch':
+      if (args.length === 1) return { kind: 'patch-settings', name: args[0]! };
       if (args.length !== 2 || args[1]!.toLowerCase() !== 'now')
         return {
           kind: 'error',

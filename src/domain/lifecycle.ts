@@ -52,6 +52,8 @@ export const EVENTS = [
   'scan-finished',
   'os-patch-requested',
   'backup-policy-changed',
+  'scan-policy-changed',
+  'os-patch-changed',
   'note',
 ] as const;
 export type LifecycleEvent = (typeof EVENTS)[number];
@@ -94,6 +96,8 @@ export const TRANSITIONS: Record<
   'scan-finished': { from: ['RUNNING', 'DELETING'], to: 'same' },
   'os-patch-requested': { from: ['RUNNING'], to: 'same' },
   'backup-policy-changed': { from: ['RUNNING'], to: 'same' },
+  'scan-policy-changed': { from: ['RUNNING'], to: 'same' },
+  'os-patch-changed': { from: ['RUNNING'], to: 'same' },
   note: { from: STATES, to: 'same' },
 };
 

@@ -1,6 +1,16 @@
-import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import { escapeText, truncate } from '../../domain/text';
+import type { ModalView } from '@slack/types';
+import { escapeText } from '../../domain/text';
 import type { BackupLocation, BackupPolicy } from '../../palette/features/types';
+import {
+  checkboxesInput,
+  clusterFormModal,
+  cronInput,
+  FIELD_ACTION,
+  option,
+  plain,
+  scheduleText,
+  textInput,
+} from './form-fields';
 
 /** The backup-policy modal's callback id and its fields' block ids (the field errors are keyed by them). */
 export const BACKUP_POLICY_CALLBACK = 'backup-policy';
@@ -12,41 +22,8 @@ export const BACKUP_FIELDS = {
   namespaces: 'backup-namespaces',
   options: 'backup-options',
 } as const;
-/** Every field's action id. */
-export const FIELD_ACTION = 'value';
 const DISKS = 'include-all-disks';
 const RESOURCES = 'include-cluster-resources';
-
-/** What the modal carries to its submission. */
-export interface BackupPolicyMetadata {
-  clusterId: string;
-  /** Whether Palette had a policy when the modal opened: PUT, else POST. */
-  exists: boolean;
-}
-
-const plain = (text: string) => ({ type: 'plain_text' as const, text });
-const option = (text: string, value: string): PlainTextOption => ({ text: plain(truncate(text, 75)), value });
-
-function textInput(
-  blockId: string,
-  label: string,
-  initial: string | undefined,
-  hint: string,
-  optional = false,
-): KnownBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional,
-    label: plain(label),
-    hint: plain(hint),
-    element: {
-      type: 'plain_text_input',
-      action_id: FIELD_ACTION,
-      ...(initial ? { initial_value: initial } : {}),
-    },
-  };
-}
 
 /** The modal, filled with the cluster's current policy (or the default location and sensible values). */
 export function backupPolicyView(
@@ -65,25 +42,12 @@ export function backupPolicyView(
     ) ?? locations.find((location) => location.isDefault);
   const initialOption = current && options.find((candidate) => candidate.value === current.uid);
   const flags = [option('Include all disks', DISKS), option('Include cluster resources', RESOURCES)];
-  const checked = flags.filter((flag) =>
-    flag.value === DISKS ? policy?.includeAllDisks : (policy?.includeClusterResources ?? true),
-  );
-  const metadata: BackupPolicyMetadata = { clusterId: cluster.id, exists: policy !== undefined };
-  return {
-    type: 'modal',
-    callback_id: BACKUP_POLICY_CALLBACK,
-    private_metadata: JSON.stringify(metadata),
-    title: plain('Backup policy'),
-    submit: plain('Save'),
-    close: plain('Cancel'),
-    blocks: [
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: `Backups of *${escapeText(cluster.name)}* (${policy ? 'its current policy' : 'no policy yet'}).`,
-        },
-      },
+  return clusterFormModal(
+    BACKUP_POLICY_CALLBACK,
+    'Backup policy',
+    { clusterId: cluster.id, exists: policy !== undefined },
+    `Backups of *${escapeText(cluster.name)}* (${policy ? 'its current policy' : 'no policy yet'}).`,
+    [
       {
         type: 'input',
         block_id: BACKUP_FIELDS.location,
@@ -96,13 +60,7 @@ export function backupPolicyView(
         },
       },
       textInput(BACKUP_FIELDS.prefix, 'Prefix', policy?.prefix ?? 'scheduled', 'Backup names start with it.'),
-      textInput(
-        BACKUP_FIELDS.schedule,
-        'Schedule (cron)',
-        policy?.schedule,
-        'Five fields, e.g. 0 2 * * *; empty = no schedule.',
-        true,
-      ),
+      cronInput(BACKUP_FIELDS.schedule, 'Schedule (cron)', policy?.schedule),
       textInput(
         BACKUP_FIELDS.expiry,
         'Expiry (hours)',
@@ -116,26 +74,17 @@ export function backupPolicyView(
         'Comma-separated; empty = every namespace.',
         true,
       ),
-      {
-        type: 'input',
-        block_id: BACKUP_FIELDS.options,
-        optional: true,
-        label: plain('Options'),
-        element: {
-          type: 'checkboxes',
-          action_id: FIELD_ACTION,
-          options: flags,
-          ...(checked.length > 0 ? { initial_options: checked } : {}),
-        },
-      },
+      checkboxesInput(BACKUP_FIELDS.options, 'Options', flags, (flag) =>
+        Boolean(flag === DISKS ? policy?.includeAllDisks : (policy?.includeClusterResources ?? true)),
+      ),
     ],
-  };
+  );
 }
 
 /** The policy in one line, for the thread and the history (before → after). */
 export function policyLine(policy: BackupPolicy | undefined): string {
   if (!policy) return 'none';
-  const schedule = policy.schedule ? `\`${policy.schedule}\`` : 'no schedule';
+  const schedule = scheduleText(policy.schedule);
   const namespaces = policy.namespaces.length > 0 ? policy.namespaces.join(', ') : 'all namespaces';
   const flags = [
     policy.includeAllDisks ? 'all disks' : '',

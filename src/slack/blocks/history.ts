@@ -65,6 +65,8 @@ const PHRASES: Record<Exclude<LifecycleEvent, 'note'>, (entry: AuditEvent) => st
   'scan-finished': (entry) => `scan ended: ${detailOf(entry)}`,
   'backup-policy-changed': (entry) => `${who(entry.by)} changed the backup policy: ${detailOf(entry, 400)}`,
   'os-patch-requested': (entry) => `${who(entry.by)} asked for OS patching: ${detailOf(entry)}`,
+  'scan-policy-changed': (entry) => `${who(entry.by)} changed the scan schedules: ${detailOf(entry, 400)}`,
+  'os-patch-changed': (entry) => `${who(entry.by)} changed OS patching: ${detailOf(entry, 400)}`,
 };
 
 /**

@@ -14,10 +14,12 @@ import { help } from './help';
 import { kubeconfig } from './kubeconfig';
 import { extend, keep, lease } from './lease';
 import { list } from './list';
+import { osPatch } from './os-patch';
 import { pairingCode } from './pairing-code';
 import { patchNow } from './patch-now';
 import { quota } from './quota';
 import { scale } from './scale';
+import { scanSchedules } from './scan-schedules';
 import { status } from './status';
 import type { CommandContext, CommandHandler } from './types';
 
@@ -45,7 +47,9 @@ const HANDLERS: { [K in Command['kind']]: CommandHandler<K> } = {
   'backup-policy': backupPolicy,
   backups,
   'scan-now': scanNow,
+  'scan-schedules': scanSchedules,
   'patch-now': patchNow,
+  'patch-settings': osPatch,
 };
 
 function run(command: Command, context: CommandContext): Promise<Answer | undefined> {
