@@ -19,6 +19,8 @@ export interface Config {
     /** The bot's ids (SLACK_BOT_ID, SLACK_BOT_USER_ID); when unset, learned once with `auth.test` (slack/identity). */
     botId?: string;
     botUserId?: string;
+    /** Slack's rate windows shrunk alike for the bot's pacing (a local test stack only; Slack's own: 1). */
+    rateWindowScale?: number;
   };
   palette: {
     apiUrl: string;

@@ -65,8 +65,12 @@ export interface LocalStackOptions {
   audit?: (line: AuditLine) => void;
   /** The emulated workspace's time limits (Slack's 3 s by default; tests that are not about them turn them off). */
   slackTimeLimits?: TimeLimits;
-  /** Whether the emulated workspace enforces Slack's rate limits (tiers, per-channel pace); default on. */
-  slackRateLimits?: boolean;
+  /**
+   * Whether the emulated workspace enforces Slack's rate limits (tiers, per-channel pace); default on. With a
+   * `windowScale`, every window of the workspace and of the bot's pacing is shrunk alike (tests: the same limits,
+   * without a suite waiting whole minutes for them).
+   */
+  slackRateLimits?: boolean | { windowScale: number };
   /** How long a listener may run before the bot answers anyway (the receiver's 2.5 s by default; Infinity: none). */
   ackTimeoutMs?: number;
 }
@@ -183,7 +187,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       },
       teamsFile,
     );
-    const config = options.configure ? options.configure(base) : base;
+    const scaled =
+      typeof options.slackRateLimits === 'object'
+        ? { ...base, slack: { ...base.slack, rateWindowScale: options.slackRateLimits.windowScale } }
+        : base;
+    const config = options.configure ? options.configure(scaled) : scaled;
 
     const logger = createLogger('maas-chatops-local', secretValues(config));
     // The same EMF documents as on Lambda, read back into a summary instead of going to CloudWatch.

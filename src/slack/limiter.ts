@@ -218,11 +218,11 @@ const limiters = new Map<string, SlackLimiter>();
 export const MILESTONE_RESERVE = 10;
 
 /** The process's limiter for the workspace reached at `apiUrl` with `token`. */
-export function workspaceLimiter(apiUrl: string, token: string): SlackLimiter {
-  const key = `${apiUrl}\n${token}`;
+export function workspaceLimiter(apiUrl: string, token: string, windowScale = 1): SlackLimiter {
+  const key = `${apiUrl}\n${token}\n${windowScale}`;
   let limiter = limiters.get(key);
   if (!limiter) {
-    limiter = new SlackLimiter();
+    limiter = new SlackLimiter({ windowScale });
     limiters.set(key, limiter);
   }
   return limiter;

@@ -43,7 +43,11 @@ export async function updateMessage(
   message: BotMessage,
   options: { progress?: boolean } = {},
 ): Promise<boolean> {
-  const limiter = workspaceLimiter(deps.config.slack.apiUrl, deps.config.slack.botToken);
+  const limiter = workspaceLimiter(
+    deps.config.slack.apiUrl,
+    deps.config.slack.botToken,
+    deps.config.slack.rateWindowScale,
+  );
   if (options.progress && !limiter.hasSpare('chat.update', place.channel, MILESTONE_RESERVE)) return false;
   await deps.slack.chat.update({
     channel: place.channel,

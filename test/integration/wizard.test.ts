@@ -284,6 +284,8 @@ describe('review and submission', () => {
   );
 
   it("shows Palette's refusal from the dry run", async () => {
+    // The one refusal must meet this review's dry run, not one still running for an earlier test's wizard.
+    await stack().idle();
     stack().palette!.injectOnce('POST', '/v1/spectroclusters/maas/validate', {
       status: 400,
       body: { code: 'InvalidRequest', message: 'resource pool <default> is full' },

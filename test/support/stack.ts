@@ -60,8 +60,10 @@ export function startTestStack(options: TestStackOptions = {}): Promise<LocalSta
     schedulerTickMs: 50,
     jobRetryDelaysMs: [50, 100],
     slackTimeLimits: NO_TIME_LIMITS,
-    // Slack's rate limits stay on: the bot paces itself by design, and a regression shows up as a 429.
-    slackRateLimits: true,
+    // Slack's rate limits stay on: the bot paces itself by design, and a regression shows up as a 429. Their
+    // windows are shrunk alike in the workspace and in the bot's pacing (a minute → 1.2 s), so a file's hundreds of
+    // edits keep the limits without waiting whole minutes (the pacing itself: slack-limits.test.ts).
+    slackRateLimits: { windowScale: 0.02 },
     ackTimeoutMs: Number.POSITIVE_INFINITY,
     ...rest,
     env: {
