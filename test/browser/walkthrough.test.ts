@@ -18,7 +18,8 @@ const EXAMPLE_TEAMS = fileURLToPath(new URL('../../teams.example.yml', import.me
 /**
  * The playground walkthrough in a real browser against the whole bot (wizard, approvals, provisioning, day 2):
  * a requester creates a cluster through the modal, an approver approves it, the thread follows it to Running,
- * the requester scales it and the thread follows the resize to "2/2 nodes ready", the playground restarts on
+ * the requester scales it and the thread follows the resize to "2/2 nodes ready", backs it up and scans it (each
+ * end reported in the thread with its summary), the playground restarts on
  * its DATA_DIR and the cluster is still Running (its Palette link too), the requester deletes it by typing its
  * name, the deletion sticks (tag sim.sticky-delete) and, once the short force-delete window has passed, the admin
  * force-deletes it from the notice in the thread — and the thread and the status message agree on what is left.
@@ -152,7 +153,9 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', { timeout: BROW
       .locator('article', { hasText: `${NAME} is running` })
       .last()
       .waitFor();
+    // The status message's edit is paced apart from the notice: wait for it, then read its sections.
     const status = thread().locator('article', { hasText: 'Running —' });
+    await status.filter({ hasText: '1/1 nodes ready' }).waitFor();
     await expect(status.locator('.section-text').allTextContents()).resolves.toEqual(
       expect.arrayContaining([expect.stringContaining('1/1 nodes ready')]),
     );
@@ -189,6 +192,7 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', { timeout: BROW
       .waitFor();
     // The status message, the request line and the record agree: 2/2, no longer resizing.
     const status = panel.locator('article', { hasText: 'Running —' });
+    await status.filter({ hasText: '2/2 nodes ready' }).waitFor();
     await expect(status.locator('.section-text').allTextContents()).resolves.toEqual(
       expect.arrayContaining([expect.stringContaining('2/2 nodes ready')]),
     );
@@ -198,6 +202,39 @@ describe.skipIf(browserSkipReason)('the playground walkthrough', { timeout: BROW
     await screenshot(page, 'walkthrough-4-scaled');
     await expect(record()).resolves.toMatchObject({ state: 'RUNNING', spec: { workerPools: [{ size: 2 }] } });
     expect((await record())?.scaling).toBeUndefined();
+  });
+
+  it('the requester backs it up and scans it, and the thread reports each end with its summary', async () => {
+    await actAs('Riley Chen (requester)');
+    const panel = await openThread();
+    /** Types a `now` command and presses its button through Slack's confirm dialog. */
+    const confirmNow = async (command: string, label: string) => {
+      await type(command);
+      await page.getByRole('button', { name: label }).last().click();
+      const dialog = page.getByRole('alertdialog', { name: `${label}?` });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: label }).click();
+    };
+    await confirmNow(`/maas backup ${NAME} now`, 'Back up now');
+    const backup = panel.locator('article', { hasText: 'backup finished' });
+    await backup.waitFor();
+    await expect(backup.textContent()).resolves.toMatch(/completed \(all namespaces, kept until/);
+    await confirmNow(`/maas scan ${NAME} now`, 'Scan now');
+    const scan = panel.locator('article', { hasText: 'configuration scan (kube-bench) finished' });
+    await scan.waitFor();
+    // The simulator's kube-bench report: its counts and its worst failing checks, with their remediation.
+    await expect(scan.textContent()).resolves.toMatch(/\d+ pass, \d+ fail, \d+ warn, \d+ info/);
+    await expect(scan.textContent()).resolves.toContain('1.1.12');
+    await screenshot(page, 'walkthrough-4b-backup-and-scan');
+    // The record keeps each last result (for /maas status and Home), saved once the end was told.
+    const day2 = await until('both results on the record', async () => {
+      const kept = (await record())?.day2;
+      return kept?.backup?.last && kept.configuration?.last ? kept : undefined;
+    });
+    expect([day2.backup?.last?.outcome, day2.configuration?.last?.outcome]).toEqual([
+      'completed',
+      'completed',
+    ]);
   });
 
   it('a restart of the playground keeps it Running, in the thread and in Palette, and its link working', async () => {

@@ -107,7 +107,8 @@ describe('/maas scan NAME: the scan schedules form', () => {
   });
 
   it('shows Palette’s refusal on the form (the cluster is deleting in Palette) and records nothing', async () => {
-    const record = await seedCluster(stack(), { name: 'scan-refused' });
+    // Sticky: its deletion stays in Deleting however slow the machine, until the form is submitted.
+    const record = await seedCluster(stack(), { name: 'scan-refused', sticky: true });
     const palette = teamPalette(stack());
     const viewId = await openForm(users().requester, `scan ${record.name}`, SCAN_SCHEDULES_CALLBACK);
     await palette.deleteCluster(record.paletteUid!, { force: false });
