@@ -33,7 +33,8 @@ const SECTIONS: Record<string, Run> = {
   cold: () => coldSection({ rounds: quick ? 3 : 15 }),
   dispatch: () => dispatchSection({ count: quick ? 20 : 100 }),
   sweep: () => sweepSection({ clusters: quick ? 2_000 : 10_000 }),
-  'sweep-1k': () => sweepSection({ clusters: 1_000, before: { calls: 1_000, seconds: 25 } }),
+  'sweep-1k': () =>
+    sweepSection({ clusters: 1_000, before: { calls: 1_000, seconds: 25 }, pendingRepaves: 10 }),
 };
 
 const asked = process.argv.slice(2).filter((arg) => arg !== '--quick');

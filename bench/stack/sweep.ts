@@ -14,6 +14,8 @@ export async function sweepSection(options: {
   clusters: number;
   /** The same sweep's figures before the bulk reconcile (one GET per cluster), shown beside these. */
   before?: { calls: number; seconds: number };
+  /** Clusters whose repave Palette holds: the sweep posts their cards within the same limits. */
+  pendingRepaves?: number;
 }): Promise<Section> {
   const stack = await startLocalStack({
     env: {},
@@ -25,7 +27,9 @@ export async function sweepSection(options: {
   });
   try {
     const simulator = stack.palette!;
-    await seedRunningRecords(stack, simulator.seedClusters(options.clusters, { namePrefix: 'bench' }));
+    const seeded = simulator.seedClusters(options.clusters, { namePrefix: 'bench' });
+    await seedRunningRecords(stack, seeded);
+    for (const cluster of seeded.slice(0, options.pendingRepaves ?? 0)) simulator.holdRepave(cluster.uid);
     simulator.resetCounters();
     stack.operations.reset();
     // Peak memory of this process while the sweep runs (the simulator and dynalite live here too: an upper bound
@@ -57,6 +61,12 @@ export async function sweepSection(options: {
       });
     for (const [operation, count] of Object.entries(operations).sort())
       rows.push([`DynamoDB ${operation}`, String(count), '', '']);
+    if (options.pendingRepaves) {
+      const cards = stack
+        .slack!.calls('chat.postMessage')
+        .filter((call) => String(call.args.text ?? '').includes('holds a *repave*')).length;
+      rows.push([`Slack repave cards posted (${options.pendingRepaves} held)`, String(cards), '', '']);
+    }
     const overLimit = Object.entries(PALETTE_RATE_LIMITS).filter(
       ([prefix, limit]) => counters.peakRps[prefix as keyof typeof counters.peakRps] > limit,
     );
