@@ -8,6 +8,7 @@ import type { UpdateNotice } from '../../palette/after-running';
 import type { BotMessage } from '../thread';
 import { plainMessage } from './answers';
 import { context, link, mention, mentions, recordConsoleLink, section } from './cluster-facts';
+import { confirmedButton } from './confirmed-button';
 
 /** The action id of the "Approve repave" button (on the repave card, in the thread and the approval channel). */
 export const REPAVE_APPROVE_ACTION = 'repave-approve';
@@ -88,22 +89,14 @@ export function repaveCard(
       {
         type: 'actions',
         elements: [
-          {
-            type: 'button',
-            action_id: REPAVE_APPROVE_ACTION,
+          confirmedButton({
+            actionId: REPAVE_APPROVE_ACTION,
             value: record.id,
+            label: 'Approve repave',
             style: 'primary',
-            text: { type: 'plain_text', text: 'Approve repave' },
-            confirm: {
-              title: { type: 'plain_text', text: 'Approve the repave?' },
-              text: {
-                type: 'mrkdwn',
-                text: `Palette replaces every node of ${escapeText(record.name)} one by one.`,
-              },
-              confirm: { type: 'plain_text', text: 'Approve repave' },
-              deny: { type: 'plain_text', text: 'Cancel' },
-            },
-          },
+            title: 'Approve the repave?',
+            text: `Palette replaces every node of ${escapeText(record.name)} one by one.`,
+          }),
         ],
       },
     );

@@ -1,4 +1,4 @@
-import type { Button, KnownBlock } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import type { Day2Feature, Day2Result, Day2Run } from '../../domain/day2';
 import { escapeText, truncate } from '../../domain/text';
 import { formatUtc } from '../../domain/time';
@@ -6,6 +6,7 @@ import type { BackupRecord, OsPatchSettings } from '../../palette/features/types
 import type { BotMessage } from '../thread';
 import { type Answer, noticeAnswer, plainMessage } from './answers';
 import { context, mention, section } from './cluster-facts';
+import { confirmedButton } from './confirmed-button';
 
 /** The action id of the "Back up now" / "Scan now" buttons (their value: `clusterId feature`). */
 export const DAY2_NOW_ACTION = 'day2-now';
@@ -36,19 +37,12 @@ export function confirmAnswer(
   button: { actionId: string; value: string; label: string },
   what: string,
 ): Answer {
-  const element: Button = {
-    type: 'button',
-    action_id: button.actionId,
-    value: button.value,
+  const element = confirmedButton({
+    ...button,
     style: 'primary',
-    text: { type: 'plain_text', text: button.label },
-    confirm: {
-      title: { type: 'plain_text', text: `${button.label}?` },
-      text: { type: 'mrkdwn', text: truncate(`${what} I will tell the cluster's thread.`, 300) },
-      confirm: { type: 'plain_text', text: button.label },
-      deny: { type: 'plain_text', text: 'Cancel' },
-    },
-  };
+    title: `${button.label}?`,
+    text: `${what} I will tell the cluster's thread.`,
+  });
   const text = `${what} Confirm to start it.`;
   return { text, blocks: [section(text), { type: 'actions', elements: [element] }] };
 }

@@ -5,6 +5,7 @@ import { formatUtc } from '../../domain/time';
 import type { BotMessage } from '../thread';
 import { type Answer, noticeAnswer, plainMessage } from './answers';
 import { context, mention, section } from './cluster-facts';
+import { confirmedButton } from './confirmed-button';
 
 /** The action id of the Force delete button (in the thread notice and in `/maas force-delete`'s answer). */
 export const FORCE_DELETE_ACTION = 'force-delete';
@@ -36,27 +37,15 @@ export function leftoverLines(leftovers: Leftovers): string {
 
 /** The Force delete button, with Slack's confirm dialog carrying the clean-up warning. */
 export function forceDeleteButton(cluster: { id: string; name: string }): Button {
-  return {
-    type: 'button',
-    action_id: FORCE_DELETE_ACTION,
+  return confirmedButton({
+    actionId: FORCE_DELETE_ACTION,
     value: cluster.id,
+    label: 'Force delete',
     style: 'danger',
-    text: { type: 'plain_text', text: 'Force delete' },
-    confirm: {
-      title: { type: 'plain_text', text: 'Force delete?' },
-      text: {
-        type: 'mrkdwn',
-        // Slack shows this dialog before the bot hears of the click, so it says who may force delete.
-        text: truncate(
-          `Palette will drop *${escapeText(cluster.name)}* at once. Machines it has not released stay allocated in MAAS until someone releases them by hand. Only admins can force delete; anyone else is refused.`,
-          300,
-        ),
-      },
-      confirm: { type: 'plain_text', text: 'Force delete' },
-      deny: { type: 'plain_text', text: 'Cancel' },
-      style: 'danger',
-    },
-  };
+    title: 'Force delete?',
+    // Slack shows this dialog before the bot hears of the click, so it says who may force delete.
+    text: `Palette will drop *${escapeText(cluster.name)}* at once. Machines it has not released stay allocated in MAAS until someone releases them by hand. Only admins can force delete; anyone else is refused.`,
+  });
 }
 
 interface OfferFacts {
