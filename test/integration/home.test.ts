@@ -105,6 +105,8 @@ describe('App Home', () => {
       at: stack().deps.now().toISOString(),
       set: { approvals: [{ userId: users().admin, at: stack().deps.now().toISOString() }] },
     });
+    // What the request's own jobs post (card, thread) is done before the click is counted.
+    await stack().idle();
     const dms = slack().calls('chat.postMessage').length;
     await slack().click(users().approver, { viewId: home.id }, APPROVE_ACTION);
     await slack().waitFor(() => shown(slack().home(users().approver)!).includes('Already decided'));
