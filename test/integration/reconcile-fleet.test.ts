@@ -73,7 +73,9 @@ const calls = () => sim.counters().byPrefix;
 /** Pages of the cluster search read (the rest of /v1/dashboard is the after-Running watch's repave list). */
 const searches = () => sim.counters().byOperation.search ?? 0;
 
-describe('bulk reconcile through the cluster search (Palette limits enforced)', () => {
+// Paced by Palette's enforced limits (pages at 10 rps, single reads), so each test takes 8–9 s on any machine; the
+// budget is for that pacing plus a loaded machine's share (stress runs: test:stress flagged the default 30 s).
+describe('bulk reconcile through the cluster search (Palette limits enforced)', { timeout: 90_000 }, () => {
   it('reads 120 clusters in 3 pages, follows changes outside the bot, re-sends lost jobs, reads only the missing', async () => {
     const { deps, jobs, palette, seed } = await world('6650a1b2c3d4e5f6a7b8c9a1');
     const clusters = seed(120, { namePrefix: 'fleet' });
