@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OS_PATCH_CALLBACK, PATCH_FIELDS, REBOOT_IF_REQUIRED } from '../../src/slack/blocks/os-patch';
 import { SCAN_FIELDS, SCAN_SCHEDULES_CALLBACK } from '../../src/slack/blocks/scan-schedules';
-import { seedCluster, simulatorReaches, threadTexts } from '../support/day2';
+import { seedCluster, seedPatchedCluster, simulatorReaches, threadTexts } from '../support/day2';
 import { teamPalette, useStack } from '../support/stack';
 
 const stack = useStack();
@@ -177,13 +177,11 @@ describe('/maas patch NAME: the OS patching form', () => {
   });
 
   it('removes the schedule when it is emptied, and answers a bad cron on its field', async () => {
-    const record = await seedCluster(stack(), { name: 'patch-empty' });
-    const palette = teamPalette(stack());
-    await palette.setOsPatch(record.paletteUid!, {
-      schedule: '0 3 * * SAT',
+    const record = await seedPatchedCluster(stack(), 'patch-empty', {
       patchOnBoot: false,
       rebootIfRequired: true,
     });
+    const palette = teamPalette(stack());
     const before = operations().osPatch ?? 0;
     let viewId = await openForm(users().admin, `patch ${record.name}`, OS_PATCH_CALLBACK);
     const bad = await slack().submit(users().admin, viewId, { [PATCH_FIELDS.schedule]: '0 3 * * FUNDAY' });

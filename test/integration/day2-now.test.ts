@@ -3,7 +3,7 @@ import { runJob } from '../../src/jobs/worker';
 import { BACKUP_FAILS_LABEL } from '../../src/local/palette/features/backups';
 import { DAY2_NOW_ACTION, PATCH_NOW_ACTION } from '../../src/slack/blocks/day2';
 import { scanNumbers } from '../../src/slack/blocks/scan-summary';
-import { recordWhen, seedCluster, threadTexts } from '../support/day2';
+import { recordWhen, seedCluster, seedPatchedCluster, threadTexts } from '../support/day2';
 import { teamPalette, useStack } from '../support/stack';
 import { until } from '../support/wait';
 
@@ -185,13 +185,11 @@ describe('/maas scan NAME now', () => {
 
 describe('/maas patch NAME now', () => {
   it('sends the whole OS patch config back with onDemandPatchAfter (flags set elsewhere are kept), once', async () => {
-    const record = await seedCluster(stack(), { name: 'patch-now' });
-    const palette = teamPalette(stack());
-    await palette.setOsPatch(record.paletteUid!, {
-      schedule: '0 3 * * SAT',
+    const record = await seedPatchedCluster(stack(), 'patch-now', {
       patchOnBoot: false,
       rebootIfRequired: true,
     });
+    const palette = teamPalette(stack());
     const before = operations().osPatch ?? 0;
     const answer = await confirmNowWith(PATCH_NOW_ACTION, users().requester, `patch ${record.name} now`);
     expect(answer).toContain('OS patching of *patch-now* asked for');

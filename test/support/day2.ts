@@ -121,3 +121,14 @@ export function recordReaches(
 ): Promise<ClusterRecord> {
   return recordWhen(stack, id, (record) => record.state === state, state);
 }
+
+/** A running cluster whose OS patching Palette already holds: a Saturday 03:00 schedule and the flags given. */
+export async function seedPatchedCluster(
+  stack: LocalStack,
+  name: string,
+  flags: { patchOnBoot: boolean; rebootIfRequired: boolean },
+): Promise<ClusterRecord> {
+  const record = await seedCluster(stack, { name });
+  await teamPalette(stack).setOsPatch(record.paletteUid!, { schedule: '0 3 * * SAT', ...flags });
+  return record;
+}
