@@ -1,5 +1,5 @@
 import type { FetchFunction } from '@slack/web-api';
-import { limitOf, type SlidingWindow, SlidingWindows, type WindowLimit } from './limits';
+import { limitOf, SlidingWindow, SlidingWindows, type WindowLimit } from './limits';
 
 /**
  * Pacing runs this much wider than each Slack window: calls sent exactly a window apart can still reach Slack
@@ -146,9 +146,9 @@ export class SlackLimiter {
         return;
       }
       queue.waiting.shift();
-      const entry = window.record(now);
+      const entry = window.record(now, true);
       this.release(head, 'go', () => {
-        entry.at = this.clock.now();
+        SlidingWindow.answer(entry, this.clock.now());
         this.drain(queue, window);
       });
     }

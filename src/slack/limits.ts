@@ -57,12 +57,15 @@ export function limitOf(method: string, channel: string | undefined): WindowLimi
 /** One call counted in a window: when it was made (moved to when its answer came, once it came). */
 export interface WindowEntry {
   at: number;
+  /** Sent and not answered yet: it may reach Slack any moment from now, so it counts as made now. */
+  inFlight?: boolean;
 }
 
 /**
  * The last `limit` calls under one key: how long a new call must wait to stay within the limit. A caller that
- * cannot know when the call reached Slack moves the entry to when the answer came (`entry.at`): the call reached
- * Slack before that, so a wait measured from it is never too short.
+ * cannot know when the call reached Slack records it `inFlight` and moves it to when the answer came (`answer`):
+ * the call reached Slack before that, so a wait measured from it is never too short — and a call still in flight
+ * (a busy process may deliver it late) counts as made at this moment.
  */
 export class SlidingWindow {
   private readonly entries: WindowEntry[] = [];
@@ -72,24 +75,35 @@ export class SlidingWindow {
   /** Milliseconds until a call may go (0 = now). */
   waitMs(now: number): number {
     if (this.entries.length < this.limit.limit) return 0;
-    const oldest = Math.min(...this.entries.map((entry) => entry.at));
+    const oldest = Math.min(...this.entries.map((entry) => this.countedAt(entry, now)));
     return Math.max(0, oldest + this.limit.windowMs - now);
+  }
+
+  /** When `entry` counts as made, seen at `now`. */
+  private countedAt(entry: WindowEntry, now: number): number {
+    return entry.inFlight ? Math.max(entry.at, now) : entry.at;
   }
 
   /** How many calls the window holds at `now`. */
   used(now: number): number {
-    return this.entries.filter((entry) => entry.at + this.limit.windowMs > now).length;
+    return this.entries.filter((entry) => entry.inFlight || entry.at + this.limit.windowMs > now).length;
   }
 
-  /** Counts a call made at `now`; the entry replaces the oldest once the window holds `limit`. */
-  record(now: number): WindowEntry {
-    const entry = { at: now };
+  /** Counts a call made at `now` (`inFlight` until `answer`); the entry replaces the oldest once the window holds `limit`. */
+  record(now: number, inFlight = false): WindowEntry {
+    const entry: WindowEntry = inFlight ? { at: now, inFlight } : { at: now };
     if (this.entries.length >= this.limit.limit) {
-      const oldest = this.entries.reduce((a, b) => (b.at < a.at ? b : a));
+      const oldest = this.entries.reduce((a, b) => (this.countedAt(b, now) < this.countedAt(a, now) ? b : a));
       this.entries.splice(this.entries.indexOf(oldest), 1);
     }
     this.entries.push(entry);
     return entry;
+  }
+
+  /** Marks an in-flight call answered at `now`: its window counts from then. */
+  static answer(entry: WindowEntry, now: number): void {
+    entry.at = now;
+    entry.inFlight = false;
   }
 }
 
