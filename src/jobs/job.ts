@@ -39,6 +39,8 @@ export type Job =
   | { kind: 'kubeconfig'; clusterId: string; userId: string; requestId: string }
   /** After an approval of Palette's repave: the PATCH once the quorum is met, then the cards and the thread. */
   | { kind: 'repave'; clusterId: string }
+  /** Redraw the status message, card and request message from the record (edits Slack's budget had no room for). */
+  | { kind: 'summaries'; clusterId: string }
   /** Sweep the active clusters: re-dispatch stuck work, notice changes made outside the bot. */
   | { kind: 'reconcile' };
 

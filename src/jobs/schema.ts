@@ -36,6 +36,7 @@ export const JobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reconcile') }),
   z.object({ kind: z.literal('kubeconfig'), clusterId: id, userId: id, requestId: id }),
   clusterJob('repave'),
+  clusterJob('summaries'),
 ]);
 
 /** A payload read as a job, or what is wrong with it. */

@@ -1,7 +1,8 @@
 import type { Deps } from '../deps';
 import type { ClusterRecord } from '../domain/cluster';
 import { statusMessage } from '../slack/blocks/status';
-import { postInThread, updateMessage } from '../slack/thread';
+import { whenSlackHasRoom } from '../slack/deferral';
+import { postInThread, slackRateLimited, updateMessage } from '../slack/thread';
 import { saveSlackPlaces } from './note';
 
 /** Posts the thread's status message unless it exists, saving its ts at once; resolves to the record with it. */
@@ -14,7 +15,8 @@ export async function ensureStatusMessage(deps: Deps, record: ClusterRecord): Pr
 
 /**
  * Re-renders the status message from the record (posting it first if it is missing). A `progress` refresh (a
- * poll's news, no change of state) is skipped when Slack's budget for edits is short; a milestone always goes.
+ * poll's news, no change of state) is skipped when Slack's budget for edits is short; a milestone always goes —
+ * at once, or with the card (`summaries`) when the budget has no room for it in time.
  */
 export async function refreshStatusMessage(
   deps: Deps,
@@ -23,12 +25,18 @@ export async function refreshStatusMessage(
 ): Promise<ClusterRecord> {
   const statusTs = record.slack.statusTs;
   if (!statusTs) return ensureStatusMessage(deps, record);
-  const sent = await updateMessage(
-    deps,
-    { channel: record.slack.channel, ts: statusTs },
-    statusMessage(record, deps.config, deps.now()),
-    options,
-  );
-  if (!sent) deps.metrics.add('SlackEditsSkipped', 1, {});
+  try {
+    const sent = await updateMessage(
+      deps,
+      { channel: record.slack.channel, ts: statusTs },
+      statusMessage(record, deps.config, deps.now()),
+      options,
+    );
+    if (!sent) deps.metrics.add('SlackEditsSkipped', 1, {});
+  } catch (error) {
+    if (!slackRateLimited(error)) throw error;
+    // A milestone's edit Slack's budget had no room for: redrawn with the card once it has (see showMilestone).
+    await whenSlackHasRoom(deps, { kind: 'summaries', clusterId: record.id });
+  }
   return record;
 }

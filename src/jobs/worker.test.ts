@@ -1,7 +1,10 @@
+import { ErrorCode } from '@slack/web-api';
 import { describe, expect, it, vi } from 'vitest';
 import { recordedMetrics } from '../../test/support/metrics';
+import type { Config } from '../config';
 import type { Deps } from '../deps';
 import { createLogger } from '../log';
+import type { Scheduler } from '../scheduler/port';
 import type { JobHandler } from './handler';
 import { runJob } from './worker';
 
@@ -69,5 +72,29 @@ describe('runJob', () => {
     // Timed, but not counted here: the runtime counts it retried or dropped.
     expect(recorded.values('JobDuration', { kind: 'home' })).toHaveLength(1);
     expect(recorded.find('Jobs')).toEqual([]);
+  });
+
+  it("runs a job Slack's budget has no room for a tier window later, instead of failing it", async () => {
+    const { deps, recorded } = depsWithLogger();
+    const at = vi.fn<Scheduler['at']>(async () => 'schedule-name');
+    const now = new Date('2026-12-04T10:00:00.000Z');
+    const withScheduler = {
+      ...deps,
+      now: () => now,
+      config: { slack: { rateWindowScale: 1 } } as Config,
+      scheduler: { at, put: vi.fn(), cancel: vi.fn() },
+    };
+    const overRate: JobHandler<'decision'> = async () => {
+      // What the WebClient throws when Slack (or the limiter, out of time for a slot) answers `ratelimited`.
+      throw Object.assign(new Error('An API error occurred: ratelimited'), {
+        code: ErrorCode.PlatformError,
+        data: { ok: false, error: 'ratelimited' },
+      });
+    };
+    const job = { kind: 'decision', clusterId: 'C1' } as const;
+    await expect(runJob(job, withScheduler, { decision: overRate })).resolves.toBeUndefined();
+    expect(at).toHaveBeenCalledExactlyOnceWith(new Date('2026-12-04T10:01:00.000Z'), job, 'slack-budget');
+    expect(recorded.values('Jobs', { kind: 'decision', outcome: 'deferred' })).toEqual([1]);
+    expect(recorded.values('Jobs', { kind: 'decision', outcome: 'ok' })).toEqual([]);
   });
 });

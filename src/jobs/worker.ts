@@ -1,4 +1,6 @@
 import type { Deps } from '../deps';
+import { whenSlackHasRoom } from '../slack/deferral';
+import { slackRateLimited } from '../slack/thread';
 import type { HandlerRegistry, JobHandler, JobOf } from './handler';
 import { HANDLERS } from './handlers';
 import { type Job, type JobKind, jobClusterId } from './job';
@@ -9,8 +11,9 @@ function handlerFor<K extends JobKind>(job: JobOf<K>, handlers: HandlerRegistry)
 
 /**
  * Runs one job with its kind's handler, logging with the job kind and cluster id as keys, timing it and counting
- * it `ok` when it finishes. A kind with no handler is logged and counted dropped; a handler's error propagates so
- * the runtime retries the job (and counts it retried or dropped).
+ * it `ok` when it finishes. A kind with no handler is logged and counted dropped. A job Slack's budget has no room
+ * for (a call over its rate) runs again a tier window later (counted deferred); any other error propagates so the
+ * runtime retries the job (and counts it retried or dropped).
  */
 export async function runJob(job: Job, deps: Deps, handlers: HandlerRegistry = HANDLERS): Promise<void> {
   const clusterId = jobClusterId(job);
@@ -26,6 +29,13 @@ export async function runJob(job: Job, deps: Deps, handlers: HandlerRegistry = H
   const startedAt = performance.now();
   try {
     await handler(job, { ...deps, logger });
+  } catch (error) {
+    if (!slackRateLimited(error)) throw error;
+    // Jobs are safe to run again; the runtime's two quick retries would fall in the same full window.
+    logger.info("Slack's budget has no room for this job now: it runs again once it has.");
+    await whenSlackHasRoom(deps, job);
+    deps.metrics.add('Jobs', 1, { kind: job.kind, outcome: 'deferred' });
+    return;
   } finally {
     deps.metrics.add('JobDuration', performance.now() - startedAt, { kind: job.kind });
   }

@@ -16,7 +16,10 @@ export const METRICS = {
   SlackRateLimited: { unit: 'Count', dimensions: ['method'], rollups: [[]] },
   /** Status-message progress edits skipped because Slack's budget for edits was short (the next poll shows it). */
   SlackEditsSkipped: { unit: 'Count', dimensions: [], rollups: [] },
-  /** Job runs by kind and outcome: ok, retried (the runtime runs it again), dropped (given up). */
+  /**
+   * Job runs by kind and outcome: ok, retried (the runtime runs it again), dropped (given up), deferred (Slack's
+   * budget had no room: scheduled again a tier window later).
+   */
   Jobs: { unit: 'Count', dimensions: ['kind', 'outcome'], rollups: [['outcome']] },
   /** How long one run of a job took, whatever its outcome. */
   JobDuration: { unit: 'Milliseconds', dimensions: ['kind'], rollups: [] },

@@ -7,6 +7,9 @@
 /** Calls a minute per workspace, by tier (https://api.slack.com/apis/rate-limits). */
 export const SLACK_TIER_PER_MINUTE = { 1: 1, 2: 20, 3: 50, 4: 100 } as const;
 
+/** The window a tier counts its calls in. */
+export const TIER_WINDOW_MS = 60_000;
+
 /** A rate tier. */
 export type SlackTier = keyof typeof SLACK_TIER_PER_MINUTE;
 
@@ -51,7 +54,7 @@ export function limitOf(method: string, channel: string | undefined): WindowLimi
       windowMs: CHANNEL_POSTS.windowMs,
     };
   const tier = SLACK_METHOD_TIERS[method] ?? DEFAULT_TIER;
-  return { key: method, limit: SLACK_TIER_PER_MINUTE[tier], windowMs: 60_000 };
+  return { key: method, limit: SLACK_TIER_PER_MINUTE[tier], windowMs: TIER_WINDOW_MS };
 }
 
 /** One call counted in a window: when it was made (moved to when its answer came, once it came). */

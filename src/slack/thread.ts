@@ -43,12 +43,8 @@ export async function updateMessage(
   message: BotMessage,
   options: { progress?: boolean } = {},
 ): Promise<boolean> {
-  const limiter = workspaceLimiter(
-    deps.config.slack.apiUrl,
-    deps.config.slack.botToken,
-    deps.config.slack.rateWindowScale,
-  );
-  if (options.progress && !limiter.hasSpare('chat.update', place.channel, MILESTONE_RESERVE)) return false;
+  if (options.progress && !limiterOf(deps).hasSpare('chat.update', place.channel, MILESTONE_RESERVE))
+    return false;
   await deps.slack.chat.update({
     channel: place.channel,
     ts: place.ts,
@@ -57,6 +53,26 @@ export async function updateMessage(
     blocks: message.blocks ?? [{ type: 'section', text: { type: 'mrkdwn', text: message.text } }],
   });
   return true;
+}
+
+/** Posts a channel's pace keeps for milestones when a progress post (an event line) asks for room. */
+const PROGRESS_POST_RESERVE = 1;
+
+/**
+ * Whether a progress post in `channel` could go at once and leave room for a milestone in the channel's pace;
+ * when not, the caller keeps it for later (merged with the next), so a burst of threads never queues behind it.
+ */
+export function roomForProgressPost(deps: Pick<Deps, 'config'>, channel: string): boolean {
+  return limiterOf(deps).hasSpare('chat.postMessage', channel, PROGRESS_POST_RESERVE);
+}
+
+/** The process's Slack limiter for the configured workspace. */
+function limiterOf(deps: Pick<Deps, 'config'>) {
+  return workspaceLimiter(
+    deps.config.slack.apiUrl,
+    deps.config.slack.botToken,
+    deps.config.slack.rateWindowScale,
+  );
 }
 
 /** How long a once-only notice stays claimed: longer than any cluster's story. */
@@ -73,8 +89,16 @@ export async function postInThreadOnce(
   message: BotMessage,
   options: { broadcast?: boolean } = {},
 ): Promise<boolean> {
-  if (!(await deps.store.claimOnce(`notice:${record.id}:${key}`, NOTICE_CLAIM_SECONDS))) return false;
-  await postInThread(deps, record, message, options);
+  const claim = `notice:${record.id}:${key}`;
+  if (!(await deps.store.claimOnce(claim, NOTICE_CLAIM_SECONDS))) return false;
+  try {
+    await postInThread(deps, record, message, options);
+  } catch (error) {
+    // Slack answered and posted nothing (its rate, a refusal): the retry of the job may post it. A call whose
+    // answer never came keeps the claim: it may have been posted, and a notice is never said twice.
+    if (slackRefused(error)) await deps.store.releaseClaim(claim);
+    throw error;
+  }
   return true;
 }
 
@@ -120,6 +144,22 @@ export function slackErrorCode(error: unknown): string | undefined {
   return (error as { code?: unknown }).code === ErrorCode.PlatformError
     ? (error as WebAPIPlatformError).data.error
     : undefined;
+}
+
+/** Whether Slack answered a failed call (an error code, a 429, an HTTP error): what it was asked did not happen. */
+export function slackRefused(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (
+    code === ErrorCode.PlatformError || code === ErrorCode.RateLimitedError || code === ErrorCode.HTTPError
+  );
+}
+
+/** Whether a failed call is over Slack's rate: refused with a 429, or its slot in the budget did not come in time. */
+export function slackRateLimited(error: unknown): boolean {
+  return (
+    (error as { code?: unknown }).code === ErrorCode.RateLimitedError ||
+    slackErrorCode(error) === 'ratelimited'
+  );
 }
 
 /** Errors that mean the bot cannot post in a channel at all (not a member, gone, archived, restricted). */

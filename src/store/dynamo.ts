@@ -389,6 +389,13 @@ export class DynamoClusterStore implements ClusterStore {
     );
   }
 
+  /** Deletes the claim of `key` (a missing one is fine). */
+  async releaseClaim(key: string): Promise<void> {
+    await this.client.send(
+      new DeleteCommand({ TableName: this.tableName, Key: { [PARTITION_KEY]: keys.once(key) } }),
+    );
+  }
+
   /** Takes the name for `clusterId`: free, or held by a stale reservation; else NameTakenError. */
   private async reserveName(name: string, clusterId: string): Promise<void> {
     const item = { [PARTITION_KEY]: keys.name(name), clusterId, reservedAt: this.now().toISOString() };

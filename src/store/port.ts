@@ -180,6 +180,8 @@ export interface ClusterStore {
 
   /** True the first time `key` is claimed (within `ttlSeconds`), false after: for effects that must happen once. */
   claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Gives back a claim whose effect did not happen (Slack refused the post), so a retry may claim it again. */
+  releaseClaim(key: string): Promise<void>;
 }
 
 export type { AuditEvent };

@@ -53,22 +53,24 @@ export interface Submitted {
   thread: { channel: string; ts: string };
 }
 
+/** What a request is made of in the tests: its name and, when they matter, who asks where, for what. */
+export interface RequestOptions {
+  name: string;
+  requester?: string;
+  channel?: string;
+  spec?: Partial<ClusterSpec>;
+  team?: string;
+  /** The lease chosen in the wizard; none when left out (as records made before leases). */
+  lease?: Lease;
+  /** The catalog spec to start from, read once by a caller submitting many (else read from Palette here). */
+  catalog?: ClusterSpec;
+}
+
 /**
- * Stores a PENDING_APPROVAL request as the wizard's final submit does (for the stack's first team unless told),
- * dispatches the `review` job and waits for it: the card and the "request submitted" message are posted.
+ * Stores a PENDING_APPROVAL request as the wizard's final submit does (for the stack's first team unless told)
+ * and dispatches the `review` job, without waiting for it.
  */
-export async function submitRequest(
-  stack: LocalStack,
-  options: {
-    name: string;
-    requester?: string;
-    channel?: string;
-    spec?: Partial<ClusterSpec>;
-    team?: string;
-    /** The lease chosen in the wizard; none when left out (as records made before leases). */
-    lease?: Lease;
-  },
-): Promise<Submitted> {
+export async function storeRequest(stack: LocalStack, options: RequestOptions): Promise<ClusterRecord> {
   const { slack } = standIns(stack);
   const { deps } = stack;
   const team = teamOf(stack, options.team);
@@ -78,7 +80,11 @@ export async function submitRequest(
     ...(team.paletteProjectUid ? { paletteProjectUid: team.paletteProjectUid } : {}),
     id: ulid(),
     name: options.name,
-    spec: await catalogSpec(stack, { name: options.name, ...options.spec }),
+    spec: {
+      ...(options.catalog ?? (await catalogSpec(stack))),
+      name: options.name,
+      ...options.spec,
+    },
     requester: options.requester ?? slack.users.requester,
     requestedAt,
     expiresAt: approvalExpiresAt(requestedAt, deps.config.policy),
@@ -86,12 +92,23 @@ export async function submitRequest(
     ...(options.lease ? { lease: options.lease } : {}),
   });
   await deps.jobs.dispatch({ kind: 'review', clusterId: created.id });
-  await stack.idle();
-  const record = (await deps.store.get(created.id))!;
+  return created;
+}
+
+/** Where the review job posted a request: read from its record once both places are saved, else undefined. */
+export function submittedOf(record: ClusterRecord): Submitted | undefined {
   const { approvalChannel, approvalTs, channel, threadTs } = record.slack;
-  if (!approvalChannel || !approvalTs || !threadTs)
-    throw new Error('The review job did not post everything.');
+  if (!approvalChannel || !approvalTs || !threadTs) return undefined;
   return { record, card: { channel: approvalChannel, ts: approvalTs }, thread: { channel, ts: threadTs } };
+}
+
+/** `storeRequest`, then waits for the review job: the card and the "request submitted" message are posted. */
+export async function submitRequest(stack: LocalStack, options: RequestOptions): Promise<Submitted> {
+  const created = await storeRequest(stack, options);
+  await stack.idle();
+  const submitted = submittedOf((await stack.deps.store.get(created.id))!);
+  if (!submitted) throw new Error('The review job did not post everything.');
+  return submitted;
 }
 
 /** Everything a message shows, as one string: its text, sections, fields, context and buttons. */

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiCall } from '../../src/local/slack/types';
 import { SLACK_BUDGET_MS } from '../../src/slack/client';
-import { messageAt, standIns, submitRequest } from '../integration/approvals.support';
-import { useStack } from '../support/stack';
+import { TIER_WINDOW_MS } from '../../src/slack/limits';
+import {
+  messageAt,
+  standIns,
+  storeRequest,
+  submitRequest,
+  submittedOf,
+} from '../integration/approvals.support';
+import { SLACK_TEST_WINDOW_SCALE as SCALE, useStack } from '../support/stack';
+import { until } from '../support/wait';
 
 const getStack = useStack();
 
@@ -35,13 +43,18 @@ describe('Slack answering 429 with Retry-After', () => {
     ).toHaveLength(1);
   });
 
-  it('never holds a worker job past its budget: a longer Retry-After fails the call at once, and the job’s retry delivers', async () => {
+  it('never holds a worker job past its budget: a longer Retry-After fails the call at once, and the job runs again a tier window later', async () => {
     const stack = getStack();
     const { slack } = standIns(stack);
     const retryAfterSeconds = (SLACK_BUDGET_MS.worker / 1000) * 6;
     const from = slack.calls().length;
     slack.failNext('chat.postMessage', { status: 429, retryAfter: retryAfterSeconds });
-    const { card } = await submitRequest(stack, { name: 'slow-slack-2' });
+    const stored = await storeRequest(stack, { name: 'slow-slack-2' });
+    // Put off, not failed: the schedule runs it again once Slack's window has room (scaled in tests).
+    const { card } = await until(
+      'the card and the request message, posted by the deferred review',
+      async () => submittedOf((await stack.deps.store.get(stored.id))!),
+    );
 
     const posts = slack
       .calls()
@@ -50,8 +63,9 @@ describe('Slack answering 429 with Retry-After', () => {
     const limited = posts.find((call) => call.status === 429)!;
     const delivered = posts.find((call) => call.ok && call.args.channel === limited.args.channel)!;
     expect(delivered).toBeDefined();
-    // Delivered long before Slack's Retry-After, so nothing waited for it: the job failed fast and was retried.
+    // Delivered long before Slack's Retry-After, so nothing waited for it: the job gave up at once and was put off.
     expect(delivered.at - limited.at).toBeLessThan(retryAfterSeconds * 1_000);
+    expect(delivered.at - limited.at).toBeGreaterThanOrEqual(TIER_WINDOW_MS * SCALE);
     expect(messageAt(stack, card)).toBeDefined();
     expect(postsTo(slack.calls().slice(from), card.channel).filter((call) => call.ok)).toHaveLength(1);
   });

@@ -5,6 +5,9 @@ import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../
 import type { Palette } from '../../src/palette/port';
 import { scopeOfTeam } from '../../src/teams/scope';
 
+/** How much shorter Slack's rate windows are in test stacks, alike in the workspace and in the bot's pacing. */
+export const SLACK_TEST_WINDOW_SCALE = 0.02;
+
 /** Options for a test stack: a fast Palette, quick polls and schedules, short windows. */
 export interface TestStackOptions extends LocalStackOptions {
   /** Seconds a deletion must last before force delete is offered (tests use a short window). */
@@ -63,7 +66,7 @@ export function startTestStack(options: TestStackOptions = {}): Promise<LocalSta
     // Slack's rate limits stay on: the bot paces itself by design, and a regression shows up as a 429. Their
     // windows are shrunk alike in the workspace and in the bot's pacing (a minute → 1.2 s), so a file's hundreds of
     // edits keep the limits without waiting whole minutes (the pacing itself: slack-limits.test.ts).
-    slackRateLimits: { windowScale: 0.02 },
+    slackRateLimits: { windowScale: SLACK_TEST_WINDOW_SCALE },
     ackTimeoutMs: Number.POSITIVE_INFINITY,
     ...rest,
     env: {

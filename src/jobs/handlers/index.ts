@@ -17,6 +17,7 @@ import { repaveJob } from './repave';
 import { review } from './review';
 import { reviewDraft } from './review-draft';
 import { scaleJob } from './scale';
+import { summaries } from './summaries';
 
 /**
  * The handler of each job kind. To add one, write `src/jobs/handlers/<kind>.ts` exporting a `JobHandler<'<kind>'>`
@@ -41,4 +42,5 @@ export const HANDLERS: HandlerRegistry = {
   repave: repaveJob,
   lease: leaseJob,
   extension: extensionJob,
+  summaries,
 };

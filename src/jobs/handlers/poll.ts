@@ -14,7 +14,7 @@ import {
 import { elapsedText } from '../../slack/blocks/status';
 import { refreshCard } from '../../slack/card';
 import { showMilestone } from '../../slack/milestone';
-import { postInThread, postInThreadOnce, updateMessage } from '../../slack/thread';
+import { postInThread, postInThreadOnce, roomForProgressPost, updateMessage } from '../../slack/thread';
 import { ConflictError } from '../../store/port';
 import { scopeOfRecord } from '../../teams/scope';
 import type { JobHandler } from '../handler';
@@ -60,8 +60,11 @@ async function saveReading(
   const pools = reading.overview ? matchPools(record.spec, reading.overview.pools) : (before?.pools ?? []);
   const health = reading.overview?.health;
   const observed = { paletteState: reading.paletteState, ...(health ? { health } : {}), pools };
-  const fresh = unseenEvents(reading.events, before?.seenEventUids ?? []);
-  const changed = progressChanged(before, observed) || fresh.length > 0;
+  const unseen = unseenEvents(reading.events, before?.seenEventUids ?? []);
+  // Event lines are progress: when the channel's pace is taken (a burst of clusters in one channel), they stay
+  // unseen and the next poll posts them in one line with its own, leaving the room to milestones.
+  const fresh = unseen.length > 0 && roomForProgressPost(deps, record.slack.channel) ? unseen : [];
+  const changed = progressChanged(before, observed) || unseen.length > 0;
   const now = deps.now().toISOString();
   const saved = await deps.store.saveProgress(record, {
     ...observed,
@@ -94,17 +97,16 @@ async function applyObservation(deps: Deps, record: ClusterRecord, reading: Read
  */
 async function announceEnd(deps: Deps, ended: ClusterRecord): Promise<void> {
   // The lease starts at Running: the status message and the notice say when it ends.
-  const leased = ended.state === 'RUNNING' ? await startLease(deps, ended) : ended;
-  const record = await refreshStatusMessage(deps, leased);
-  await showMilestone(deps, record);
-  if (record.state === 'RUNNING') {
-    await postInThreadOnce(deps, record, 'running', runningNotice(record, deps.config, deps.now()), {
-      broadcast: true,
-    });
-    return;
-  }
-  // Broadcast like "is running": the channel's last word on the cluster is its end, not that it ran.
-  await postInThreadOnce(deps, record, 'deleted', deletedNotice(record), { broadcast: true });
+  const record = ended.state === 'RUNNING' ? await startLease(deps, ended) : ended;
+  // The notice first: it needs only the channel's pace, while the summaries' edits share chat.update's tier with
+  // every thread. Broadcast both: the channel's last word on the cluster is its end, not that it ran.
+  const notice =
+    record.state === 'RUNNING'
+      ? { key: 'running', message: runningNotice(record, deps.config, deps.now()) }
+      : { key: 'deleted', message: deletedNotice(record) };
+  await postInThreadOnce(deps, record, notice.key, notice.message, { broadcast: true });
+  await showMilestone(deps, await refreshStatusMessage(deps, record));
+  if (record.state === 'RUNNING') return;
   // A force delete sent through the bot speaks for itself; otherwise the offer is withdrawn.
   const noticeTs = record.slack.forceDeleteNoticeTs;
   if (noticeTs && !record.forceDeleteAt)
