@@ -18,6 +18,7 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
 const { ackSection } = await import('./ack/section');
 const { coldSection } = await import('./cold/section');
+const { burstSection } = await import('./stack/burst');
 const { dispatchSection } = await import('./stack/dispatch');
 const { sweepSection } = await import('./stack/sweep');
 const { machineLine } = await import('./lib/machine');
@@ -32,6 +33,7 @@ const SECTIONS: Record<string, Run> = {
   ack: () => ackSection({ connections: 50, durationSeconds: quick ? 3 : 10, warmUpSeconds: quick ? 1 : 2 }),
   cold: () => coldSection({ rounds: quick ? 3 : 15 }),
   dispatch: () => dispatchSection({ count: quick ? 20 : 100 }),
+  burst: () => burstSection({ count: quick ? 40 : 200, deadlineMs: 15 * 60_000 }),
   sweep: () => sweepSection({ clusters: quick ? 2_000 : 10_000 }),
   'sweep-1k': () =>
     sweepSection({ clusters: 1_000, before: { calls: 1_000, seconds: 25 }, pendingRepaves: 10 }),
