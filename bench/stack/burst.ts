@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startLocalStack } from '../../src/local/stack';
 import { APPROVE_ACTION } from '../../src/slack/blocks/approval-card';
+import { CHANNEL_POSTS } from '../../src/slack/limits';
 import {
   catalogSpec,
   type Submitted,
@@ -128,6 +129,10 @@ export async function burstSection(options: { count: number; deadlineMs: number 
     const palette429 = counters.tooManyRequests.enforced;
     const worst = Math.max(...delays, 0);
     const updates = updatesPerCluster.reduce((sum, count) => sum + count, 0);
+    const threadPosts = burstCalls.filter(
+      (call) =>
+        call.method === 'chat.postMessage' && call.ok && call.args.channel === slack.channels.requests,
+    ).length;
 
     return {
       title: `Burst: ${options.count} requests approved within one minute`,
@@ -174,6 +179,14 @@ export async function burstSection(options: { count: number; deadlineMs: number 
         ),
         `chat.update calls: ${updates} for ${options.count} clusters (${round(updates / options.count)} each); ` +
           `the whole burst, first click to last notice: ${round(finishedSeconds)} s.`,
+        `What sets the notices' delay: every thread is in one channel, and Slack paces chat.postMessage per ` +
+          `channel (${CHANNEL_POSTS.limit} in ${CHANNEL_POSTS.windowMs / 1000} s): the ${threadPosts} posts in it ` +
+          `from the first click on (approval notices, status messages, event lines, Running notices) need at ` +
+          `least ${round(threadPosts / (CHANNEL_POSTS.limit / (CHANNEL_POSTS.windowMs / 1000)))} s, sent first come ` +
+          'first served; event lines wait for room (merged into the next poll’s line) and a job whose post finds ' +
+          'no room in its budget is put off a minute (its notice claimed again). Then the poll interval: Running ' +
+          `is seen at the next poll (up to ${stack.deps.config.pollIntervalSeconds} s). Teams with their own ` +
+          'channels divide the first term.',
       ],
     };
   } finally {

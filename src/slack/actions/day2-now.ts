@@ -1,11 +1,10 @@
 import type { BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { claimRun, runningOf } from '../../clusters/day2';
 import type { Deps } from '../../deps';
-import { scopeOfRecord } from '../../teams/scope';
 import { noticeAnswer } from '../blocks/answers';
 import { alreadyRunningText, nowRequestedAnswer, parseNowValue } from '../blocks/day2';
-import { replyToClick } from '../click-reply';
-import { refusalFor, resolveActor } from '../roles';
+import { refusalFor } from '../roles';
+import { CLUSTER_GONE, clickedCluster } from './clicked-cluster';
 
 /**
  * A click on "Back up now" / "Scan now" (after Slack's confirm): policy decides at click time and ONE conditional
@@ -15,12 +14,11 @@ import { refusalFor, resolveActor } from '../roles';
 export function day2NowClicked(deps: Deps) {
   return async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction>) => {
     await ack();
-    const reply = replyToClick(deps, body, respond);
     const target = parseNowValue(action.value);
-    const record = target && (await deps.store.get(target.clusterId));
-    if (!target || !record) return reply(noticeAnswer('This cluster is no longer known.'));
-    const { team } = scopeOfRecord(deps, record);
-    const actor = await resolveActor(deps, body.user.id, team);
+    const clicked = await clickedCluster(deps, body, respond, { clusterId: target?.clusterId ?? '' });
+    if (!target || !clicked) return;
+    const { record, scope, actor, reply } = clicked;
+    const { team } = scope;
     const outcome = await claimRun(deps, record, target.feature, actor);
     if (outcome.ok) {
       await deps.jobs.dispatch({ kind: 'day2-start', clusterId: record.id, feature: target.feature });
@@ -29,7 +27,7 @@ export function day2NowClicked(deps: Deps) {
       return reply(answer);
     }
     if (outcome.kind === 'refused') return reply(refusalFor(team, outcome.refusal, outcome.record.requester));
-    if (outcome.kind === 'missing') return reply(noticeAnswer('This cluster is no longer known.'));
+    if (outcome.kind === 'missing') return reply(CLUSTER_GONE);
     const running = runningOf(outcome.record, target.feature);
     return reply(
       noticeAnswer(

@@ -1,14 +1,10 @@
 import type { BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decideAndApply } from '../../clusters/decide-apply';
 import type { Deps } from '../../deps';
-import { scopeOfRecord } from '../../teams/scope';
 import { noticeAnswer } from '../blocks/answers';
 import { forceDeleteAlreadySent, forceDeleteRequestedAnswer } from '../blocks/force-delete';
-import { replyToClick } from '../click-reply';
-import { refusalFor, resolveActor } from '../roles';
-
-/** The answer when the cluster's record is gone. */
-const GONE = 'This cluster is no longer known.';
+import { refusalFor } from '../roles';
+import { CLUSTER_GONE, clickedCluster } from './clicked-cluster';
 
 /**
  * A click on Force delete (the thread notice, or `/maas force-delete`'s answer), after Slack's confirm dialog.
@@ -17,17 +13,13 @@ const GONE = 'This cluster is no longer known.';
  * Refusals are shown only to the person who clicked, in the thread where the button is.
  */
 export function forceDeleteClicked(deps: Deps) {
-  return async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction>) => {
+  return async ({ ack, body, respond }: SlackActionMiddlewareArgs<BlockButtonAction>) => {
     await ack();
-    const clusterId = action.value ?? '';
-    const record = await deps.store.get(clusterId);
-    if (!record) {
-      await replyToClick(deps, body, respond)(noticeAnswer(GONE));
-      return;
-    }
     // The roles are those of the cluster's team.
-    const { team } = scopeOfRecord(deps, record);
-    const actor = await resolveActor(deps, body.user.id, team);
+    const clicked = await clickedCluster(deps, body, respond);
+    if (!clicked) return;
+    const { record, scope, actor, reply } = clicked;
+    const clusterId = record.id;
     const outcome = await decideAndApply(deps, record, 'force-delete', actor, (current, at) =>
       current.forceDeleteAt
         ? { nothingToDo: forceDeleteAlreadySent(current, deps.now()) }
@@ -42,8 +34,10 @@ export function forceDeleteClicked(deps: Deps) {
     }
     const answer =
       outcome.kind === 'refused'
-        ? refusalFor(team, outcome.refusal, outcome.record.requester)
-        : noticeAnswer(outcome.kind === 'missing' ? GONE : outcome.reason);
-    await replyToClick(deps, body, respond)(answer);
+        ? refusalFor(scope.team, outcome.refusal, outcome.record.requester)
+        : outcome.kind === 'missing'
+          ? CLUSTER_GONE
+          : noticeAnswer(outcome.reason);
+    await reply(answer);
   };
 }

@@ -3,18 +3,14 @@ import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { decide } from '../../domain/policy';
 import { extendLease } from '../../leases/extend';
-import { scopeOfRecord } from '../../teams/scope';
-import { type Answer, noticeAnswer } from '../blocks/answers';
+import type { Answer } from '../blocks/answers';
 import { deleteConfirmView } from '../blocks/delete';
 import { alreadyExtendedAnswer, beyondMaximumAnswer, extendedAnswer, noEndAnswer } from '../blocks/lease';
-import { replyToClick } from '../click-reply';
 import { openModal } from '../modal';
-import { refusalFor, resolveActor } from '../roles';
+import { refusalFor } from '../roles';
+import { CLUSTER_GONE, clickedCluster } from './clicked-cluster';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction>;
-
-/** The answer when the cluster's record is gone. */
-const GONE = noticeAnswer('This cluster is no longer known.');
 
 const ExtendValueSchema = z.object({
   clusterId: z.string().min(1).max(200),
@@ -38,17 +34,16 @@ function readExtendValue(value: string | undefined) {
 export function leaseExtendClicked(deps: Deps) {
   return async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
-    const reply = replyToClick(deps, body, respond);
     const value = readExtendValue(action.value);
-    const record = value && (await deps.store.get(value.clusterId));
-    if (!value || !record) return reply(GONE);
-    const { team } = scopeOfRecord(deps, record);
-    const actor = await resolveActor(deps, body.user.id, team);
+    const clicked = await clickedCluster(deps, body, respond, { clusterId: value?.clusterId ?? '' });
+    if (!value || !clicked) return;
+    const { record, scope, actor, reply } = clicked;
+    const { team } = scope;
     const outcome = await extendLease(deps, record, actor, value.seconds, value.from);
     const now = deps.now();
     let answer: Answer;
     if (outcome.ok) answer = extendedAnswer(record.name, outcome.endsAt, now);
-    else if (outcome.kind === 'missing') answer = GONE;
+    else if (outcome.kind === 'missing') answer = CLUSTER_GONE;
     else if (outcome.kind === 'refused') answer = refusalFor(team, outcome.refusal, record.requester);
     else if (outcome.kind === 'moved')
       answer = alreadyExtendedAnswer(record.name, outcome.record.lease?.endsAt, now);
@@ -61,13 +56,11 @@ export function leaseExtendClicked(deps: Deps) {
 
 /** Delete now on a reminder: the same confirmation as `/maas delete` (type the name), if policy allows it. */
 export function leaseDeleteClicked(deps: Deps) {
-  return async ({ ack, body, action, respond }: ButtonArgs) => {
+  return async ({ ack, body, respond }: ButtonArgs) => {
     await ack();
-    const reply = replyToClick(deps, body, respond);
-    const record = await deps.store.get(action.value ?? '');
-    if (!record) return reply(GONE);
-    const scope = scopeOfRecord(deps, record);
-    const actor = await resolveActor(deps, body.user.id, scope.team);
+    const clicked = await clickedCluster(deps, body, respond);
+    if (!clicked) return;
+    const { record, scope, actor, reply } = clicked;
     const decision = decide('delete', actor, record, deps.now(), scope.policy);
     if (!decision.ok) return reply(refusalFor(scope.team, decision, record.requester));
     const again = `Use \`/maas delete ${record.name}\``;

@@ -1,11 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps';
-import { scopeOfRecord } from '../../teams/scope';
 import { rejectReasonView } from '../blocks/reject-reason';
-import { replyToClick } from '../click-reply';
 import { openModal } from '../modal';
-import { resolveActor } from '../roles';
 import { approvalRefusal, MISSING_ANSWER } from './approval';
+import { clickedCluster } from './clicked-cluster';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -15,12 +13,11 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
  * policy is asked again. Refusals go only to the clicker.
  */
 export function rejectClicked(deps: Deps) {
-  return async ({ ack, body, action, respond, client }: ButtonArgs) => {
+  return async ({ ack, body, respond, client }: ButtonArgs) => {
     await ack();
-    const reply = replyToClick(deps, body, respond);
-    const record = await deps.store.get(action.value ?? '');
-    if (!record) return reply(MISSING_ANSWER);
-    const actor = await resolveActor(deps, body.user.id, scopeOfRecord(deps, record).team);
+    const clicked = await clickedCluster(deps, body, respond, { gone: MISSING_ANSWER });
+    if (!clicked) return;
+    const { record, actor, reply } = clicked;
     const refusal = approvalRefusal(deps, 'reject', actor, record);
     if (refusal) return reply(refusal);
     const notice = ':warning: I could not open the form just now; click Reject again.';
