@@ -9,19 +9,20 @@ import { createHttpApp } from '../../src/http/app';
 import { HonoBoltReceiver } from '../../src/http/receiver';
 import { serveHttp } from '../../src/http/serve';
 import { acknowledgeLink, LINK_ACTION } from '../../src/slack/actions/link';
+import { SLACK_BUDGET_MS, slackClientOptions } from '../../src/slack/client';
 import { MAAS_COMMAND, maasCommand } from '../../src/slack/commands/maas';
 import { announceReady } from '../lib/child';
 import { listenerCount, listenerDeps } from './env';
 
 const deps = listenerDeps();
 const receiver = new HonoBoltReceiver({ logger: deps.logger, metrics: deps.metrics });
+// The same App options as createSlackApp (src/slack/app.ts): only the listener registries differ.
 const app = new App({
   receiver,
-  token: deps.config.slack.botToken,
-  botId: deps.config.slack.botId,
-  botUserId: deps.config.slack.botUserId,
-  tokenVerificationEnabled: false,
+  authorize: async () => ({ botToken: deps.config.slack.botToken }),
+  ignoreSelf: false,
   processBeforeResponse: true,
+  clientOptions: slackClientOptions(deps.config, deps.logger, SLACK_BUDGET_MS.listener, deps.metrics),
   convoStore: false,
   extendedErrorHandler: true,
 });
