@@ -23,3 +23,13 @@ export function ratio(ours: number, theirs: number): string {
 export function bytes(count: number): string {
   return count >= 1_000_000 ? `${(count / 1_000_000).toFixed(2)} MB` : `${(count / 1000).toFixed(0)} kB`;
 }
+
+/** A table's cells for `values`: p50, p99, max and how many. */
+export function percentileCells(values: readonly number[]): string[] {
+  return [
+    round(percentile(values, 50)),
+    round(percentile(values, 99)),
+    round(Math.max(...values)),
+    String(values.length),
+  ];
+}

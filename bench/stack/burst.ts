@@ -10,7 +10,7 @@ import {
   submittedOf,
 } from '../../test/integration/approvals.support';
 import { goal, type Section } from '../lib/report';
-import { percentile, round } from '../lib/stats';
+import { percentileCells, round } from '../lib/stats';
 
 /** The goals the issue states for the burst. */
 const GOALS = { approveWithinMs: 60_000, runningNoticeWithinMs: 120_000 } as const;
@@ -147,9 +147,15 @@ export async function burstSection(options: { count: number; deadlineMs: number 
         `first showed the cluster Running (sampled every ${SAMPLE_MS} ms) to the notice’s ts in the thread.`,
       header: ['measure', 'p50', 'p99', 'max', 'n'],
       rows: [
-        ['click ack (round trip), ms', ...stats(acks)],
-        ['Palette Running → Running notice in the thread, s', ...stats(delays.map((ms) => ms / 1000))],
-        ['chat.update calls per cluster (card, request message, status)', ...stats(updatesPerCluster)],
+        ['click ack (round trip), ms', ...percentileCells(acks)],
+        [
+          'Palette Running → Running notice in the thread, s',
+          ...percentileCells(delays.map((ms) => ms / 1000)),
+        ],
+        [
+          'chat.update calls per cluster (card, request message, status)',
+          ...percentileCells(updatesPerCluster),
+        ],
       ],
       tables: [
         {
@@ -192,13 +198,4 @@ export async function burstSection(options: { count: number; deadlineMs: number 
   } finally {
     await stack.close();
   }
-}
-
-function stats(values: number[]): string[] {
-  return [
-    round(percentile(values, 50)),
-    round(percentile(values, 99)),
-    round(Math.max(...values)),
-    String(values.length),
-  ];
 }

@@ -3,7 +3,7 @@ import { startLocalStack } from '../../src/local/stack';
 import { APPROVE_ACTION } from '../../src/slack/blocks/approval-card';
 import { standIns, submitRequest } from '../../test/integration/approvals.support';
 import { goal, type Section } from '../lib/report';
-import { percentile, round } from '../lib/stats';
+import { percentile, percentileCells, round } from '../lib/stats';
 
 /** The goal for the click → create time, measured locally. */
 const P99_GOAL_MS = 50;
@@ -57,8 +57,8 @@ export async function dispatchSection(options: { count: number }): Promise<Secti
         'click’s round trip as the emulator saw it.',
       header: ['measure', 'p50 ms', 'p99 ms', 'max ms', 'n'],
       rows: [
-        ['click → Palette create received', ...stats(toCreate)],
-        ['click ack (round trip)', ...stats(acks)],
+        ['click → Palette create received', ...percentileCells(toCreate)],
+        ['click ack (round trip)', ...percentileCells(acks)],
       ],
       notes: [
         goal(
@@ -81,13 +81,4 @@ export async function dispatchSection(options: { count: number }): Promise<Secti
   } finally {
     await stack.close();
   }
-}
-
-function stats(values: number[]): string[] {
-  return [
-    round(percentile(values, 50)),
-    round(percentile(values, 99)),
-    round(Math.max(...values)),
-    String(values.length),
-  ];
 }
