@@ -58,11 +58,7 @@ export function slackClientOptions(
     fetch: fetchWithinBudget(
       budgetMs,
       (method) => metrics.add('SlackRateLimited', 1, { method }),
-      fetchWithinLimits(
-        workspaceLimiter(config.slack.apiUrl, config.slack.botToken, config.slack.rateWindowScale),
-        maxSlotWaitMs,
-        fetch,
-      ),
+      fetchWithinLimits(workspaceLimiter(config.slack), maxSlotWaitMs, fetch),
     ),
     retryConfig: {
       retries: 3,

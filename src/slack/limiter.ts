@@ -217,9 +217,14 @@ const limiters = new Map<string, SlackLimiter>();
 /** Calls of a method's window a progress edit leaves for milestones (a tier's edits are shared by all threads). */
 export const MILESTONE_RESERVE = 10;
 
-/** The process's limiter for the workspace reached at `apiUrl` with `token`. */
-export function workspaceLimiter(apiUrl: string, token: string, windowScale = 1): SlackLimiter {
-  const key = `${apiUrl}\n${token}\n${windowScale}`;
+/** The process's limiter for the workspace the configuration reaches (its API URL and bot token). */
+export function workspaceLimiter(slack: {
+  apiUrl: string;
+  botToken: string;
+  rateWindowScale?: number;
+}): SlackLimiter {
+  const windowScale = slack.rateWindowScale ?? 1;
+  const key = `${slack.apiUrl}\n${slack.botToken}\n${windowScale}`;
   let limiter = limiters.get(key);
   if (!limiter) {
     limiter = new SlackLimiter({ windowScale });

@@ -43,7 +43,10 @@ export async function updateMessage(
   message: BotMessage,
   options: { progress?: boolean } = {},
 ): Promise<boolean> {
-  if (options.progress && !limiterOf(deps).hasSpare('chat.update', place.channel, MILESTONE_RESERVE))
+  if (
+    options.progress &&
+    !workspaceLimiter(deps.config.slack).hasSpare('chat.update', place.channel, MILESTONE_RESERVE)
+  )
     return false;
   await deps.slack.chat.update({
     channel: place.channel,
@@ -63,16 +66,7 @@ const PROGRESS_POST_RESERVE = 1;
  * when not, the caller keeps it for later (merged with the next), so a burst of threads never queues behind it.
  */
 export function roomForProgressPost(deps: Pick<Deps, 'config'>, channel: string): boolean {
-  return limiterOf(deps).hasSpare('chat.postMessage', channel, PROGRESS_POST_RESERVE);
-}
-
-/** The process's Slack limiter for the configured workspace. */
-function limiterOf(deps: Pick<Deps, 'config'>) {
-  return workspaceLimiter(
-    deps.config.slack.apiUrl,
-    deps.config.slack.botToken,
-    deps.config.slack.rateWindowScale,
-  );
+  return workspaceLimiter(deps.config.slack).hasSpare('chat.postMessage', channel, PROGRESS_POST_RESERVE);
 }
 
 /** How long a once-only notice stays claimed: longer than any cluster's story. */

@@ -37,7 +37,7 @@ describe("event lines wait while the channel's pace is taken", () => {
     });
 
     // The channel's window taken by posts still in flight: no room until they are answered.
-    const limiter = workspaceLimiter(deps.config.slack.apiUrl, deps.config.slack.botToken, 1);
+    const limiter = workspaceLimiter({ ...deps.config.slack, rateWindowScale: 1 });
     const held: Slot[] = [];
     while (roomForProgressPost(deps, thread.channel) || held.length < 1)
       held.push(await limiter.slot('chat.postMessage', thread.channel, 60_000));
